@@ -1,0 +1,19 @@
+namespace GazetteNotify.Parsing.Model;
+
+/// <summary>One item of the issue: a TOC entry, or a document found only in the body.</summary>
+public sealed record GazetteDocument(
+    string Section,
+    string? DocNumber,
+    string Title,
+    string? Issuer,
+    DateOnly? SignedDate,
+    int? TocPage,
+    string? Kind,
+    string? AttachmentTitle,
+    IReadOnlyList<string> Topics,
+    string Summary,
+    Validity? Effective,
+    IReadOnlyList<string> Repeals,
+    IReadOnlyList<ResponsibilityTask> Tasks,
+    IReadOnlyList<Deadline> Deadlines,
+    IReadOnlyList<string> References);

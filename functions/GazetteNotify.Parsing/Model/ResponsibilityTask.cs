@@ -1,0 +1,10 @@
+namespace GazetteNotify.Parsing.Model;
+
+/// <summary>A responsibility assignment: who leads, who supports, and by when.</summary>
+/// <param name="Item">Numbering of the item the clause closes (1, （三）, 30), or null.</param>
+/// <param name="Lead">Units as written, one per entry; all units when no lead/support split is stated.</param>
+public sealed record ResponsibilityTask(
+    string? Item,
+    IReadOnlyList<string> Lead,
+    IReadOnlyList<string> Support,
+    IReadOnlyList<Deadline> Deadlines);
