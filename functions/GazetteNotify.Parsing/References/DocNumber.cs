@@ -13,7 +13,12 @@ public static partial class DocNumber
     private const string Pattern =
         @"(?<code>[\p{IsCJKUnifiedIdeographs}]{1,12})\s*[〔\[【［(（〈{]\s*(?<year>(?:19|20)\d\d)\s*[〕\]】］)）〉}]\s*(?:第\s*)?(?<serial>\d{1,4})\s*号";
 
-    [GeneratedRegex(Pattern)]
+    /// <summary>
+    /// The same pattern for searching, with the organ code in a lookbehind: the scan then starts at a bracket (a fast
+    /// vectorised search) instead of trying the code loop at every CJK character, which cost ~15 ms on a 185 KB issue.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<=(?<code>[\p{IsCJKUnifiedIdeographs}]{1,12})\s*)[〔\[【［(（〈{]\s*(?<year>(?:19|20)\d\d)\s*[〕\]】］)）〉}]\s*(?:第\s*)?(?<serial>\d{1,4})\s*号")]
     private static partial Regex AnyRegex();
 
     [GeneratedRegex("^" + Pattern + "$")]
@@ -24,7 +29,8 @@ public static partial class DocNumber
     {
         foreach (Match m in AnyRegex().Matches(text))
         {
-            yield return (m.Index, m.Length, Compose(m));
+            var start = m.Groups["code"].Index; // the match itself begins at the bracket
+            yield return (start, m.Index + m.Length - start, Compose(m));
         }
     }
 

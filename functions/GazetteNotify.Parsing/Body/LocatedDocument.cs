@@ -1,0 +1,25 @@
+using GazetteNotify.Parsing.Toc;
+
+namespace GazetteNotify.Parsing.Body;
+
+/// <summary>
+/// Where one document sits in the lines. Toc is null for a document found only in the body.
+/// Lines [Start, End) are its region; Anchor is its doc-number line (or title line when it has no number).
+/// </summary>
+internal sealed class LocatedDocument(TocEntry? toc, string? docNumber, int anchor, int start)
+{
+    public TocEntry? Toc { get; } = toc;
+
+    public string? DocNumber { get; } = docNumber;
+
+    public int Anchor { get; } = anchor;
+
+    public int Start { get; } = start;
+
+    public int End { get; set; }
+
+    public bool Found => Anchor >= 0;
+
+    /// <summary>The printed pages this document may occupy, from the TOC: its first page up to the next document's first page.</summary>
+    public (int First, int Last)? Pages { get; set; }
+}

@@ -1,0 +1,162 @@
+using System.Text;
+using GazetteNotify.Parsing.Text;
+
+namespace GazetteNotify.Parsing.Body;
+
+/// <summary>
+/// Rejoins lines into paragraphs. PDF extraction breaks lines at the column edge and at page breaks (often with a
+/// blank line in between), so a line joins the previous one unless the previous ended a sentence, or either line is
+/// a heading, a numbered item, a title, a signature, a date or a table row. Headings are never joined across.
+/// </summary>
+internal static class ParagraphBuilder
+{
+    /// <summary>Numbered headings are short and carry no sentence punctuation.</summary>
+    private const int MaxHeadingLength = 40;
+
+    public static List<Paragraph> Build(IReadOnlyList<string> lines, int from, IReadOnlyCollection<string> knownTitles)
+    {
+        var paragraphs = new List<Paragraph>();
+        var current = new StringBuilder();
+        var currentLine = -1;
+        var currentIsHeading = false;
+        var afterDate = false;
+
+        void Flush()
+        {
+            if (current.Length == 0) return;
+            var text = current.ToString();
+            paragraphs.Add(new Paragraph(text, currentIsHeading ? ParagraphKind.Heading : ParagraphKind.Text, currentLine));
+            current.Clear();
+            currentIsHeading = false;
+        }
+
+        for (var i = from; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0) continue;
+
+            if (line.Contains('\t'))
+            {
+                Flush();
+                paragraphs.Add(new Paragraph(line, ParagraphKind.TableRow, i));
+                continue;
+            }
+
+            var date = LineShapes.ParseDateLine(line, out _);
+            if (date is not null || IsSignatureOrgan(lines, i))
+            {
+                Flush();
+                paragraphs.Add(new Paragraph(line, ParagraphKind.Signature, i));
+                afterDate = date is not null;
+                continue;
+            }
+
+            var isTitle = IsKnownTitle(line, knownTitles) || afterDate && line.Length <= 60 && !HasSentencePunctuation(line);
+            afterDate = false;
+            var startsBlock = Numbering.StartsBlock(line);
+            var canJoin = current.Length > 0 && !currentIsHeading && !isTitle && !startsBlock && !EndsParagraph(current);
+            if (canJoin)
+            {
+                var joined = TextShape.JoinWrapped(current.ToString(), line);
+                current.Clear().Append(joined);
+                continue;
+            }
+
+            // A title wrapped over two lines continues a title.
+            if (isTitle && currentIsHeading && current.Length > 0 && IsKnownTitle(current + line, knownTitles))
+            {
+                current.Append(line);
+                continue;
+            }
+
+            Flush();
+            current.Append(line);
+            currentLine = i;
+            currentIsHeading = isTitle || startsBlock && IsHeadingShaped(line);
+        }
+
+        Flush();
+        return paragraphs;
+    }
+
+    private static bool IsKnownTitle(string line, IReadOnlyCollection<string> knownTitles)
+    {
+        if (knownTitles.Count == 0 || line.Length > 80) return false;
+        var squashed = TextShape.Squash(line);
+        if (squashed.Length < 4) return false;
+        foreach (var title in knownTitles)
+        {
+            if (title.StartsWith(squashed, StringComparison.Ordinal) || squashed == title) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>一、总体要求 / （一）指导思想 / 第一章 总则 — a number and a few words, no sentence.</summary>
+    private static bool IsHeadingShaped(string line) => line.Length <= MaxHeadingLength && !HasSentencePunctuation(line);
+
+    private static bool HasSentencePunctuation(string line) => line.AsSpan().IndexOfAny(SentencePunctuation) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create("。；;！？!?，,");
+
+    /// <summary>The signature organ: an organ line right above a date line.</summary>
+    private static bool IsSignatureOrgan(IReadOnlyList<string> lines, int i)
+    {
+        if (!LineShapes.IsOrgan(lines[i])) return false;
+        for (var j = i + 1; j < lines.Count && j <= i + 3; j++)
+        {
+            if (lines[j].Length == 0) continue;
+            return LineShapes.ParseDateLine(lines[j], out _) is not null;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A paragraph ends at sentence-final punctuation or a colon; a closing parenthesis ends it only when it closes
+    /// a responsibility clause or （略）, since citations such as 《…》（国令第663号） run on.
+    /// </summary>
+    private static bool EndsParagraph(StringBuilder text)
+    {
+        var last = text[^1];
+        if (last is '。' or '！' or '？' or '；' or '：' or '!' or '?' or ';' or ':' or '…') return true;
+        if (!Unbalanced(text) && last is '）' or ')')
+        {
+            var open = LastOpening(text);
+            if (open < 0) return false;
+            var inner = text.ToString(open, text.Length - open);
+            return inner.Contains("负责", StringComparison.Ordinal) || inner.Contains("单位", StringComparison.Ordinal)
+                || inner.Contains("部门", StringComparison.Ordinal) || inner.Contains("牵头", StringComparison.Ordinal)
+                || inner.Contains("配合", StringComparison.Ordinal) || inner.Contains("落实", StringComparison.Ordinal)
+                || inner.Contains('略');
+        }
+
+        if (last is '”' or '」' && text.Length > 1 && text[^2] is '。' or '！' or '？') return true;
+        return false;
+    }
+
+    private static bool Unbalanced(StringBuilder text)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '（' or '(') depth++;
+            else if (text[i] is '）' or ')') depth--;
+        }
+
+        return depth > 0;
+    }
+
+    /// <summary>The opening parenthesis matching the final closing one.</summary>
+    private static int LastOpening(StringBuilder text)
+    {
+        var depth = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] is '）' or ')') depth++;
+            else if (text[i] is '（' or '(' && --depth == 0) return i;
+        }
+
+        return -1;
+    }
+}

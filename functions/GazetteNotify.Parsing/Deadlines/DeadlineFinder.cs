@@ -1,0 +1,43 @@
+using System.Buffers;
+using GazetteNotify.Parsing.Model;
+
+namespace GazetteNotify.Parsing.Deadlines;
+
+/// <summary>
+/// Finds the time limits a passage of a Chinese government document sets (6月底前, 2022年8月31日前, 年底前, 上半年,
+/// 一季度, 到2025年, 3个工作日内, 每季度…) and resolves each to the last day that still meets it. Pure and
+/// allocation-free when nothing is found.
+/// </summary>
+public static class DeadlineFinder
+{
+    /// <summary>Every time limit contains one of these; text without any is skipped without running the regex.</summary>
+    private static readonly SearchValues<char> Triggers = SearchValues.Create("月年季内每");
+
+    private static readonly Deadline[] None = [];
+
+    /// <summary>
+    /// Every time limit in `text` (a paragraph, a clause or a table cell), in order of appearance, each resolved to the
+    /// last day that still meets it. `anchor` is the document's signing date (成文日期), or the issue date when unknown.
+    /// </summary>
+    public static IReadOnlyList<Deadline> FindAll(string text, DateOnly anchor)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny(Triggers) < 0) return None;
+
+        List<Deadline>? found = null;
+        var previousEnd = 0;
+        for (var (index, length) = PhraseScanner.Next(text, 0); length > 0; (index, length) = PhraseScanner.Next(text, index + length))
+        {
+            var end = index + length;
+            while (end > index && PhraseContext.IsSpace(text[end - 1])) end--;
+            if (!PhraseInterpreter.TryRead(text, index, end, anchor, out var start, out var kind, out var date)) continue;
+
+            // A range's start never reaches back over a limit already found.
+            if (start < previousEnd) start = index;
+            found ??= [];
+            found.Add(new Deadline(text[start..end], date, kind));
+            previousEnd = end;
+        }
+
+        return found is null ? None : found;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using GazetteNotify.Parsing.Body;
+using GazetteNotify.Parsing.Deadlines;
+using GazetteNotify.Parsing.Genre;
+using GazetteNotify.Parsing.Model;
+using GazetteNotify.Parsing.References;
+using GazetteNotify.Parsing.Summary;
+using GazetteNotify.Parsing.Text;
+using GazetteNotify.Parsing.Validity;
+
+namespace GazetteNotify.Parsing.Documents;
+
+/// <summary>One document's lines (continuations already stitched in) → the contract's document.</summary>
+internal static class DocumentExtractor
+{
+    public static (GazetteDocument Document, string Text) Extract(LocatedDocument located, IReadOnlyList<string> lines, string section, DateOnly fallbackAnchor, List<string> warnings)
+    {
+        var toc = located.Toc;
+        var header = DocumentHeader.Read(lines, toc?.Title);
+        var title = toc?.Title ?? TitleFromHeader(header) ?? located.DocNumber ?? "";
+        var (kind, attachmentTitle) = GenreClassifier.Classify(title);
+        var signature = Signature.Find(lines, header.BodyStart);
+        var issuer = header.Issuer ?? signature?.Organ;
+        var signedDate = signature?.Date;
+        var name = located.DocNumber ?? title;
+        if (signedDate is null && located.Found && located.DocNumber is not null)
+        {
+            warnings.Add($"「{name}」: no signing date (成文日期) found under a signature");
+        }
+
+        var knownTitles = new List<string>(3) { TextShape.Squash(title) };
+        if (attachmentTitle is not null) knownTitles.Add(TextShape.Squash(attachmentTitle));
+        var paragraphs = ParagraphBuilder.Build(lines, header.BodyStart, knownTitles);
+        var anchor = signedDate ?? fallbackAnchor;
+
+        var fullText = JoinText(paragraphs, 0, includeTables: true);
+        var tasks = TaskAssembler.Assemble(paragraphs, lines, header.BodyStart, anchor);
+        var deadlines = CollectDeadlines(paragraphs, tasks, anchor);
+        var mainStart = attachmentTitle is not null && signature is not null ? FirstAfterLine(paragraphs, signature.DateLine) : 0;
+        var summary = SummaryBuilder.Build(SummaryParagraphs(paragraphs, mainStart));
+
+        var document = new GazetteDocument(
+            Section: section,
+            DocNumber: located.DocNumber,
+            Title: title,
+            Issuer: issuer,
+            SignedDate: signedDate,
+            TocPage: toc?.Page,
+            Kind: kind,
+            AttachmentTitle: attachmentTitle,
+            Topics: [],
+            Summary: summary,
+            Effective: ValidityFinder.FindEffective(fullText, signedDate),
+            Repeals: ValidityFinder.FindRepeals(fullText, located.DocNumber),
+            Tasks: tasks,
+            Deadlines: deadlines,
+            References: ReferenceFinder.FindAll(fullText, located.DocNumber));
+        return (document, fullText);
+    }
+
+    private static string? TitleFromHeader(DocumentHeader header)
+    {
+        if (header.HeaderTitle is null) return null;
+        var squashedIssuer = header.Issuer;
+        var title = TextShape.CloseCjkGaps(header.HeaderTitle);
+        if (squashedIssuer is not null && title.StartsWith(squashedIssuer, StringComparison.Ordinal)) title = title[squashedIssuer.Length..];
+        return title.Trim();
+    }
+
+    private static List<Deadline> CollectDeadlines(List<Paragraph> paragraphs, List<ResponsibilityTask> tasks, DateOnly anchor)
+    {
+        var all = new List<Deadline>();
+        foreach (var p in paragraphs)
+        {
+            if (p.Kind == ParagraphKind.Signature) continue;
+            foreach (var d in DeadlineFinder.FindAll(p.Text, anchor))
+            {
+                if (!all.Contains(d)) all.Add(d);
+            }
+        }
+
+        // Time limits written only in a clause's 完成时限 field are the document's too.
+        foreach (var task in tasks)
+        {
+            foreach (var d in task.Deadlines)
+            {
+                if (!all.Contains(d)) all.Add(d);
+            }
+        }
+
+        return all;
+    }
+
+    private static int FirstAfterLine(List<Paragraph> paragraphs, int line)
+    {
+        for (var k = 0; k < paragraphs.Count; k++)
+        {
+            if (paragraphs[k].Line > line) return k;
+        }
+
+        return 0;
+    }
+
+    private static List<string> SummaryParagraphs(List<Paragraph> paragraphs, int from)
+    {
+        var texts = new List<string>(paragraphs.Count - from);
+        for (var k = from; k < paragraphs.Count; k++)
+        {
+            if (paragraphs[k].Kind is ParagraphKind.Text or ParagraphKind.Heading) texts.Add(paragraphs[k].Text);
+        }
+
+        // A covering notice with nothing attached summarises itself.
+        if (texts.Count == 0 && from > 0) return SummaryParagraphs(paragraphs, 0);
+        return texts;
+    }
+
+    private static string JoinText(List<Paragraph> paragraphs, int from, bool includeTables)
+    {
+        var sb = new StringBuilder();
+        for (var k = from; k < paragraphs.Count; k++)
+        {
+            if (!includeTables && paragraphs[k].Kind == ParagraphKind.TableRow) continue;
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(paragraphs[k].Text);
+        }
+
+        return sb.ToString();
+    }
+}

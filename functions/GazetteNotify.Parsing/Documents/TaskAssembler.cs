@@ -1,0 +1,156 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using GazetteNotify.Parsing.Body;
+using GazetteNotify.Parsing.Deadlines;
+using GazetteNotify.Parsing.Model;
+using GazetteNotify.Parsing.Tasks;
+
+namespace GazetteNotify.Parsing.Documents;
+
+/// <summary>
+/// Turns responsibility clauses and table rows into tasks, each tied to the numbered item it closes.
+/// A clause at the end of an item's text belongs to that item. A clause standing alone after a run of sub-items
+/// belongs to the item above them (the run shares one clause: （一）…1.…6.…（市…负责）), unless those sub-items carry
+/// clauses of their own or there is only one, in which case it is the last sub-item's, detached by a page or column break.
+/// </summary>
+internal static partial class TaskAssembler
+{
+    private sealed class Frame(int level, string item, int paragraph)
+    {
+        public int Level { get; } = level;
+        public string Item { get; } = item;
+        public int Paragraph { get; } = paragraph;
+        public bool ChildHadClause { get; set; }
+        public int Children { get; set; }
+    }
+
+    public static List<ResponsibilityTask> Assemble(
+        IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<string> lines, int bodyStart, DateOnly anchor)
+    {
+        var found = new List<(int Line, ResponsibilityTask Task)>();
+        var stack = new List<Frame>();
+        var firstListedLeads = DeclaresFirstListedLead(paragraphs);
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var paragraph = paragraphs[p];
+            if (paragraph.Kind is ParagraphKind.TableRow or ParagraphKind.Signature) continue;
+            var text = paragraph.Text;
+            var token = Numbering.Read(text);
+            if (token is { } t)
+            {
+                while (stack.Count > 0 && stack[^1].Level >= t.Level) stack.RemoveAt(stack.Count - 1);
+                if (stack.Count > 0) stack[^1].Children++;
+                stack.Add(new Frame(t.Level, t.Item, p));
+            }
+
+            var clauses = ResponsibilityClauseFinder.FindAll(text);
+            var previousEnd = 0;
+            foreach (var clause in clauses)
+            {
+                var standalone = clauses.Count == 1 && IsWholeParagraph(text, clause);
+                var target = standalone ? StandaloneTarget(stack, text, token is not null) : Top(stack, 0);
+                var itemText = standalone && target is not null
+                    ? JoinParagraphs(paragraphs, target.Paragraph, p)
+                    : text[previousEnd..Math.Min(text.Length, clause.Start + clause.Length)];
+                previousEnd = Math.Min(text.Length, clause.Start + clause.Length);
+                MarkParent(stack, target);
+                var deadlines = DeadlinesOf(itemText, clause.TimeLimitText, anchor);
+                var (lead, support) = firstListedLeads ? SplitFirstListed(clause.Lead, clause.Support) : (clause.Lead, clause.Support);
+                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, lead, support, deadlines)));
+            }
+        }
+
+        var body = new List<string>(lines.Count - bodyStart);
+        for (var i = bodyStart; i < lines.Count; i++) body.Add(lines[i]);
+        foreach (var row in ResponsibilityTableReader.FindRows(body))
+        {
+            var deadlines = DeadlinesOf(row.Text, row.TimeLimitText, anchor);
+            found.Add((bodyStart + row.LineIndex, new ResponsibilityTask(row.Item, row.Lead, row.Support, deadlines)));
+        }
+
+        found.Sort((a, b) => a.Line.CompareTo(b.Line));
+        var tasks = new List<ResponsibilityTask>(found.Count);
+        foreach (var (_, task) in found) tasks.Add(task);
+        return tasks;
+    }
+
+    /// <summary>
+    /// Some documents state once that the first unit named in each clause leads and the others support
+    /// (列第一位者为牵头部门或单位，…下同).
+    /// </summary>
+    private static bool DeclaresFirstListedLead(IReadOnlyList<Paragraph> paragraphs)
+    {
+        foreach (var p in paragraphs)
+        {
+            if (p.Text.Contains("第一", StringComparison.Ordinal) && FirstListedLeads().IsMatch(p.Text)) return true;
+        }
+
+        return false;
+    }
+
+    private static (IReadOnlyList<string> Lead, IReadOnlyList<string> Support) SplitFirstListed(IReadOnlyList<string> lead, IReadOnlyList<string> support)
+    {
+        if (support.Count > 0 || lead.Count < 2) return (lead, support);
+        var rest = new string[lead.Count - 1];
+        for (var i = 1; i < lead.Count; i++) rest[i - 1] = lead[i];
+        return ([lead[0]], rest);
+    }
+
+    [GeneratedRegex(@"(?:列|排|位)(?:在|于|居)?第一(?:位|个|名)?的?(?:者|单位|部门)?(?:为|是)牵头")]
+    private static partial Regex FirstListedLeads();
+
+    private static bool IsWholeParagraph(string text, ResponsibilityClause clause)
+    {
+        var before = text.AsSpan(0, clause.Start).Trim();
+        var after = text.AsSpan(Math.Min(text.Length, clause.Start + clause.Length)).Trim().Trim("。；;.");
+        return before.IsEmpty && after.IsEmpty;
+    }
+
+    private static Frame? StandaloneTarget(List<Frame> stack, string text, bool numbered)
+    {
+        var top = Top(stack, 0);
+        if (top is null) return null;
+        var isLabel = text.Length > 0 && text[0] is not ('（' or '(');
+        if (isLabel || numbered) return top; // 责任分工：… is a field of the item it sits in
+        // Only a run of several sub-items, none with a clause of its own, shares one clause with the item above.
+        var parent = Top(stack, 1);
+        if (parent is null || parent.ChildHadClause || parent.Children < 2) return top;
+        return parent;
+    }
+
+    private static Frame? Top(List<Frame> stack, int depth) => stack.Count > depth ? stack[^(depth + 1)] : null;
+
+    private static void MarkParent(List<Frame> stack, Frame? target)
+    {
+        if (target is null) return;
+        var index = stack.IndexOf(target);
+        if (index > 0) stack[index - 1].ChildHadClause = true;
+    }
+
+    private static string JoinParagraphs(IReadOnlyList<Paragraph> paragraphs, int from, int to)
+    {
+        var sb = new StringBuilder();
+        for (var k = from; k <= to; k++)
+        {
+            if (paragraphs[k].Kind is ParagraphKind.TableRow or ParagraphKind.Signature) continue;
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(paragraphs[k].Text);
+        }
+
+        return sb.ToString();
+    }
+
+    private static List<Deadline> DeadlinesOf(string itemText, string? timeLimit, DateOnly anchor)
+    {
+        var result = new List<Deadline>(DeadlineFinder.FindAll(itemText, anchor));
+        if (timeLimit is not null && !itemText.Contains(timeLimit, StringComparison.Ordinal))
+        {
+            foreach (var d in DeadlineFinder.FindAll(timeLimit, anchor))
+            {
+                if (!result.Contains(d)) result.Add(d);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,129 @@
+using GazetteNotify.Parsing.Body;
+using GazetteNotify.Parsing.Documents;
+using GazetteNotify.Parsing.Masthead;
+using GazetteNotify.Parsing.Model;
+using GazetteNotify.Parsing.Text;
+using GazetteNotify.Parsing.Toc;
+
+namespace GazetteNotify.Parsing;
+
+/// <summary>
+/// The bytes of one uploaded issue → a <see cref="GazetteIssue"/>: decode, normalise lines, read the masthead and the
+/// table of contents, locate each document in the body, stitch continued fragments back, then extract each document.
+/// Anything that cannot be placed becomes a warning; only input that is not a gazette issue at all is rejected.
+/// </summary>
+public static class GazetteParser
+{
+    /// <summary>Fewer CJK characters than this cannot be an issue of a Chinese gazette.</summary>
+    private const int MinimumCjkCharacters = 50;
+
+    public static ParseResult Parse(ReadOnlySpan<byte> bytes)
+    {
+        var decoded = IssueTextDecoder.Decode(bytes);
+        if (!decoded.Succeeded) return new ParseResult(null, decoded.Error, decoded.Encoding, []);
+        return ParseText(decoded.Text!, decoded.Encoding, decoded.Warnings);
+    }
+
+    public static ParseResult ParseText(string text, string encoding = "UTF-16", IReadOnlyList<string>? decodeWarnings = null)
+    {
+        try
+        {
+            return ParseLines(LineNormalizer.Normalize(text), encoding, decodeWarnings ?? []);
+        }
+#pragma warning disable CA1031 // The parser must never take a host down: an unexpected failure is a recorded rejection.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new ParseResult(null, $"the parser failed on this file ({e.GetType().Name}: {e.Message})", encoding, []);
+        }
+    }
+
+    private static ParseResult ParseLines(string[] lines, string encoding, IReadOnlyList<string> decodeWarnings)
+    {
+        if (CountCjk(lines) < MinimumCjkCharacters)
+        {
+            return new ParseResult(null, "the file holds almost no Chinese text: it is not a gazette issue", encoding, []);
+        }
+
+        var warnings = new List<string>(decodeWarnings);
+        var toc = TocParser.Parse(lines);
+        var masthead = MastheadParser.Parse(lines, toc.HeadingLine, warnings);
+        if (toc.Entries.Count == 0) warnings.Add("no table of contents (目录) found; documents were found by their headers only");
+
+        var located = DocumentLocator.Locate(lines, toc, warnings);
+        if (!located.Exists(d => d.Found) && toc.Entries.Count == 0)
+        {
+            return new ParseResult(null, "no table of contents and no document header (发文字号) found: this does not look like a gazette issue", encoding, []);
+        }
+
+        var texts = ContinuationStitcher.Stitch(lines, located, warnings);
+        var fallbackAnchor = FallbackAnchor(masthead, lines, toc);
+        var documents = new List<GazetteDocument>(located.Count);
+        var documentTexts = new List<string>(located.Count);
+        var order = DocumentOrder(located);
+        var section = "";
+        foreach (var index in order)
+        {
+            var document = located[index];
+            section = document.Toc?.Section ?? section;
+            var (extracted, documentText) = DocumentExtractor.Extract(document, texts[index], section, fallbackAnchor, warnings);
+            documents.Add(extracted);
+            documentTexts.Add(documentText);
+        }
+
+        return new ParseResult(new GazetteIssue(masthead, documents, warnings), null, encoding, documentTexts);
+    }
+
+    /// <summary>TOC order; a document found only in the body goes right after the document printed before it.</summary>
+    private static List<int> DocumentOrder(List<LocatedDocument> located)
+    {
+        var order = new List<int>(located.Count);
+        for (var i = 0; i < located.Count; i++)
+        {
+            if (located[i].Toc is not null) order.Add(i);
+        }
+
+        for (var i = 0; i < located.Count; i++)
+        {
+            if (located[i].Toc is not null) continue;
+            var before = -1;
+            for (var k = 0; k < order.Count; k++)
+            {
+                var other = located[order[k]];
+                if (other.Found && other.Start < located[i].Start) before = k;
+            }
+
+            order.Insert(before + 1, i);
+        }
+
+        return order;
+    }
+
+    /// <summary>When a document has no signing date, deadlines resolve against the issue's own date.</summary>
+    private static DateOnly FallbackAnchor(GazetteMasthead masthead, string[] lines, TableOfContents toc)
+    {
+        var year = masthead.Year > 0 ? masthead.Year : DateTime.UtcNow.Year;
+        var latest = DateOnly.MinValue;
+        for (var i = toc.BodyStartLine; i < lines.Length; i++)
+        {
+            if (lines[i].Length is 0 or > 48) continue;
+            if (LineShapes.ParseDateLine(lines[i], out _) is { } date && date.Year == year && date > latest) latest = date;
+        }
+
+        return latest != DateOnly.MinValue ? latest : new DateOnly(year, 1, 1);
+    }
+
+    private static int CountCjk(string[] lines)
+    {
+        var count = 0;
+        foreach (var line in lines)
+        {
+            foreach (var c in line)
+            {
+                if (TextShape.IsCjk(c) && ++count >= MinimumCjkCharacters) return count;
+            }
+        }
+
+        return count;
+    }
+}

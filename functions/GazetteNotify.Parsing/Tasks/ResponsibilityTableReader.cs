@@ -1,0 +1,358 @@
+using System.Text;
+
+namespace GazetteNotify.Parsing.Tasks;
+
+/// <summary>
+/// Reads responsibility tables (工作任务分解表, 责任分工表) flattened to tab-separated lines by PDF extraction.
+/// </summary>
+/// <remarks>
+/// A table starts at a header row naming a unit column (牵头部门 / 责任单位 / 配合部门 …) and runs on through repeated
+/// headers and blank lines (page breaks) until a line without tabs follows a blank line, or a header of another kind of
+/// table appears. With a 序号 column, a tabbed line whose first cell is not a number continues the row above, as does a
+/// line without tabs right under a row (a cell wrapped by extraction). PDF extraction drops empty cells and so shifts
+/// later cells left: a time limit found in a unit column is taken as the row's time limit, and rows with fewer or more
+/// cells than the header are aligned by what their cells look like rather than by position.
+/// </remarks>
+public static class ResponsibilityTableReader
+{
+    private static readonly ResponsibilityRow[] None = [];
+
+    /// <summary>
+    /// Finds responsibility tables in a document's lines (tables flattened to tab-separated lines, a header row naming
+    /// columns such as 序号 / 任务 / 工作任务 / 具体内容 / 责任单位 / 牵头单位 / 牵头部门 / 责任部门 / 配合单位 / 配合部门 / 完成时限 / 时间节点,
+    /// repeated at page breaks) and returns their rows. Lines that are not in a table are ignored.
+    /// </summary>
+    public static IReadOnlyList<ResponsibilityRow> FindRows(IReadOnlyList<string> lines)
+    {
+        if (lines is null || lines.Count == 0) return None;
+
+        List<ResponsibilityRow>? rows = null;
+        TableLayout? layout = null;
+        List<string>? cells = null; // the row being read
+        var rowLine = -1;
+        var gap = false;
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i] ?? "";
+            if (!line.Contains('\t'))
+            {
+                if (layout is null) continue;
+                if (line.AsSpan().Trim().IsEmpty)
+                {
+                    gap = true;
+                    continue;
+                }
+
+                if (!gap && cells is not null && MayContinue(layout, cells))
+                {
+                    cells[^1] += line.Trim(); // a wrapped cell
+                    continue;
+                }
+
+                if (!gap && cells is null) continue; // text right under a header: a wrapped header cell
+
+                Flush(layout, cells, rowLine, ref rows);
+                cells = null;
+                layout = null;
+                continue;
+            }
+
+            var split = line.Split('\t');
+            var header = TableLayout.TryRead(split, out var headerLike);
+            if (header is not null || headerLike)
+            {
+                Flush(layout, cells, rowLine, ref rows);
+                cells = null;
+                layout = header; // another kind of table ends ours
+                gap = false;
+                continue;
+            }
+
+            if (layout is null) continue;
+
+            if (cells is not null && !StartsRow(layout, split))
+            {
+                // The row above goes on: its last cell was cut, the rest of its cells follow.
+                cells[^1] += split[0].Trim();
+                for (var k = 1; k < split.Length; k++) cells.Add(split[k]);
+                gap = false;
+                continue;
+            }
+
+            Flush(layout, cells, rowLine, ref rows);
+            cells = new List<string>(split);
+            rowLine = i;
+            gap = false;
+        }
+
+        Flush(layout, cells, rowLine, ref rows);
+        return rows is null ? None : rows.ToArray();
+    }
+
+    /// <summary>
+    /// A line without tabs right under a row continues its last cell — unless the row is already complete (all its
+    /// cells, the last one a time limit or a placeholder), in which case the text after it is no longer the table.
+    /// </summary>
+    private static bool MayContinue(TableLayout layout, List<string> cells)
+    {
+        if (cells.Count < layout.Columns.Length) return true;
+        var last = Clean(cells[^1]);
+        return !UnitShape.IsPlaceholder(last) && !UnitShape.IsTimeLike(last);
+    }
+
+    /// <summary>With a 序号 column, a row starts with a number (or with an empty 序号 cell); otherwise every tabbed line is a row.</summary>
+    private static bool StartsRow(TableLayout layout, string[] split)
+    {
+        if (layout.ItemIndex < 0) return true;
+        if (UnitShape.IsPlaceholder(Clean(split[0]))) return true;
+        return layout.ItemIndex < split.Length && UnitShape.IsItemNumber(Clean(split[layout.ItemIndex]));
+    }
+
+    private static void Flush(TableLayout? layout, List<string>? cells, int lineIndex, ref List<ResponsibilityRow>? rows)
+    {
+        if (layout is null || cells is null) return;
+        var row = Map(layout, cells, lineIndex);
+        if (row is null) return;
+        rows ??= new List<ResponsibilityRow>(32);
+        rows.Add(row);
+    }
+
+    private static ResponsibilityRow? Map(TableLayout layout, List<string> raw, int lineIndex)
+    {
+        var cells = new string[raw.Count];
+        var any = false;
+        for (var k = 0; k < cells.Length; k++)
+        {
+            cells[k] = Clean(raw[k]);
+            any |= cells[k].Length > 0;
+        }
+
+        if (!any) return null;
+
+        var row = new RowParts();
+        if (cells.Length == layout.Columns.Length) MapByPosition(layout, cells, row);
+        else MapByShape(layout, cells, row);
+
+        // With a 牵头 column the 责任 and 配合 units support; without one (or when the row leaves it empty) the
+        // 责任 units lead.
+        var time = row.Time ?? row.TimeElsewhere;
+        if (row.Texts is null && !row.Units.HasUnits && time is null) return null; // a number and nothing else
+
+        var (lead, support) = row.Units.Resolve();
+        return new ResponsibilityRow(lineIndex, row.Item, JoinText(row.Texts), lead, support, time);
+    }
+
+    private static void MapByPosition(TableLayout layout, string[] cells, RowParts row)
+    {
+        for (var k = 0; k < cells.Length; k++)
+        {
+            var cell = cells[k];
+            if (UnitShape.IsPlaceholder(cell)) continue;
+            switch (layout.Columns[k])
+            {
+                case TableColumn.Item:
+                    row.Item ??= cell;
+                    break;
+                case TableColumn.Text:
+                    row.AddText(cell);
+                    break;
+                case TableColumn.Time:
+                    row.Time ??= cell;
+                    break;
+                case TableColumn.Lead or TableColumn.Responsible or TableColumn.Support:
+                    row.AddUnits(layout.Columns[k], cell);
+                    break;
+                default:
+                    if (UnitShape.IsTimeLike(cell)) row.TimeElsewhere ??= cell;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cells dropped or split by extraction: the number first, the time limit last, unit lists to the unit columns in
+    /// header order, everything else is task text.
+    /// </summary>
+    private static void MapByShape(TableLayout layout, string[] cells, RowParts row)
+    {
+        var first = 0;
+        if (layout.ItemIndex == 0 && cells.Length > 0 && UnitShape.IsItemNumber(cells[0]))
+        {
+            row.Item = cells[0];
+            first = 1;
+        }
+
+        Span<TableColumn> unitColumns = stackalloc TableColumn[layout.Columns.Length];
+        var unitCount = 0;
+        foreach (var column in layout.Columns)
+        {
+            if (column is TableColumn.Lead or TableColumn.Responsible or TableColumn.Support) unitColumns[unitCount++] = column;
+        }
+
+        var next = 0;
+        for (var k = first; k < cells.Length; k++)
+        {
+            var cell = cells[k];
+            if (UnitShape.IsPlaceholder(cell)) continue;
+            if (LooksLikeUnitList(cell))
+            {
+                var column = unitColumns[Math.Min(next, unitCount - 1)];
+                next++;
+                row.AddUnits(column, cell);
+            }
+            else if (UnitShape.IsTimeLike(cell))
+            {
+                row.Time ??= cell;
+            }
+            else
+            {
+                row.AddText(cell);
+            }
+        }
+    }
+
+    private static bool LooksLikeUnitList(string cell)
+    {
+        List<string>? entries = null;
+        UnitSplitter.Split(cell.AsSpan(), ref entries);
+        if (entries is null) return false;
+        foreach (var e in entries)
+        {
+            if (!UnitShape.IsUnitLike(e)) return false;
+        }
+
+        return true;
+    }
+
+    private static string JoinText(List<string>? texts)
+    {
+        if (texts is null) return "";
+        if (texts.Count == 1) return texts[0];
+        var sb = new StringBuilder();
+        foreach (var t in texts)
+        {
+            if (sb.Length > 0 && !EndsSentence(sb[^1])) sb.Append('：');
+            sb.Append(t);
+        }
+
+        return sb.ToString();
+
+        static bool EndsSentence(char c) => c is '。' or '；' or ';' or '：' or ':' or '！' or '？' or '，';
+    }
+
+    /// <summary>A cell without HTML remnants (&lt;p&gt;…&lt;/p&gt;, &lt;br&gt;, &amp;nbsp;), Markdown marks and surrounding spaces.</summary>
+    internal static string Clean(string cell)
+    {
+        var span = cell.AsSpan().Trim();
+        if (span.IsEmpty) return "";
+        if (span.IndexOfAny('<', '&', '*') < 0) return span.Length == cell.Length ? cell : span.ToString();
+
+        var sb = new StringBuilder(span.Length);
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c == '<')
+            {
+                var close = span[i..].IndexOf('>');
+                if (close > 0 && close < 40 && IsTag(span[(i + 1)..(i + close)]))
+                {
+                    i += close;
+                    continue;
+                }
+            }
+            else if (c == '&')
+            {
+                var entity = Entity(span[i..], out var length);
+                if (entity is not null)
+                {
+                    sb.Append(entity);
+                    i += length - 1;
+                    continue;
+                }
+            }
+            else if (c == '*')
+            {
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString().Trim();
+
+        static bool IsTag(ReadOnlySpan<char> inner)
+        {
+            if (inner.Length > 0 && inner[0] == '/') inner = inner[1..];
+            return inner.Length > 0 && char.IsAsciiLetter(inner[0]);
+        }
+    }
+
+    private static string? Entity(ReadOnlySpan<char> s, out int length)
+    {
+        foreach (var (name, text) in Entities)
+        {
+            if (s.StartsWith(name, StringComparison.Ordinal))
+            {
+                length = name.Length;
+                return text;
+            }
+        }
+
+        length = 0;
+        return null;
+    }
+
+    private static readonly (string Name, string Text)[] Entities =
+        [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'")];
+
+    private sealed class RowParts
+    {
+        public string? Item;
+        public string? Time;
+        public string? TimeElsewhere;
+        public List<string>? Texts;
+        public RoleSet Units { get; } = new();
+
+        public void AddText(string text)
+        {
+            Texts ??= new List<string>(2);
+            for (var k = 0; k < Texts.Count; k++)
+            {
+                // 工作任务 repeated in 具体内容 (or the other way round): keep the longer once.
+                if (Texts[k].Contains(text, StringComparison.Ordinal)) return;
+                if (text.Contains(Texts[k], StringComparison.Ordinal))
+                {
+                    Texts[k] = text;
+                    return;
+                }
+            }
+
+            Texts.Add(text);
+        }
+
+        /// <summary>Units of a unit cell; a time limit shifted into a unit column by a dropped cell is kept apart.</summary>
+        public void AddUnits(TableColumn column, string cell)
+        {
+            if (UnitShape.IsTimeLike(cell) && !UnitShape.IsUnitLike(cell))
+            {
+                TimeElsewhere ??= cell;
+                return;
+            }
+
+            List<string>? units = null;
+            UnitSplitter.Split(cell.AsSpan(), ref units);
+            if (units is null) return;
+            var role = column switch
+            {
+                TableColumn.Lead => ClauseRole.Lead,
+                TableColumn.Support => ClauseRole.Support,
+                _ => ClauseRole.Responsible,
+            };
+            foreach (var unit in units)
+            {
+                if (!UnitShape.IsTimeLike(unit)) Units.Add(role, unit);
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using UtfUnknown;
+
+namespace GazetteNotify.Parsing.Text;
+
+/// <summary>
+/// Bytes of an upload → text. Uploads arrive as UTF-8 (with or without BOM), UTF-16 (either endianness, with or
+/// without BOM) or GB18030/GBK/GB2312; anything else that is not text is refused with a reason.
+/// </summary>
+public static class IssueTextDecoder
+{
+    /// <summary>Uploads larger than this are refused before decoding: no real issue comes near it (~200 KB).</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+    static IssueTextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return DecodedText.Fail("none", "the file is empty");
+        }
+
+        if (bytes.Length > MaxBytes)
+        {
+            return DecodedText.Fail("none", $"the file is {bytes.Length / (1024.0 * 1024.0):0.0} MB, over the 20 MB limit for one issue");
+        }
+
+        if (BinarySignature.Identify(bytes) is { } kind)
+        {
+            return DecodedText.Fail("binary", $"the file is {kind}, not text: upload the text extracted from the issue (plain text or Markdown)");
+        }
+
+        var (text, encoding, warnings) = DecodeByEncoding(bytes);
+        if (text is null)
+        {
+            return DecodedText.Fail(encoding, "the file is not text in a known encoding (UTF-8, UTF-16 or GB18030/GBK)");
+        }
+
+        if (LooksBinary(text))
+        {
+            return DecodedText.Fail(encoding, "the file looks binary: it is full of control characters, not text");
+        }
+
+        return new DecodedText(text, encoding, null, warnings);
+    }
+
+    private static (string? Text, string Encoding, IReadOnlyList<string> Warnings) DecodeByEncoding(ReadOnlySpan<byte> bytes)
+    {
+        // A byte-order mark is authoritative.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Utf8OrLossy(bytes[3..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (Encoding.Unicode.GetString(bytes[2..]), "UTF-16LE", []);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (Encoding.BigEndianUnicode.GetString(bytes[2..]), "UTF-16BE", []);
+        }
+
+        // Most uploads are UTF-8: validating is allocation-free and exact.
+        if (System.Text.Unicode.Utf8.IsValid(bytes) && !HasUtf16ZeroPattern(bytes, out _))
+        {
+            return (Encoding.UTF8.GetString(bytes), "UTF-8", []);
+        }
+
+        if (HasUtf16ZeroPattern(bytes, out var bigEndian))
+        {
+            return bigEndian
+                ? (Encoding.BigEndianUnicode.GetString(bytes), "UTF-16BE", [])
+                : (Encoding.Unicode.GetString(bytes), "UTF-16LE", []);
+        }
+
+        return DetectLegacy(bytes);
+    }
+
+    private static (string? Text, string Encoding, IReadOnlyList<string> Warnings) Utf8OrLossy(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return (StrictUtf8.GetString(bytes), "UTF-8", []);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (Encoding.UTF8.GetString(bytes), "UTF-8",
+                ["some bytes are not valid UTF-8 (mixed encodings?) and were replaced with U+FFFD"]);
+        }
+    }
+
+    /// <summary>
+    /// UTF-16 without a BOM: ASCII characters (digits, spaces, line breaks, which every issue has many of) leave a
+    /// zero byte on one side. UTF-8 and GB18030 text never contains zero bytes.
+    /// </summary>
+    private static bool HasUtf16ZeroPattern(ReadOnlySpan<byte> bytes, out bool bigEndian)
+    {
+        bigEndian = false;
+        var sample = bytes[..Math.Min(bytes.Length & ~1, 64 * 1024)];
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i + 1 < sample.Length; i += 2)
+        {
+            if (sample[i] == 0) evenZeros++;
+            if (sample[i + 1] == 0) oddZeros++;
+        }
+
+        var pairs = sample.Length / 2;
+        if (pairs == 0) return false;
+        // A real UTF-16 text has zeros on one side only; a binary file has them on both.
+        if (oddZeros * 20 >= pairs && evenZeros * 10 <= oddZeros) return true;
+        if (evenZeros * 20 >= pairs && oddZeros * 10 <= evenZeros)
+        {
+            bigEndian = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static (string? Text, string Encoding, IReadOnlyList<string> Warnings) DetectLegacy(ReadOnlySpan<byte> bytes)
+    {
+        var detected = CharsetDetector.DetectFromBytes(bytes).Detected;
+        var name = detected?.EncodingName?.ToUpperInvariant() ?? "";
+
+        // GB2312 and GBK are subsets of GB18030, so one decoder reads all three exactly.
+        if (name is "GB18030" or "GBK" or "GB2312" or "HZ-GB-2312" or "X-GBK" or "")
+        {
+            return DecodeGb18030(bytes);
+        }
+
+        if (detected?.Encoding is { } encoding && name is not ("ASCII" or "UTF-8"))
+        {
+            var text = encoding.GetString(bytes);
+            return (text, detected.EncodingName!, [$"read as {detected.EncodingName}; the gazette is normally GB18030 or UTF-8"]);
+        }
+
+        // Invalid UTF-8 that the detector cannot place: Chinese text in GB18030 is the likeliest.
+        return DecodeGb18030(bytes);
+    }
+
+    private static (string? Text, string Encoding, IReadOnlyList<string> Warnings) DecodeGb18030(ReadOnlySpan<byte> bytes)
+    {
+        var strict = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        try
+        {
+            return (strict.GetString(bytes), "GB18030", []);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not clean GB18030 either; a lossy UTF-8 read keeps what can be kept and says so.
+            var lossy = Encoding.UTF8.GetString(bytes);
+            var bad = lossy.AsSpan().Count('\uFFFD');
+            if (bad * 20 > lossy.Length) return (null, "unknown", []);
+            return (lossy, "UTF-8", [$"{bad} bytes are neither UTF-8 nor GB18030 (mixed encodings?) and were replaced with U+FFFD"]);
+        }
+    }
+
+    /// <summary>Control characters other than tab, line breaks and form feed mean this is not text.</summary>
+    private static bool LooksBinary(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
+        var controls = 0;
+        foreach (var c in sample)
+        {
+            if (c < 0x20 && c is not ('\t' or '\n' or '\r' or '\f')) controls++;
+        }
+
+        return controls * 100 > sample.Length;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GazetteNotify.Parsing.Text;
+
+/// <summary>
+/// Text → trimmed lines with the artefacts of extraction and Markdown conversion removed, so that every later stage
+/// sees one shape: CRLF/CR, form feeds, BOMs, zero-width and bidi marks, Markdown headings, list bullets, bold,
+/// escapes, links, images, HTML tags and pipe tables (turned into tab-separated rows, as PDF extraction gives them).
+/// </summary>
+public static partial class LineNormalizer
+{
+    public static string[] Normalize(string text)
+    {
+        var lines = new List<string>(text.Length / 60 + 16);
+        var span = text.AsSpan();
+        var sb = new StringBuilder(256);
+        while (!span.IsEmpty)
+        {
+            var end = span.IndexOfAny('\n', '\r', '\f');
+            var line = end < 0 ? span : span[..end];
+            lines.Add(CleanLine(line, sb));
+            if (end < 0) break;
+            // CRLF counts as one break.
+            var step = span[end] == '\r' && end + 1 < span.Length && span[end + 1] == '\n' ? 2 : 1;
+            span = span[(end + step)..];
+        }
+
+        return lines.ToArray();
+    }
+
+    private static string CleanLine(ReadOnlySpan<char> raw, StringBuilder sb)
+    {
+        var line = raw.Trim(WhiteSpace);
+        if (line.IsEmpty) return "";
+
+        if (!NeedsWork(line))
+        {
+            return line.ToString();
+        }
+
+        sb.Clear();
+        foreach (var c in line)
+        {
+            switch (c)
+            {
+                case '\uFEFF' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\u00AD':
+                case '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'):
+                    continue; // invisible marks: never content
+                case < ' ' and not '\t':
+                    continue; // stray control characters
+                case '\u00A0':
+                    sb.Append(' ');
+                    break;
+                case >= '０' and <= '９':
+                    sb.Append((char)(c - '０' + '0'));
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+
+        var s = sb.ToString().Trim(WhiteSpace);
+        if (s.Length == 0) return "";
+        return s.Contains('|') || s.Contains('#') || s.Contains('*') || s.Contains('<') || s.Contains('\\')
+               || s.Contains('[') || s.Contains('_') || s.Contains('>') || s.StartsWith('-') || s.StartsWith('+')
+            ? StripMarkdown(s)
+            : s;
+    }
+
+    private static bool NeedsWork(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (c is '|' or '#' or '*' or '<' or '>' or '\\' or '[' or '_' or '\u00A0' or '\uFEFF' || c < ' ' && c != '\t'
+                || c is >= '\u200B' and <= '\u200F' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2060' and <= '\u2069'
+                || c is >= '０' and <= '９' || c == '\u00AD')
+            {
+                return true;
+            }
+        }
+
+        return line[0] is '-' or '+';
+    }
+
+    private static string StripMarkdown(string s)
+    {
+        // Pipe-table separator rows carry no content.
+        if (TableSeparator().IsMatch(s)) return "";
+        // Horizontal rules.
+        if (HorizontalRule().IsMatch(s)) return "";
+
+        s = HeadingMark().Replace(s, "");
+        s = BlockQuote().Replace(s, "");
+        s = Bullet().Replace(s, "");
+        s = Image().Replace(s, "");
+        s = Link().Replace(s, "$1");
+        s = HtmlTag().Replace(s, "");
+        s = Emphasis().Replace(s, "");
+        s = Escape().Replace(s, "$1");
+        if (s.StartsWith('|') && s.EndsWith('|') && s.Length > 1)
+        {
+            // A pipe-table row becomes the tab-separated row PDF extraction would give.
+            var cells = s[1..^1].Split('|');
+            for (var i = 0; i < cells.Length; i++) cells[i] = cells[i].Trim();
+            s = string.Join('\t', cells);
+        }
+
+        return s.Trim(WhiteSpace);
+    }
+
+    private static readonly char[] WhiteSpace = [' ', '\t', '\u3000', '\u00A0', '\uFEFF', '\u200B'];
+
+    [GeneratedRegex(@"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")]
+    private static partial Regex TableSeparator();
+
+    [GeneratedRegex(@"^(\*\s*){3,}$|^(-\s*){3,}$|^(_\s*){3,}$")]
+    private static partial Regex HorizontalRule();
+
+    [GeneratedRegex(@"^#{1,6}\s+|\s+#+$")]
+    private static partial Regex HeadingMark();
+
+    [GeneratedRegex(@"^(>\s?)+")]
+    private static partial Regex BlockQuote();
+
+    /// <summary>Markdown bullets (- * +) — not "1." which is the document's own numbering.</summary>
+    [GeneratedRegex(@"^[-*+]\s+")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
+    private static partial Regex Image();
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")]
+    private static partial Regex HtmlTag();
+
+    /// <summary>Bold and italic markers (**x**, __x__, *x*) around CJK or ASCII text.</summary>
+    [GeneratedRegex(@"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!|<>~])")]
+    private static partial Regex Escape();
+}

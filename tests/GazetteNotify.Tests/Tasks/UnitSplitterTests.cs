@@ -1,0 +1,67 @@
+#pragma warning disable CA1707 // test names read as sentences
+
+using GazetteNotify.Parsing.Tasks;
+
+namespace GazetteNotify.Tests.Tasks;
+
+public class UnitSplitterTests
+{
+    public static TheoryData<string, string[]> Lists => new()
+    {
+        { "市财政局、市税务局", ["市财政局", "市税务局"] },
+        { "市财政局，市税务局；市人民银行", ["市财政局", "市税务局", "市人民银行"] },
+        { "市发展改革委;市财政局,市统计局", ["市发展改革委", "市财政局", "市统计局"] },
+
+        // 和 inside names.
+        { "市住房和城乡建设局", ["市住房和城乡建设局"] },
+        { "市人力资源和社会保障局、市自然资源和规划局", ["市人力资源和社会保障局", "市自然资源和规划局"] },
+        { "市文化和旅游局；市工业和信息化局", ["市文化和旅游局", "市工业和信息化局"] },
+        { "市商务和投资促进局", ["市商务和投资促进局"] },
+        { "各县（市、区）党委和政府", ["各县（市、区）党委和政府"] },
+
+        // 和 / 及 between units.
+        { "市属开发区管委会和市国土局", ["市属开发区管委会", "市国土局"] },
+        { "各县（市、区）政府、市属开发区管委会和市化工专项行动办公室", ["各县（市、区）政府", "市属开发区管委会", "市化工专项行动办公室"] },
+        { "市委和市政府", ["市委", "市政府"] },
+        { "市公共资源交易中心等市直部门及各县（市、区）政府", ["市公共资源交易中心", "各县（市、区）政府"] },
+
+        // Nested parentheses stay whole.
+        { "市教育局（市委教育工委）、市财政局", ["市教育局（市委教育工委）", "市财政局"] },
+        { "各县（市、区）人民政府、市属开发区管委会", ["各县（市、区）人民政府", "市属开发区管委会"] },
+        { "各县(市、区)政府、市属开发区管委会和市财政局", ["各县(市、区)政府", "市属开发区管委会", "市财政局"] },
+        { "市直有关部门，各县(市、区)人民政府、市属开发区管委会", ["市直有关部门", "各县(市、区)人民政府", "市属开发区管委会"] },
+
+        // 等, duplicates, decoration.
+        { "市商务投资促进局、市外办、聊城海关等", ["市商务投资促进局", "市外办", "聊城海关"] },
+        { "市编办、市工商局、市住建局等部门", ["市编办", "市工商局", "市住建局"] },
+        { "市公安局等有关部门", ["市公安局"] },
+        { "市财政局、市财政局、市税务局、市财政局", ["市财政局", "市税务局"] },
+        { " **市财政局** ， 市税务局 ", ["市财政局", "市税务局"] },
+        { "各县（市、区）人民政府、市属开发区管委会——", ["各县（市、区）人民政府", "市属开发区管委会"] },
+        { "——", [] },
+        { "", [] },
+        { "市大数据局", ["市大数据局"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public void Splits_one_unit_per_entry(string units, string[] expected)
+    {
+        Assert.Equal(expected, UnitSplitter.Split(units));
+    }
+
+    [Fact]
+    public void Null_yields_nothing()
+    {
+        Assert.Empty(UnitSplitter.Split(null!));
+    }
+
+    [Fact]
+    public void Unbalanced_parentheses_do_not_throw()
+    {
+        // An unclosed parenthesis keeps the rest of the list in one entry; a stray closer is just a character.
+        Assert.Equal(["市财政局（、市税务局"], UnitSplitter.Split("市财政局（、市税务局"));
+        Assert.Single(UnitSplitter.Split("各县（市、区政府、市属开发区管委会"));
+        Assert.Equal(["市财政局）", "市税务局"], UnitSplitter.Split("市财政局）、市税务局"));
+    }
+}
