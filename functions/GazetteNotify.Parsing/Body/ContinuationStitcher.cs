@@ -40,7 +40,7 @@ internal static class ContinuationStitcher
         var placed = new bool[fragments.Count];
         foreach (var (marker, fragmentIndex) in pairs.OrderByDescending(p => p.Marker.LineInDocument))
         {
-            texts[marker.Owner].InsertRange(marker.LineInDocument + 1, fragments[fragmentIndex].Lines);
+            Splice(texts[marker.Owner], marker.LineInDocument, fragments[fragmentIndex].Lines);
             placed[fragmentIndex] = true;
         }
 
@@ -71,6 +71,28 @@ internal static class ContinuationStitcher
 
         return texts;
     }
+
+    /// <summary>
+    /// Inserts a fragment after the line that carried its （下转） marker. The marker usually cuts a sentence (…非法用工 /
+    /// 单位，由用工…), so unless that line ended a sentence the fragment's first line is joined onto it.
+    /// </summary>
+    private static void Splice(List<string> own, int markerLine, List<string> fragment)
+    {
+        var first = 0;
+        while (first < fragment.Count && fragment[first].Length == 0) first++;
+        var insertAt = markerLine + 1;
+        var line = own[markerLine];
+        if (first < fragment.Count && line.Length > 0 && !EndsSentence(line) && !Numbering.StartsBlock(fragment[first]))
+        {
+            own[markerLine] = Text.TextShape.JoinWrapped(line, fragment[first]);
+            own.InsertRange(insertAt, fragment.GetRange(first + 1, fragment.Count - first - 1));
+            return;
+        }
+
+        own.InsertRange(insertAt, fragment);
+    }
+
+    private static bool EndsSentence(string line) => line[^1] is '。' or '；' or '！' or '？' or '：' or ';' or '!' or '?' or ':';
 
     /// <summary>Copies a document's region, moving each （上接） fragment out into <paramref name="fragments"/>.</summary>
     private static List<string> CutFragments(IReadOnlyList<string> lines, LocatedDocument document, int index, List<Fragment> fragments)

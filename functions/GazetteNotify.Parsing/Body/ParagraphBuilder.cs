@@ -97,7 +97,7 @@ internal static class ParagraphBuilder
 
     private static bool HasSentencePunctuation(string line) => line.AsSpan().IndexOfAny(SentencePunctuation) >= 0;
 
-    private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create("。；;！？!?，,");
+    private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create("。；;！？!?，,、：:");
 
     /// <summary>The signature organ: an organ line right above a date line.</summary>
     private static bool IsSignatureOrgan(IReadOnlyList<string> lines, int i)

@@ -38,6 +38,12 @@ internal static class PhraseScanner
             if (key < 0) return default;
             key += from;
 
+            if (text[key] == '内' && !EndsACount(text, key))
+            {
+                from = key + 1;
+                continue;
+            }
+
             var start = key;
             var limit = Math.Max(tried, key - MaxLead);
             while (start > limit && Leading.Contains(text[start - 1])) start--;
@@ -56,4 +62,19 @@ internal static class PhraseScanner
 
         return default;
     }
+
+    /// <summary>
+    /// Whether a 内 can be the first key character of a phrase: only a count's 内 is (3日内, 15天内, 24小时内, 一周内,
+    /// 30日以内; 年内, 3个月内, 上半年内 contain an earlier key). The common 内容, 区内, 国内 are skipped without a regex call.
+    /// </summary>
+    private static bool EndsACount(string text, int key)
+    {
+        var p = key;
+        while (p > 0 && IsSpace(text[p - 1])) p--;
+        if (p > 0 && text[p - 1] is '以' or '之') p--;
+        while (p > 0 && IsSpace(text[p - 1])) p--;
+        return p > 0 && text[p - 1] is '日' or '天' or '时' or '周' or '期';
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\u00A0' or '\u3000';
 }

@@ -177,7 +177,7 @@ public static partial class SummaryBuilder
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
-            if (string.IsNullOrWhiteSpace(p)) continue;
+            if (string.IsNullOrWhiteSpace(p) || Opening(p) != level) continue;
             var m = level switch
             {
                 Level.Chapter => Chapter().Match(p),
@@ -204,24 +204,21 @@ public static partial class SummaryBuilder
         foreach (var p in paragraphs)
         {
             if (string.IsNullOrEmpty(p)) continue;
-            var s = p.AsSpan().TrimStart();
-            if (s.Length < 2) continue;
-            if (s[0] == '第')
+            switch (Opening(p))
             {
-                if (Chapter().IsMatch(p)) chapters++;
-                else if (Article().IsMatch(p)) articles++;
-            }
-            else if (s[0] is '（' or '(')
-            {
-                if (Parenthesised().IsMatch(p)) parenthesised++;
-            }
-            else if (char.IsAsciiDigit(s[0]))
-            {
-                if (ArabicHeading().IsMatch(p)) arabic++;
-            }
-            else if (Numbered().IsMatch(p))
-            {
-                numbered++;
+                case Level.Chapter:
+                    if (Chapter().IsMatch(p)) chapters++;
+                    else if (Article().IsMatch(p)) articles++;
+                    break;
+                case Level.Parenthesised:
+                    if (Parenthesised().IsMatch(p)) parenthesised++;
+                    break;
+                case Level.Arabic:
+                    if (ArabicHeading().IsMatch(p)) arabic++;
+                    break;
+                case Level.Numbered:
+                    if (Numbered().IsMatch(p)) numbered++;
+                    break;
             }
         }
 
@@ -230,6 +227,21 @@ public static partial class SummaryBuilder
         if (numbered >= 1) return Level.Numbered;
         if (parenthesised >= 2) return Level.Parenthesised;
         return arabic >= 2 ? Level.Arabic : Level.None;
+    }
+
+    /// <summary>Which outline pattern a paragraph's first character could start (a cheap test before any regex).</summary>
+    private static Level Opening(string p)
+    {
+        var s = p.AsSpan().TrimStart();
+        if (s.Length < 2) return Level.None;
+        return s[0] switch
+        {
+            '第' => Level.Chapter,
+            '（' or '(' => Level.Parenthesised,
+            >= '0' and <= '9' => Level.Arabic,
+            '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' => Level.Numbered,
+            _ => Level.None,
+        };
     }
 
     /// <summary>A run-in heading (一、总体要求。坚持…) keeps its first sentence only; gaps from PDF spacing closed.</summary>

@@ -111,9 +111,10 @@ public static class IssueTextDecoder
 
         var pairs = sample.Length / 2;
         if (pairs == 0) return false;
-        // A real UTF-16 text has zeros on one side only; a binary file has them on both.
-        if (oddZeros * 20 >= pairs && evenZeros * 10 <= oddZeros) return true;
-        if (evenZeros * 20 >= pairs && oddZeros * 10 <= evenZeros)
+        // ASCII puts its zero on one side; CJK characters like U+4E00 (一) put a few on the other. A binary file has
+        // zeros on both sides alike.
+        if (oddZeros * 40 >= pairs && evenZeros * 3 <= oddZeros) return true;
+        if (evenZeros * 40 >= pairs && oddZeros * 3 <= evenZeros)
         {
             bigEndian = true;
             return true;

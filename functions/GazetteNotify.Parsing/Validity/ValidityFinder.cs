@@ -40,12 +40,13 @@ public static partial class ValidityFinder
         @"(?=\s*(?:[，,。；;：:！!）)\]」”]|有效期|\z))")]
     private static partial Regex StartPhrase();
 
-    /// <summary>有效期至2025年12月31日, 有效期到…, 有效期为五年, 有效期自…至…, 执行期限为…至….</summary>
+    /// <summary>有效期至2025年12月31日, 有效期到…, 有效期为五年, 有效期自…至…, 执行期限为…至…, 实施期限为2022—2025年.</summary>
     [GeneratedRegex(
         @"(?:有效期限?|试行期限?|(?:执行|实施|施行)期限?)\s*(?:为|是)?\s*(?:" +
         @"(?:自\s*)?" + RangeFrom + @"\s*(?:起\s*)?(?:至|到|—|－|-|～|~)\s*" + UntilDate + @"(?:\s*止)?" +
+        @"|(?:自\s*)?(?<fy>\d{4})\s*年?\s*(?:至|到|—|－|-|～|~)\s*(?<uy>\d{4})\s*年(?!\s*\d)" +
         @"|(?:至|到|截至|截止到|截止至|截止)\s*" + UntilDate +
-        @"|(?<years>" + Num + @")\s*年(?![\d〇○零一二三四五六七八九]|\s*[月底末])" +
+        @"|(?<years>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?![\d〇○零一二三四五六七八九]|\s*[月底末])" +
         @")")]
     private static partial Regex UntilPhrase();
 
@@ -89,7 +90,7 @@ public static partial class ValidityFinder
             var prefix = ClausePrefix(text, sStart, m.Groups["head"].Index);
             if (AboutAnotherDocument(prefix)) continue;
             if (!TryStartDate(m, signedDate, out var date)) continue;
-            if (IsOwnSubject(text, sStart, m.Index, prefix))
+            if (IsOwnSubject(text, sStart, m.Groups["head"].Index, prefix))
             {
                 start = m;
                 from = date;
@@ -114,7 +115,7 @@ public static partial class ValidityFinder
         foreach (Match m in UntilPhrase().Matches(text))
         {
             var bounds = SentenceBounds(text, m.Index, m.Length);
-            if (start is not null && bounds == startSentence)
+            if (start is not null && m.Index >= startSentence.Start && m.Index < startSentence.End)
             {
                 sameUntil = m;
                 continue;
@@ -132,7 +133,13 @@ public static partial class ValidityFinder
         DateOnly? untilDate = null;
         if (until is not null)
         {
-            if (from is null && until.Groups["fy"].Success) from = DateOf(until.Groups["fy"], until.Groups["fm"], until.Groups["fd"]);
+            if (from is null && until.Groups["fy"].Success)
+            {
+                from = until.Groups["fm"].Success
+                    ? DateOf(until.Groups["fy"], until.Groups["fm"], until.Groups["fd"])
+                    : Number(until.Groups["fy"].ValueSpan) is int y and >= 1900 and <= 2200 ? new DateOnly(y, 1, 1) : null;
+            }
+
             untilDate = UntilDateOf(until, from);
         }
 

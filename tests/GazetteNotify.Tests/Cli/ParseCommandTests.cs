@@ -38,7 +38,9 @@ public sealed class ParseCommandTests : IDisposable
 
         Assert.Equal("2022-06-06", first.GetProperty("signedDate").GetString());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("attachmentTitle").ValueKind);
-        Assert.Equal("deadline", first.GetProperty("tasks")[1].GetProperty("deadlines")[0].GetProperty("kind").GetString());
+        var measure2 = first.GetProperty("tasks")[1].GetProperty("deadlines").EnumerateArray().ToList();
+        Assert.Contains(measure2, d => d.GetProperty("text").GetString() == "6月底前" && d.GetProperty("date").GetString() == "2022-06-30" && d.GetProperty("kind").GetString() == "deadline");
+        Assert.Contains(measure2, d => d.GetProperty("kind").GetString() == "relative" && d.GetProperty("date").ValueKind == JsonValueKind.Null);
     }
 
     [Fact]

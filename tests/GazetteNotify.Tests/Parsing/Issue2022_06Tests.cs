@@ -85,7 +85,7 @@ public class Issue2022_06Tests
         var tasks = Document(Sample, "聊政发〔2022〕6号").Tasks;
         Assert.Contains(tasks[14].Deadlines, d => d.Text == "年底前" && d.Date == Date("2022-12-31"));
         Assert.Contains(tasks[15].Deadlines, d => d.Text.Replace(" ", "") == "6月底前" && d.Date == Date("2022-06-30"));
-        Assert.Contains(tasks[3].Deadlines, d => d.Text == "2023年底前" && d.Date == Date("2023-12-31"));
+        Assert.Contains(tasks[3].Deadlines, d => d.Text.Replace(" ", "") == "2023年底前" && d.Date == Date("2023-12-31"));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-#pragma warning disable CA1707 // test names read as sentences
-
 using GazetteNotify.Parsing.Tasks;
 
 namespace GazetteNotify.Tests.Tasks;
