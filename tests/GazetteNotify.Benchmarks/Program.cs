@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using GazetteNotify.Benchmarks;
 
-// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --filter '*'   (BenchmarkDotNet, authoritative)
+// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --stages       (quick per-stage breakdown)
+if (args.Length > 0 && args[0] == "--stages")
+{
+    foreach (var sample in new[] { "liaocheng-2018-07.txt", "liaocheng-2019-08.txt", "liaocheng-2022-06.txt" }) StageProfile.Run(sample);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args);

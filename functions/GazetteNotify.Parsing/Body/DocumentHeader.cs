@@ -89,6 +89,9 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
                 ? squashed[..^TextShape.Squash(tocTitle).Length]
                 : PrefixBeforeSubject(squashed);
             if (prefix.Length >= 3 && LineShapes.IsOrgan(prefix)) return prefix;
+            // The TOC title may itself open with the issuer (德州市财政局关于…的通知).
+            var beforeSubject = PrefixBeforeSubject(squashed);
+            if (beforeSubject.Length >= 3 && LineShapes.IsOrgan(beforeSubject)) return beforeSubject;
             // 聊城市人民政府大事记: the organ opens the title itself.
             var organ = LeadingOrgan(squashed);
             if (organ is not null) return organ;

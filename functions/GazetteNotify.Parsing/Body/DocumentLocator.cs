@@ -40,7 +40,8 @@ internal static class DocumentLocator
 
             used.Add(anchor);
             searchFrom = anchor + 1;
-            documents.Add(new LocatedDocument(entry, entry.DocNumber, anchor, ExtendStart(lines, anchor, entry.Title, bodyStart)));
+            var docNumber = entry.DocNumber ?? AdoptNumberNear(wholeNumbers, used, anchor);
+            documents.Add(new LocatedDocument(entry, docNumber, anchor, ExtendStart(lines, anchor, entry.Title, bodyStart)));
         }
 
         foreach (var (line, number) in wholeNumbers)
@@ -70,6 +71,21 @@ internal static class DocumentLocator
         return fallback;
     }
 
+    /// <summary>A TOC that omits the doc number still has it printed under (or over) the title in the body.</summary>
+    private static string? AdoptNumberNear(List<(int Line, string Number)> wholeNumbers, HashSet<int> used, int anchor)
+    {
+        foreach (var (line, number) in wholeNumbers)
+        {
+            if (Math.Abs(line - anchor) <= 3 && !used.Contains(line))
+            {
+                used.Add(line);
+                return number;
+            }
+        }
+
+        return null;
+    }
+
     private static int FindTitleLine(IReadOnlyList<string> lines, string title, HashSet<int> used, int from, int bodyStart)
     {
         var target = TextShape.Squash(title);
@@ -86,7 +102,8 @@ internal static class DocumentLocator
             if (line.Length < 4 || line.Length > target.Length + 30 || used.Contains(i)) continue;
             var squashed = TextShape.Squash(line);
             if (TitleMatches(squashed, target)) return i;
-            // A title wrapped over two lines.
+            // A title wrapped over two lines: the first holds its start, or the issuer printed in front of it.
+            if (!target.StartsWith(squashed, StringComparison.Ordinal) && !LineShapes.IsOrgan(line)) continue;
             var next = NextNonBlank(lines, i);
             if (next > 0 && next - i <= 2 && TitleMatches(squashed + TextShape.Squash(lines[next]), target)) return i;
         }

@@ -10,7 +10,8 @@ internal sealed class LocatedDocument(TocEntry? toc, string? docNumber, int anch
 {
     public TocEntry? Toc { get; } = toc;
 
-    public string? DocNumber { get; } = docNumber;
+    /// <summary>The doc number from the TOC, or the one printed next to the title when the TOC gave none.</summary>
+    public string? DocNumber { get; set; } = docNumber;
 
     public int Anchor { get; } = anchor;
 

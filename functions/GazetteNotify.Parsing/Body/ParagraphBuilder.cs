@@ -93,7 +93,13 @@ internal static class ParagraphBuilder
     }
 
     /// <summary>一、总体要求 / （一）指导思想 / 第一章 总则 — a number and a few words, no sentence.</summary>
-    private static bool IsHeadingShaped(string line) => line.Length <= MaxHeadingLength && !HasSentencePunctuation(line);
+    private static bool IsHeadingShaped(string line)
+    {
+        if (line.Length > MaxHeadingLength) return false;
+        // The number itself (一、 1、) carries punctuation; only the words after it count.
+        var skip = Numbering.Read(line)?.Length ?? 0;
+        return line.AsSpan(skip).IndexOfAny(SentencePunctuation) < 0;
+    }
 
     private static bool HasSentencePunctuation(string line) => line.AsSpan().IndexOfAny(SentencePunctuation) >= 0;
 

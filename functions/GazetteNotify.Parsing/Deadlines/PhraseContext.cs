@@ -40,6 +40,12 @@ internal static class PhraseContext
         "会议", "以来",
     ];
 
+    /// <summary>
+    /// After a count, these make it a window a condition is checked over (三个月内未发生医疗事故, 1周内发病30例以上),
+    /// not a time to act within.
+    /// </summary>
+    private static readonly string[] ConditionWords = ["未发生", "未出现", "发病", "发生", "累计", "连续"];
+
     public static int SentenceStart(string text, int index) => text.AsSpan(0, index).LastIndexOfAny(SentenceEnds) + 1;
 
     public static int ClauseStart(string text, int index) => text.AsSpan(0, index).LastIndexOfAny(ClauseEnds) + 1;
@@ -49,6 +55,9 @@ internal static class PhraseContext
 
     /// <summary>…止有效, …止施行: the end of a rule's validity.</summary>
     public static bool IsFollowedByValidity(string text, int end) => StartsWithAny(SkipSpaces(text, end), ValidityAfterWords);
+
+    /// <summary>三个月内未发生医疗事故: a window of a condition.</summary>
+    public static bool IsFollowedByCondition(string text, int end) => StartsWithAny(SkipSpaces(text, end), ConditionWords);
 
     /// <summary>上半年经济运行情况: the period as a noun's modifier.</summary>
     public static bool IsFollowedByNoun(string text, int end) => StartsWithAny(SkipSpaces(text, end), NominalWords);
@@ -65,7 +74,8 @@ internal static class PhraseContext
     /// <summary>有效期至2025年底, 实施期限到2022年年底, 延长至…, 执行到…: the end of a rule or policy, not a task.</summary>
     public static bool IsValidity(string text, int start, bool hasTo)
     {
-        var clause = text.AsSpan(ClauseStart(text, start), start - ClauseStart(text, start));
+        var from = ClauseStart(text, start);
+        var clause = text.AsSpan(from, start - from);
         foreach (var word in ValidityWords)
         {
             if (clause.Contains(word, StringComparison.Ordinal)) return true;

@@ -27,7 +27,7 @@ internal static class PhraseInterpreter
                 return parts.Day < 0 || CalendarLimits.IsDayOfSomeMonth(parts.Day);
             case PhraseForm.Relative:
                 kind = DeadlineKind.Relative;
-                return true;
+                return !PhraseContext.IsFollowedByCondition(text, end);
         }
 
         if (!IsLimitInContext(text, index, end, parts)) return false;
@@ -68,7 +68,14 @@ internal static class PhraseInterpreter
         if (date is null) return false;
 
         var rangeStart = RangeStart.Find(text, index, parts.HasTo);
-        if (rangeStart >= 0) start = rangeStart;
+        if (rangeStart >= 0)
+        {
+            // 1至5月 / 2022年1月1日至5月31日 name a period (often of statistics); a range is a limit only when its end
+            // says so (…至2025年年底, …至6月底前).
+            if (form == PhraseForm.Month && !parts.AtEnd && !parts.HasSuffix) return false;
+            start = rangeStart;
+        }
+
         return true;
     }
 

@@ -18,6 +18,9 @@ internal struct PhraseParts
     /// <summary>The month the limit falls in (年底 → 12, 上半年 → 6, 三季度 → 9), or -1.</summary>
     public int Month;
 
+    /// <summary>Says 底 or 末 (6月底, 一季度末).</summary>
+    public bool AtEnd;
+
     /// <summary>A day of the month (9月15日前), or -1.</summary>
     public int Day;
 

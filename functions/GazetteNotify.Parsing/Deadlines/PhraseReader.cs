@@ -109,7 +109,11 @@ internal static class PhraseReader
         SkipSpaces(s, ref i, 1); // 月
         if (i < s.Length && s[i] == '份') SkipSpaces(s, ref i, 1);
         if (i >= s.Length) return;
-        if (DeadlineNumerals.IsNumeral(s[i]))
+        if (s[i] is '底' or '末')
+        {
+            parts.AtEnd = true;
+        }
+        else if (DeadlineNumerals.IsNumeral(s[i]))
         {
             parts.Day = ReadNumber(s, ref i);
         }

@@ -29,8 +29,8 @@ internal static class RangeStart
     }
 
     /// <summary>
-    /// The index where a date ending right before <paramref name="end"/> starts: [年份年][月份月[底|末|日份日]] or a
-    /// bare four-digit year (2019—2021年). -1 when there is none.
+    /// The index where a date ending right before <paramref name="end"/> starts: [N年][N月[底|末|N日]], or a bare number
+    /// taking the end's unit (1至5月, 2019—2021年). -1 when there is none.
     /// </summary>
     private static int DateBefore(string text, int end)
     {
@@ -58,15 +58,19 @@ internal static class RangeStart
             p = SkipSpacesBack(text, number);
         }
 
-        var hasYearWord = p > 0 && text[p - 1] == '年';
-        var yearEnd = hasYearWord ? SkipSpacesBack(text, p - 1) : p;
-        if (hasYearWord || begin < 0)
+        if (p > 0 && text[p - 1] == '年')
         {
+            var yearEnd = SkipSpacesBack(text, p - 1);
             var year = NumberBefore(text, yearEnd, 4);
             if (year >= 0 && yearEnd - year == 4 && DeadlineNumerals.ParseYear(text.AsSpan(year, 4)) >= CalendarLimits.MinYear)
             {
                 begin = year;
             }
+        }
+        else if (begin < 0)
+        {
+            // A bare number shares the unit of the end: 1至5月, 2019—2021年.
+            begin = NumberBefore(text, p, 4);
         }
 
         return begin;

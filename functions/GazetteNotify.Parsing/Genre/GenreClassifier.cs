@@ -73,8 +73,12 @@ public static partial class GenreClassifier
         var core = title.AsSpan().TrimEnd();
         // Drop a closing book-title mark left at the end (…办法》) and any trailing qualifiers.
         while (core.Length > 0 && core[^1] is '》' or '〉' or '”' or '"' or '。') core = core[..^1];
-        var q = TrailingQualifier().Match(core.ToString());
-        if (q.Success && q.Index > 0) core = core[..q.Index];
+        foreach (var q in TrailingQualifier().EnumerateMatches(core))
+        {
+            if (q.Index > 0) core = core[..q.Index];
+            break;
+        }
+
         while (core.Length > 0 && core[^1] is '》' or '〉') core = core[..^1];
 
         foreach (var g in Genres)

@@ -32,8 +32,11 @@ public static partial class SummaryBuilder
     [GeneratedRegex(@"^\s*[（(]\s*(?<n>[一二三四五六七八九十]+)\s*[）)]\s*(?<t>.*)$")]
     private static partial Regex Parenthesised();
 
-    /// <summary>1. 总则 as a heading of its own (预案 outlines): short, no sentence punctuation; 1.1 is a sub-heading.</summary>
-    [GeneratedRegex(@"^\s*(?<n>\d{1,2})\s*[.．、]\s*(?![\d.．])(?<t>[^。；;，,：:]{2,40})$")]
+    /// <summary>
+    /// 1. 总则 as a heading (预案 outlines): short, no sentence punctuation; 1.1 is a sub-heading, and one run into the
+    /// heading (3. 监测、预警与信息报告3.1 监测) ends it.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?<n>\d{1,2})\s*[.．、]\s*(?![\d.．])(?<t>[^。；;，,：:]{2,40}?)\s*(?:(?<!\d)\d{1,2}[.．]\d.*)?$")]
     private static partial Regex ArabicHeading();
 
     /// <summary>A 大事记 entry: 4日，… / 2日-3日，… / △… (another event on the same day).</summary>
@@ -43,9 +46,13 @@ public static partial class SummaryBuilder
     [GeneratedRegex(@"^\s*(?:\d{1,2}|[一二三]?十?[一二三四五六七八九十])\s*日")]
     private static partial Regex DatedEntry();
 
-    /// <summary>市人民政府决定，任命： / 经研究，决定免去… / a bare 任命： or 免去： line.</summary>
-    [GeneratedRegex(@"(?:决定|研究)\s*[，,：:]?\s*(?:任命|免去|聘任|聘用|解聘|任免)|^\s*(?:任命|免去|聘任|聘用|解聘)\s*[：:]")]
+    /// <summary>市人民政府决定，任命： / 经研究，决定免去… / a line opening with 任命： or 任命张三为… / 免去李四的….</summary>
+    [GeneratedRegex(@"(?:决定|研究)\s*[，,：:]?\s*(?:任命|免去|聘任|聘用|解聘|任免)|^\s*(?:任命|免去|聘任|聘用|解聘)(?:\s*[：:]|[^，。；：]{1,12}?[为的])")]
     private static partial Regex Decision();
+
+    /// <summary>德州市人民政府决定： standing alone before the appointment lines.</summary>
+    [GeneratedRegex(@"决定\s*(?:如下)?\s*[：:]\s*$")]
+    private static partial Regex DecisionLead();
 
     [GeneratedRegex(@"任命|免去|聘任|聘用|解聘|职务|为.{2,}")]
     private static partial Regex PersonnelLine();
@@ -55,14 +62,18 @@ public static partial class SummaryBuilder
     private static partial Regex DateLine();
 
     /// <summary>Words that mark a purpose or an opening sentence even when it does not start with 为.</summary>
-    [GeneratedRegex(@"制定本|特制定|制定如下|提出如下|提出以下|提出若干|通知如下|决定如下|规定如下|意见如下|方案如下|现就|特作如下|现将")]
+    [GeneratedRegex(@"制定本|制订本|编制本|特制定|特制订|提出以下|提出若干|如下[：:。]|现就|特作如下|现将")]
     private static partial Regex PurposeMarker();
 
     [GeneratedRegex(@"^\s*第\s*" + Numeral + @"\s*条\s*")]
     private static partial Regex ArticlePrefix();
 
+    /// <summary>Numbering of a sub-heading: 1.1, 2.3.1, （一）, 1、.</summary>
+    [GeneratedRegex(@"^\s*(?:\d{1,2}(?:[.．]\d{1,2})+|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])\s*")]
+    private static partial Regex SubNumbering();
+
     /// <summary>主送机关: 各县（市、区）人民政府，市属开发区管委会，市政府有关部门：— a list of organs closed by a colon.</summary>
-    [GeneratedRegex(@"^\s*(?:各|[^。为]{0,40}(?:人民政府|管委会|委员会|部门|机构|单位|厅|局))[^。]{0,150}[：:]\s*$")]
+    [GeneratedRegex(@"^(?![^。]*(?:决定|如下|以下))\s*(?:各|[^。为]{0,40}(?:人民政府|管委会|委员会|部门|机构|单位|厅|局))[^。]{0,150}[：:]\s*$")]
     private static partial Regex Addressee();
 
     [GeneratedRegex(@"[（(]\s*(?:上接|下转)第\s*\d+\s*页\s*[）)]")]
@@ -137,12 +148,28 @@ public static partial class SummaryBuilder
                 var sentence = body.Slice(pos, len).Trim();
                 pos += len;
                 if (sentence.Length < 4) continue;
-                if (sentence[0] == '为' || PurposeMarker().IsMatch(sentence)) return Clean(sentence.ToString());
+                if (sentence[0] == '为') return Clean(sentence.ToString());
+                if (PurposeMarker().IsMatch(sentence)) return Clean(AfterRunInHeading(sentence).ToString());
                 if (beforeHeadings) fallback ??= Clean(sentence.ToString());
             }
         }
 
         return fallback ?? "";
+    }
+
+    /// <summary>
+    /// A sub-heading run into its paragraph (1.1 编制目的为有效预防…): the sentence proper starts at a 为 within the first
+    /// few characters when only numbering and unpunctuated words precede it.
+    /// </summary>
+    private static ReadOnlySpan<char> AfterRunInHeading(ReadOnlySpan<char> sentence)
+    {
+        if (sentence[0] == '为') return sentence;
+        var numbering = SubNumbering().Match(sentence.ToString());
+        if (!numbering.Success) return sentence;
+        var rest = sentence[numbering.Length..];
+        var wei = rest[..Math.Min(rest.Length, 12)].IndexOf('为');
+        if (wei <= 0 || rest[..wei].IndexOfAny(AnyPunctuation) >= 0) return sentence;
+        return rest[wei..];
     }
 
     /// <summary>Body text, not a title (no punctuation at all) nor an addressee line (各县…人民政府，…：).</summary>
@@ -294,6 +321,10 @@ public static partial class SummaryBuilder
         }
 
         if (start < 0) return null;
+        var lead = start - 1;
+        while (lead >= 0 && string.IsNullOrWhiteSpace(paragraphs[lead])) lead--;
+        if (lead >= 0 && DecisionLead().IsMatch(paragraphs[lead])) start = lead;
+
         var sb = new StringBuilder(Cap + 1);
         for (var i = start; i < paragraphs.Count; i++)
         {

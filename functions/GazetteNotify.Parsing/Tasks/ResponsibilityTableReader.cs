@@ -9,9 +9,11 @@ namespace GazetteNotify.Parsing.Tasks;
 /// A table starts at a header row naming a unit column (牵头部门 / 责任单位 / 配合部门 …) and runs on through repeated
 /// headers and blank lines (page breaks) until a line without tabs follows a blank line, or a header of another kind of
 /// table appears. With a 序号 column, a tabbed line whose first cell is not a number continues the row above, as does a
-/// line without tabs right under a row (a cell wrapped by extraction). PDF extraction drops empty cells and so shifts
-/// later cells left: a time limit found in a unit column is taken as the row's time limit, and rows with fewer or more
-/// cells than the header are aligned by what their cells look like rather than by position.
+/// line without tabs right under a row (a cell wrapped by extraction) — unless that row is already complete.
+/// PDF extraction drops empty cells and so shifts later cells left: a time limit found in a unit column is taken as the
+/// row's time limit, and rows with fewer or more cells than the header are aligned by what their cells look like
+/// rather than by position. Group-label cells (工作任务 spanning rows) are not carried to the rows that leave them empty:
+/// extraction prints the label on the middle row of its span, so carrying it forward would misattribute it.
 /// </remarks>
 public static class ResponsibilityTableReader
 {
@@ -71,7 +73,7 @@ public static class ResponsibilityTableReader
 
             if (layout is null) continue;
 
-            if (cells is not null && !StartsRow(layout, split))
+            if (cells is not null && !StartsRow(layout, split) && MayContinue(layout, cells))
             {
                 // The row above goes on: its last cell was cut, the rest of its cells follow.
                 cells[^1] += split[0].Trim();
@@ -91,8 +93,9 @@ public static class ResponsibilityTableReader
     }
 
     /// <summary>
-    /// A line without tabs right under a row continues its last cell — unless the row is already complete (all its
-    /// cells, the last one a time limit or a placeholder), in which case the text after it is no longer the table.
+    /// A line right under a row continues its last cell — unless the row is already complete (all its cells, the last
+    /// one a time limit or a placeholder): then a tabbed line is a row of its own without a number, and a line without
+    /// tabs is no longer the table.
     /// </summary>
     private static bool MayContinue(TableLayout layout, List<string> cells)
     {

@@ -16,6 +16,9 @@ public static partial class ValidityFinder
     /// <summary>A sentence is rarely longer; scanning stops there so a text without full stops stays cheap.</summary>
     private const int MaxSentence = 600;
 
+    private static readonly System.Buffers.SearchValues<char> ClausePunctuation =
+        System.Buffers.SearchValues.Create("，。；：、,;:！？!?《》“”（）()");
+
     private const string Num = @"\d{1,4}|[〇○零一二两三四五六七八九十]{1,4}";
 
     /// <summary>年 optional (自8月1日起施行 takes the signing year), then 月 and 日.</summary>
@@ -54,11 +57,15 @@ public static partial class ValidityFinder
     [GeneratedRegex(@"^(?:本[^，。；,;]{0,10}?(?:办法|规定|细则|方案|意见|通知|决定|预案|制度|规划|计划|规则|条例|标准|清单|指引|指南|纲要|要点|公告|通告|文件|政策|措施|批复|准则|守则|通报|函)|(?:上述|以上|前述|各项|本)?(?:政策措施|政策|措施))")]
     private static partial Regex OwnSubject();
 
+    /// <summary>本办法, 本预案, 本实施方案 …: the document naming itself.</summary>
+    [GeneratedRegex(@"^本(?:实施|工作|暂行|试行|管理|考核)?(?:办法|规定|细则|方案|意见|通知|决定|预案|制度|规划|计划|规则|条例|标准|清单|指引|指南|纲要|要点|公告|通告|措施|准则|守则|通报|批复)")]
+    private static partial Regex OwnDocument();
+
     [GeneratedRegex(@"废止|停止执行|停止实施|停止施行|不再执行|同时失效|代替|替代")]
     private static partial Regex RepealWord();
 
-    /// <summary>第十八条 / 8.3 / 一、 opening a sentence: not part of the sentence's words.</summary>
-    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇\d]+条|\d+(?:[.．]\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])\s*")]
+    /// <summary>第十八条 / 第六章 / 8.3 / 一、 opening a sentence: not part of the sentence's words.</summary>
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇\d]+[条章节]|\d+(?:[.．]\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])\s*")]
     private static partial Regex LeadingNumbering();
 
     /// <summary>A heading line that ends a paragraph although it has no full stop: 第六章 附则, 8.3 预案实施时间, 附 则.</summary>
@@ -234,8 +241,19 @@ public static partial class ValidityFinder
     {
         var i = index;
         while (i > sentenceStart && text[i - 1] is not ('，' or ',' or '；' or ';' or '：' or ':')) i--;
-        var s = Clean(text, i, index, stripNumbering: true);
-        return s;
+        return Clean(text, i, index, stripNumbering: true);
+    }
+
+    /// <summary>
+    /// After numbering (8.3, 第六章, 一、), a heading run into the sentence by paragraph joining (8.3 预案实施时间本预案
+    /// 自…) is dropped: the sentence starts at 本预案/本办法… when only unpunctuated words precede it.
+    /// </summary>
+    private static string AfterNumberedHeading(string s)
+    {
+        if (s.Length == 0 || s[0] == '本') return s;
+        var ben = s.AsSpan(0, Math.Min(s.Length, 24)).IndexOf('本');
+        if (ben <= 0 || s.AsSpan(0, ben).IndexOfAny(ClausePunctuation) >= 0) return s;
+        return OwnDocument().IsMatch(s.AsSpan(ben)) ? s[ben..] : s;
     }
 
     /// <summary>True when <paramref name="second"/> follows <paramref name="first"/> with only whitespace between.</summary>
@@ -325,7 +343,7 @@ public static partial class ValidityFinder
         if (stripNumbering)
         {
             var n = LeadingNumbering().Match(s);
-            if (n.Success && n.Length < s.Length) s = s[n.Length..];
+            if (n.Success && n.Length < s.Length) s = AfterNumberedHeading(s[n.Length..]);
         }
 
         return s.Trim();

@@ -160,6 +160,8 @@ public sealed class DeadlineFinderTests
     [InlineData("2008年6月2日由市政府印发的《聊城市耕地保护责任目标考核办法》同时废止。")]
     [InlineData("6月完成了全部改造任务。")]
     [InlineData("截至2021年底，全市共有市场主体30万户。")]
+    [InlineData("1至5月，全市完成固定资产投资增长8%。")]
+    [InlineData("2022年1月1日至5月31日，全市累计办理业务10万件。")]
     // Years in names.
     [InlineData("关于印发聊城市加快推进“互联网+政务服务”工作三年行动计划（2019—2021年）的通知")]
     [InlineData("对受影响较大的行业，申报2022年市级专项资金时，适当降低项目经营效益等门槛要求。")]
@@ -174,6 +176,8 @@ public sealed class DeadlineFinderTests
     [InlineData("形成问题清单，每月专题会商、现场解决。")]
     [InlineData("医保经办机构按月或按季度进行结算。")]
     [InlineData("近3年内发生特大、重大医疗事故的，不予确认。")]
+    [InlineData("有健全完善的医疗服务管理制度，三个月内未发生医疗事故。")]
+    [InlineData("霍乱在我市行政区域内流行，1周内发病30例以上。")]
     // Periods used as nouns, cumulative and approximate periods.
     [InlineData("研究分析上半年经济运行情况，安排部署下半年重点工作。")]
     [InlineData("全力冲刺上半年既定目标。")]
@@ -292,8 +296,8 @@ public sealed class DeadlineFinderTests
     [Fact]
     public void AYearlessRangeEndTakesTheYearOfItsStart()
     {
-        var found = DeadlineFinder.FindAll("专项行动时间为2023年1月至6月。", new DateOnly(2022, 11, 20));
-        Assert.Equal([new Deadline("2023年1月至6月", new DateOnly(2023, 6, 30), DeadlineKind.Deadline)], found);
+        var found = DeadlineFinder.FindAll("专项行动自2023年1月至6月底前完成。", new DateOnly(2022, 11, 20));
+        Assert.Equal([new Deadline("2023年1月至6月底前", new DateOnly(2023, 6, 30), DeadlineKind.Deadline)], found);
     }
 
     [Fact]
@@ -305,14 +309,22 @@ public sealed class DeadlineFinderTests
         Assert.Same(DeadlineFinder.FindAll(plain, anchor), DeadlineFinder.FindAll(dated, anchor));
         Assert.Same(DeadlineFinder.FindAll("", anchor), DeadlineFinder.FindAll(plain, anchor));
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        // A regex hands out one cached runner; when a test on another thread holds it, a second one is allocated. So
+        // measure a few times: a single-threaded run allocates nothing.
+        var least = long.MaxValue;
+        for (var attempt = 0; attempt < 10 && least > 0; attempt++)
         {
-            DeadlineFinder.FindAll(plain, anchor);
-            DeadlineFinder.FindAll(dated, anchor);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++)
+            {
+                DeadlineFinder.FindAll(plain, anchor);
+                DeadlineFinder.FindAll(dated, anchor);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
     }
 
     [Fact]

@@ -158,6 +158,26 @@ public class SummaryBuilderTests
     }
 
     [Fact]
+    public void PlanWhoseSubheadingsAreRunIntoTheirParagraphs()
+    {
+        // The same 预案 when line joining has run each sub-heading into the text that follows it.
+        string[] paragraphs =
+        [
+            "目 录",
+            "1. 总则",
+            "1.1 编制目的1.2 编制依据1.3 事件分级",
+            "2. 应急组织体系与职责",
+            "3. 突发公共卫生事件监测、预警与信息报告3.1 监测3.2 预警和风险评估3.3 信息报告",
+            "1. 总 则",
+            "1.1 编制目的为有效预防、及时控制和消除突发公共卫生事件的危害，保障公众身心健康与生命安全，制订本预案。",
+            "1.2 编制依据依据《中华人民共和国突发事件应对法》等，编制本预案。",
+        ];
+        Assert.Equal(
+            "为有效预防、及时控制和消除突发公共卫生事件的危害，保障公众身心健康与生命安全，制订本预案。总则；应急组织体系与职责；突发公共卫生事件监测、预警与信息报告",
+            SummaryBuilder.Build(paragraphs));
+    }
+
+    [Fact]
     public void LongOutlinesAreCappedBetweenHeadings()
     {
         var paragraphs = new List<string> { OpinionPurpose };
@@ -238,6 +258,33 @@ public class SummaryBuilderTests
         Assert.Equal(
             "市人民政府决定，任命：吴杨为聊城市行政审批服务局副局长（试用期一年）；崔庆芳为聊城市铁路机场规划建设中心主任。免去：李玉静的聊城市扶贫开发办公室副主任职务。",
             SummaryBuilder.Build(paragraphs));
+    }
+
+    [Fact]
+    public void PersonnelListWithTheDecisionOnALineOfItsOwn()
+    {
+        // Another city's 任免名单: 决定： alone, appointment lines without colons.
+        string[] paragraphs =
+        [
+            "德州市人民政府决定：",
+            "任命张三为德州市发展和改革委员会副主任；",
+            "免去李四的德州市财政局副局长职务。",
+        ];
+        Assert.Equal("德州市人民政府决定：任命张三为德州市发展和改革委员会副主任；免去李四的德州市财政局副局长职务。", SummaryBuilder.Build(paragraphs));
+    }
+
+    [Fact]
+    public void ReplyStartsFromItsDecisionSentence()
+    {
+        // A 批复 in the usual shape: acknowledgement, then 现批复如下： and numbered points.
+        string[] paragraphs =
+        [
+            "市自然资源和规划局：",
+            "你局《关于调整城区控制性详细规划的请示》（聊自然资规字〔2022〕15号）收悉。经研究，现批复如下：",
+            "一、同意调整城区控制性详细规划。",
+            "二、请你局严格按照批准的规划实施管理。",
+        ];
+        Assert.Equal("经研究，现批复如下：同意调整城区控制性详细规划；请你局严格按照批准的规划实施管理", SummaryBuilder.Build(paragraphs));
     }
 
     [Fact]

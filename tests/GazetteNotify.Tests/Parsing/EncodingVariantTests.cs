@@ -73,6 +73,7 @@ public partial class EncodingVariantTests
         var sb = new StringBuilder();
         var inToc = false;
         var inTable = false;
+        var tocSeen = false; // a document's own 目录 later on is body text
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
@@ -83,7 +84,7 @@ public partial class EncodingVariantTests
             }
 
             if (line.EndsWith("公报", StringComparison.Ordinal)) line = "# " + line;
-            else if (line.Replace(" ", "") == "目录") { line = "## " + line; inToc = true; }
+            else if (line.Replace(" ", "") == "目录" && !tocSeen) { line = "## " + line; inToc = tocSeen = true; }
             else if (line.StartsWith('◎')) line = "### " + line;
             else if (line.EndsWith("文件", StringComparison.Ordinal) && line.Length < 20) { line = "## " + line; inToc = false; }
             else if (inToc && PagedTocLine().Match(line) is { Success: true } m) line = $"- {m.Groups[1].Value} ........ {m.Groups[2].Value}";

@@ -71,6 +71,23 @@ public class ResponsibilityTableReaderTests
     }
 
     [Fact]
+    public void A_line_without_number_under_a_complete_row_is_a_row_of_its_own()
+    {
+        string[] lines =
+        [
+            "序号\t任务\t牵头单位\t配合单位\t时间节点",
+            "1\t推进数据共享\t市大数据局\t市直有关部门\t2023年9月底",
+            "推进电子证照应用\t市行政审批局\t市大数据局\t2023年12月底",
+        ];
+
+        var rows = ResponsibilityTableReader.FindRows(lines);
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(new ResponsibilityRow(1, "1", "推进数据共享", ["市大数据局"], ["市直有关部门"], "2023年9月底"), rows[0], RowComparer.Instance);
+        Assert.Equal(new ResponsibilityRow(2, null, "推进电子证照应用", ["市行政审批局"], ["市大数据局"], "2023年12月底"), rows[1], RowComparer.Instance);
+    }
+
+    [Fact]
     public void Lines_outside_tables_and_tables_without_unit_columns_are_ignored()
     {
         string[] lines =
