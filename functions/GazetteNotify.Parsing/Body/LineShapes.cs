@@ -10,7 +10,7 @@ internal static partial class LineShapes
     public static DateOnly? ParseDateLine(string line, out string? organPrefix)
     {
         organPrefix = null;
-        if (line.Length > 48) return null;
+        if (line.Length is > 48 or < 6 || line[^1] != '日') return null;
         var m = DateLine().Match(line);
         if (!m.Success) return null;
         var year = ChineseNumerals.Parse(m.Groups["y"].ValueSpan);
@@ -29,7 +29,9 @@ internal static partial class LineShapes
     }
 
     /// <summary>An organisation name standing alone: 聊城市人民政府, 聊城市人民政府办公室, 聊城市医疗保障局 …</summary>
-    public static bool IsOrgan(string line) => line.Length is >= 3 and <= 40 && OrganLine().IsMatch(line);
+    public static bool IsOrgan(string line) => line.Length is >= 3 and <= 40 && OrganEnds.Contains(line[^1]) && OrganLine().IsMatch(line);
+
+    private static readonly System.Buffers.SearchValues<char> OrganEnds = System.Buffers.SearchValues.Create("府室厅会局委院心办部处所司行团站队");
 
     /// <summary>版头: the issuing organ's red header, 聊城市人民政府文件.</summary>
     public static bool IsMastheadOfDocument(string line) => line.Length is >= 4 and <= 30 && line.EndsWith("文件", StringComparison.Ordinal)

@@ -57,8 +57,7 @@ internal static class ParagraphBuilder
             var canJoin = current.Length > 0 && !currentIsHeading && !isTitle && !startsBlock && !EndsParagraph(current);
             if (canJoin)
             {
-                var joined = TextShape.JoinWrapped(current.ToString(), line);
-                current.Clear().Append(joined);
+                AppendWrapped(current, line);
                 continue;
             }
 
@@ -79,14 +78,18 @@ internal static class ParagraphBuilder
         return paragraphs;
     }
 
+    private static void AppendWrapped(StringBuilder current, string line)
+    {
+        if (TextShape.IsLatinWordChar(current[^1]) && TextShape.IsLatinWordChar(line[0])) current.Append(' ');
+        current.Append(line);
+    }
+
     private static bool IsKnownTitle(string line, IReadOnlyCollection<string> knownTitles)
     {
-        if (knownTitles.Count == 0 || line.Length > 80) return false;
-        var squashed = TextShape.Squash(line);
-        if (squashed.Length < 4) return false;
+        if (knownTitles.Count == 0 || line.Length > 80 || line.Length < 4) return false;
         foreach (var title in knownTitles)
         {
-            if (title.StartsWith(squashed, StringComparison.Ordinal) || squashed == title) return true;
+            if (TextShape.SquashedIsPrefixOf(line, title, minimumLength: 4)) return true;
         }
 
         return false;

@@ -18,6 +18,23 @@ public static class TextShape
         return sb.ToString();
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/>, squashed (<see cref="Squash"/>), is a prefix of <paramref name="squashedTarget"/>
+    /// at least <paramref name="minimumLength"/> characters long. Allocation-free: runs once per line.
+    /// </summary>
+    public static bool SquashedIsPrefixOf(ReadOnlySpan<char> text, string squashedTarget, int minimumLength)
+    {
+        var j = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u3000') continue;
+            if (j >= squashedTarget.Length || UnifyPunctuation(c) != squashedTarget[j]) return false;
+            j++;
+        }
+
+        return j >= minimumLength;
+    }
+
     public static char UnifyPunctuation(char c) => c switch
     {
         '(' => '（',
