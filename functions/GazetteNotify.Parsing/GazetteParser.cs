@@ -21,14 +21,17 @@ public static class GazetteParser
     {
         var decoded = IssueTextDecoder.Decode(bytes);
         if (!decoded.Succeeded) return new ParseResult(null, decoded.Error, decoded.Encoding, []);
-        return ParseText(decoded.Text!, decoded.Encoding, decoded.Warnings);
+        return Guarded(decoded.Lines!, decoded.Encoding, decoded.Warnings);
     }
 
-    public static ParseResult ParseText(string text, string encoding = "UTF-16", IReadOnlyList<string>? decodeWarnings = null)
+    /// <summary>Parses text that is already decoded.</summary>
+    public static ParseResult ParseText(string text) => Guarded(LineNormalizer.Normalize(text), "UTF-16", []);
+
+    private static ParseResult Guarded(string[] lines, string encoding, IReadOnlyList<string> decodeWarnings)
     {
         try
         {
-            return ParseLines(LineNormalizer.Normalize(text), encoding, decodeWarnings ?? []);
+            return ParseLines(lines, encoding, decodeWarnings);
         }
 #pragma warning disable CA1031 // The parser must never take a host down: an unexpected failure is a recorded rejection.
         catch (Exception e)

@@ -1,7 +1,7 @@
 namespace GazetteNotify.Parsing.Text;
 
-/// <summary>The text of an upload and how it was read, or why it could not be read.</summary>
-public sealed record DecodedText(string? Text, string Encoding, string? Error, IReadOnlyList<string> Warnings)
+/// <summary>The normalised lines of an upload and how it was read, or why it could not be read.</summary>
+public sealed record DecodedText(string[]? Lines, string Encoding, string? Error, IReadOnlyList<string> Warnings)
 {
     public bool Succeeded => Error is null;
 

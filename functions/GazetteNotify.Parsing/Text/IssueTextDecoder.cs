@@ -33,18 +33,35 @@ public static class IssueTextDecoder
             return DecodedText.Fail("binary", $"the file is {kind}, not text: upload the text extracted from the issue (plain text or Markdown)");
         }
 
-        var (text, encoding, warnings) = DecodeByEncoding(bytes);
-        if (text is null)
+        var (lines, encoding, warnings, controls, characters) = ReadLines(bytes);
+        if (lines is null)
         {
             return DecodedText.Fail(encoding, "the file is not text in a known encoding (UTF-8, UTF-16 or GB18030/GBK)");
         }
 
-        if (LooksBinary(text))
+        // Control characters other than tab, line breaks and form feed mean this is not text.
+        if (controls * 100 > Math.Max(characters, 1))
         {
             return DecodedText.Fail(encoding, "the file looks binary: it is full of control characters, not text");
         }
 
-        return new DecodedText(text, encoding, null, warnings);
+        return new DecodedText(lines, encoding, null, warnings);
+    }
+
+    private static (string[]? Lines, string Encoding, IReadOnlyList<string> Warnings, int Controls, int Characters) ReadLines(ReadOnlySpan<byte> bytes)
+    {
+        // Valid UTF-8, the usual case, is read line by line straight from the bytes.
+        var body = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+        if (System.Text.Unicode.Utf8.IsValid(body) && (body.Length < bytes.Length || !HasUtf16ZeroPattern(bytes, out _)))
+        {
+            var utf8Lines = LineNormalizer.Normalize(body, out var utf8Controls);
+            return (utf8Lines, "UTF-8", [], utf8Controls, body.Length);
+        }
+
+        var (text, encoding, warnings) = DecodeByEncoding(bytes);
+        if (text is null) return (null, encoding, warnings, 0, 0);
+        var lines = LineNormalizer.Normalize(text, out var controls);
+        return (lines, encoding, warnings, controls, text.Length);
     }
 
     private static (string? Text, string Encoding, IReadOnlyList<string> Warnings) DecodeByEncoding(ReadOnlySpan<byte> bytes)
@@ -159,18 +176,5 @@ public static class IssueTextDecoder
             if (bad * 20 > lossy.Length) return (null, "unknown", []);
             return (lossy, "UTF-8", [$"{bad} bytes are neither UTF-8 nor GB18030 (mixed encodings?) and were replaced with U+FFFD"]);
         }
-    }
-
-    /// <summary>Control characters other than tab, line breaks and form feed mean this is not text.</summary>
-    private static bool LooksBinary(string text)
-    {
-        var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
-        var controls = 0;
-        foreach (var c in sample)
-        {
-            if (c < 0x20 && c is not ('\t' or '\n' or '\r' or '\f')) controls++;
-        }
-
-        return controls * 100 > sample.Length;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -10,26 +11,75 @@ namespace GazetteNotify.Parsing.Text;
 /// </summary>
 public static partial class LineNormalizer
 {
-    public static string[] Normalize(string text)
+    /// <summary>The lines of a decoded text.</summary>
+    public static string[] Normalize(string text) => Normalize(text, out _);
+
+    public static string[] Normalize(string text, out int controlCharacters)
     {
         var lines = new List<string>(text.Length / 60 + 16);
         var span = text.AsSpan();
-        var sb = new StringBuilder(256);
+        var state = new LineState();
         while (!span.IsEmpty)
         {
             var end = span.IndexOfAny('\n', '\r', '\f');
             var line = end < 0 ? span : span[..end];
-            lines.Add(CleanLine(line, sb));
+            lines.Add(CleanLine(line, state));
             if (end < 0) break;
             // CRLF counts as one break.
             var step = span[end] == '\r' && end + 1 < span.Length && span[end + 1] == '\n' ? 2 : 1;
             span = span[(end + step)..];
         }
 
+        controlCharacters = state.Controls;
         return lines.ToArray();
     }
 
-    private static string CleanLine(ReadOnlySpan<char> raw, StringBuilder sb)
+    /// <summary>
+    /// The lines of valid UTF-8 bytes, decoded one line at a time: the whole text never exists as one string, which
+    /// for a typical issue (~200 KB) would land on the large object heap and cost a gen-2 collection per upload.
+    /// </summary>
+    public static string[] Normalize(ReadOnlySpan<byte> utf8, out int controlCharacters)
+    {
+        var lines = new List<string>(utf8.Length / 150 + 16);
+        var state = new LineState();
+        var buffer = ArrayPool<char>.Shared.Rent(1024);
+        try
+        {
+            while (!utf8.IsEmpty)
+            {
+                var end = utf8.IndexOfAny((byte)'\n', (byte)'\r', (byte)'\f');
+                var line = end < 0 ? utf8 : utf8[..end];
+                if (buffer.Length < line.Length)
+                {
+                    ArrayPool<char>.Shared.Return(buffer);
+                    buffer = ArrayPool<char>.Shared.Rent(line.Length);
+                }
+
+                var length = Encoding.UTF8.GetChars(line, buffer);
+                lines.Add(CleanLine(buffer.AsSpan(0, length), state));
+                if (end < 0) break;
+                var step = utf8[end] == (byte)'\r' && end + 1 < utf8.Length && utf8[end + 1] == (byte)'\n' ? 2 : 1;
+                utf8 = utf8[(end + step)..];
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        controlCharacters = state.Controls;
+        return lines.ToArray();
+    }
+
+    /// <summary>Scratch space reused across lines, and the count of control characters dropped (a sign of binary).</summary>
+    private sealed class LineState
+    {
+        public StringBuilder Builder { get; } = new(256);
+
+        public int Controls { get; set; }
+    }
+
+    private static string CleanLine(ReadOnlySpan<char> raw, LineState state)
     {
         var line = raw.Trim(WhiteSpace);
         if (line.IsEmpty) return "";
@@ -39,6 +89,7 @@ public static partial class LineNormalizer
             return line.ToString();
         }
 
+        var sb = state.Builder;
         sb.Clear();
         foreach (var c in line)
         {
@@ -48,6 +99,7 @@ public static partial class LineNormalizer
                 case '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'):
                     continue; // invisible marks: never content
                 case < ' ' and not '\t':
+                    state.Controls++;
                     continue; // stray control characters
                 case '\u00A0':
                     sb.Append(' ');
