@@ -100,7 +100,7 @@ internal static class ParagraphBuilder
     {
         if (line.Length > MaxHeadingLength) return false;
         // The number itself (一、 1、) carries punctuation; only the words after it count.
-        var skip = Numbering.Read(line)?.Length ?? 0;
+        var skip = Numbering.LengthOf(line);
         return line.AsSpan(skip).IndexOfAny(SentencePunctuation) < 0;
     }
 

@@ -49,10 +49,11 @@ internal static partial class TaskAssembler
             {
                 var standalone = clauses.Count == 1 && IsWholeParagraph(text, clause);
                 var target = standalone ? StandaloneTarget(stack, text, token is not null) : Top(stack, 0);
-                var itemText = standalone && target is not null
-                    ? JoinParagraphs(paragraphs, target.Paragraph, p)
-                    : text[previousEnd..Math.Min(text.Length, clause.Start + clause.Length)];
-                previousEnd = Math.Min(text.Length, clause.Start + clause.Length);
+                var clauseEnd = Math.Min(text.Length, clause.Start + clause.Length);
+                var itemText = standalone && target is not null ? JoinParagraphs(paragraphs, target.Paragraph, p)
+                    : previousEnd == 0 && clauseEnd == text.Length ? text
+                    : text[previousEnd..clauseEnd];
+                previousEnd = clauseEnd;
                 MarkParent(stack, target);
                 var deadlines = DeadlinesOf(itemText, clause.TimeLimitText, anchor);
                 var (lead, support) = firstListedLeads ? SplitFirstListed(clause.Lead, clause.Support) : (clause.Lead, clause.Support);
