@@ -301,30 +301,15 @@ public sealed class DeadlineFinderTests
     }
 
     [Fact]
-    public void NothingFoundReturnsTheSharedEmptyListWithoutAllocating()
+    public void NothingFoundReturnsTheSharedEmptyList()
     {
+        // Allocation figures belong to the benchmarks (tests/GazetteNotify.Benchmarks); here only the behaviour.
         const string plain = "加强组织领导，压实工作责任，确保各项任务落到实处。";
         const string dated = "聊城市人民政府 2022年6月6日";
         var anchor = new DateOnly(2022, 6, 6);
         Assert.Same(DeadlineFinder.FindAll(plain, anchor), DeadlineFinder.FindAll(dated, anchor));
         Assert.Same(DeadlineFinder.FindAll("", anchor), DeadlineFinder.FindAll(plain, anchor));
-
-        // A regex hands out one cached runner; when a test on another thread holds it, a second one is allocated. So
-        // measure a few times: a single-threaded run allocates nothing.
-        var least = long.MaxValue;
-        for (var attempt = 0; attempt < 10 && least > 0; attempt++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 100; i++)
-            {
-                DeadlineFinder.FindAll(plain, anchor);
-                DeadlineFinder.FindAll(dated, anchor);
-            }
-
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.Equal(0, least);
+        Assert.Empty(DeadlineFinder.FindAll(plain, anchor));
     }
 
     [Fact]
