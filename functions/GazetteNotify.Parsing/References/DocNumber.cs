@@ -29,7 +29,8 @@ public static partial class DocNumber
     {
         foreach (Match m in AnyRegex().Matches(text))
         {
-            var start = m.Groups["code"].Index; // the match itself begins at the bracket
+            var code = m.Groups["code"];
+            var start = code.Index + TitleTailLength(code.ValueSpan); // the match itself begins at the bracket
             yield return (start, m.Index + m.Length - start, Compose(m));
         }
     }
@@ -51,9 +52,29 @@ public static partial class DocNumber
         return m.Success ? int.Parse(m.Groups["year"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>
+    /// A title glued to its number (…的意见聊政发〔2022〕6号, as a TOC line without a space gives it): organ codes never
+    /// contain 的 or a genre word, so the code starts after the last of them.
+    /// </summary>
+    private static int TitleTailLength(ReadOnlySpan<char> code)
+    {
+        var cut = code.LastIndexOf('的') + 1;
+        foreach (var genre in GenreWords)
+        {
+            var at = code.LastIndexOf(genre);
+            if (at >= 0) cut = Math.Max(cut, at + genre.Length);
+        }
+
+        return cut < code.Length ? cut : 0;
+    }
+
+    private static readonly string[] GenreWords =
+        ["通知", "意见", "办法", "方案", "决定", "规定", "细则", "计划", "规划", "预案", "报告", "批复", "公告", "通告", "纪要", "名单", "大事记", "制度", "要点"];
+
     private static string Compose(Match m)
     {
-        var code = m.Groups["code"].Value;
+        var group = m.Groups["code"];
+        var code = group.ValueSpan[TitleTailLength(group.ValueSpan)..];
         // A citation often reads 《…》（鲁政发〔2023〕9号）: the regex already stops the code at CJK punctuation.
         var sb = new StringBuilder(code.Length + 12);
         sb.Append(code).Append('〔').Append(m.Groups["year"].ValueSpan).Append('〕')

@@ -76,6 +76,14 @@ public class TocParserTests
     }
 
     [Fact]
+    public void A_number_glued_to_its_title_is_split_off()
+    {
+        var toc = Parse("目录\n关于加强安全生产工作的意见聊政发〔2023〕1号 3\n聊城市人民政府办公室关于做好防汛工作的通知聊政办字(2023)15号……7\n");
+        Assert.Equal(new TocEntry("", "关于加强安全生产工作的意见", "聊政发〔2023〕1号", 3), toc.Entries[0]);
+        Assert.Equal(new TocEntry("", "聊城市人民政府办公室关于做好防汛工作的通知", "聊政办字〔2023〕15号", 7), toc.Entries[1]);
+    }
+
+    [Fact]
     public void No_toc_heading_means_no_entries()
     {
         var toc = Parse("聊城市人民政府文件\n聊政发〔2023〕1号\n关于加强安全生产工作的意见\n");
