@@ -61,6 +61,7 @@ public static class GazetteParser
 
         var texts = ContinuationStitcher.Stitch(lines, located, warnings);
         var fallbackAnchor = FallbackAnchor(masthead, lines, toc);
+        masthead = WithYear(masthead, fallbackAnchor, warnings);
         var documents = new List<GazetteDocument>(located.Count);
         var documentTexts = new List<string>(located.Count);
         var order = DocumentOrder(located);
@@ -102,18 +103,33 @@ public static class GazetteParser
         return order;
     }
 
-    /// <summary>When a document has no signing date, deadlines resolve against the issue's own date.</summary>
+    /// <summary>
+    /// When a document has no signing date, its time limits resolve against the issue's own date: the latest signing
+    /// date printed in the year. Nothing here reads the clock, so the same bytes always parse the same.
+    /// </summary>
     private static DateOnly FallbackAnchor(GazetteMasthead masthead, string[] lines, TableOfContents toc)
     {
-        var year = masthead.Year > 0 ? masthead.Year : DateTime.UtcNow.Year;
         var latest = DateOnly.MinValue;
+        var latestInYear = DateOnly.MinValue;
         for (var i = toc.BodyStartLine; i < lines.Length; i++)
         {
             if (lines[i].Length is 0 or > 48) continue;
-            if (LineShapes.ParseDateLine(lines[i], out _) is { } date && date.Year == year && date > latest) latest = date;
+            if (LineShapes.ParseDateLine(lines[i], out _) is not { } date) continue;
+            if (date > latest) latest = date;
+            if (date.Year == masthead.Year && date > latestInYear) latestInYear = date;
         }
 
-        return latest != DateOnly.MinValue ? latest : new DateOnly(year, 1, 1);
+        if (latestInYear != DateOnly.MinValue) return latestInYear;
+        if (masthead.Year > 0) return new DateOnly(masthead.Year, 1, 1);
+        return latest != DateOnly.MinValue ? latest : new DateOnly(2000, 1, 1);
+    }
+
+    /// <summary>A cover without a year takes it from the documents: the latest signing date.</summary>
+    private static GazetteMasthead WithYear(GazetteMasthead masthead, DateOnly anchor, List<string> warnings)
+    {
+        if (masthead.Year > 0 || anchor.Year <= 2000) return masthead;
+        warnings.Add($"no year on the cover; {anchor.Year} taken from the latest signing date");
+        return masthead with { Year = anchor.Year };
     }
 
     private static int CountCjk(string[] lines)

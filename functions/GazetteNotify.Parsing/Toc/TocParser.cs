@@ -39,6 +39,13 @@ internal static partial class TocParser
                 continue;
             }
 
+            if (pending.Count == 0 && IsPlainSection(lines, i))
+            {
+                section = TextShape.CloseCjkGaps(line);
+                lastConsumed = i;
+                continue;
+            }
+
             var paged = PageSuffix().Match(line);
             if (paged.Success)
             {
@@ -108,15 +115,36 @@ internal static partial class TocParser
     {
         var line = lines[i];
         if (AddresseeLine().IsMatch(line)) return true;
-        if (pendingCount == 0 && DocNumber.TryParseWhole(line) is not null) return true;
-        // 版头: "聊城市人民政府文件" followed by the doc number.
-        if (line.Length <= 24 && line.EndsWith("文件", StringComparison.Ordinal))
+        if (pendingCount == 0 && DocNumber.TryParseWhole(line) is not null)
         {
+            // Some TOCs print the number above its title; the body prints it under a 版头.
             var next = NextNonBlank(lines, i);
-            return next >= 0 && DocNumber.TryParseWhole(lines[next]) is not null;
+            return next < 0 || !PageSuffix().IsMatch(lines[next]);
         }
+        // 版头: "聊城市人民政府文件" followed by the doc number.
+        if (line.Length <= 24 && line.EndsWith("文件", StringComparison.Ordinal)) return IsMastheadAboveNumber(lines, i);
 
         return false;
+    }
+
+    /// <summary>A section heading printed without a mark: 市政府文件 / 部门文件 / 政务动态 / 人事任免, never with a page.</summary>
+    private static bool IsPlainSection(IReadOnlyList<string> lines, int i)
+    {
+        var line = lines[i];
+        if (line.Length is < 4 or > 12 || !PlainSection().IsMatch(line)) return false;
+        return !IsMastheadAboveNumber(lines, i);
+    }
+
+    /// <summary>
+    /// 版头 over a bare doc number starts the body; in a TOC that prints numbers above titles the same two lines are
+    /// followed by a title with its page.
+    /// </summary>
+    private static bool IsMastheadAboveNumber(IReadOnlyList<string> lines, int i)
+    {
+        var next = NextNonBlank(lines, i);
+        if (next < 0 || DocNumber.TryParseWhole(lines[next]) is null) return false;
+        var after = NextNonBlank(lines, next);
+        return after < 0 || !PageSuffix().IsMatch(lines[after]);
     }
 
     private static bool NextIsPageOnly(IReadOnlyList<string> lines, int i)
@@ -181,6 +209,9 @@ internal static partial class TocParser
 
     [GeneratedRegex(@"[（(]\s*[）)]")]
     private static partial Regex EmptyBrackets();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}、]{2,10}(文件|动态|任免|解读|公告|通告|信息|其他|专栏|法规|规章)$")]
+    private static partial Regex PlainSection();
 
     [GeneratedRegex(@"^各.{2,60}[：:]$")]
     private static partial Regex AddresseeLine();

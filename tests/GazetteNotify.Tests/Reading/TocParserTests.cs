@@ -84,6 +84,27 @@ public class TocParserTests
     }
 
     [Fact]
+    public void Sections_without_a_mark_and_numbers_printed_above_their_titles()
+    {
+        var toc = Parse("""
+            目    录
+            市政府文件
+            聊政发〔2023〕1号
+            关于加强安全生产工作的意见……………………2
+            部门文件
+            聊财发〔2023〕4号
+            关于加强预算管理的通知……………………9
+
+            聊城市人民政府文件
+            聊政发〔2023〕1号
+            """);
+
+        Assert.Equal(
+            [new TocEntry("市政府文件", "关于加强安全生产工作的意见", "聊政发〔2023〕1号", 2), new TocEntry("部门文件", "关于加强预算管理的通知", "聊财发〔2023〕4号", 9)],
+            toc.Entries);
+    }
+
+    [Fact]
     public void No_toc_heading_means_no_entries()
     {
         var toc = Parse("聊城市人民政府文件\n聊政发〔2023〕1号\n关于加强安全生产工作的意见\n");
