@@ -53,6 +53,7 @@ public static class GazetteParser
         var masthead = MastheadParser.Parse(lines, toc.HeadingLine, warnings);
         if (toc.Entries.Count == 0) warnings.Add("no table of contents (目录) found; documents were found by their headers only");
 
+        PageFurniture.Blank(lines, toc.BodyStartLine, masthead.Title);
         var located = DocumentLocator.Locate(lines, toc, warnings);
         if (!located.Exists(d => d.Found) && toc.Entries.Count == 0)
         {

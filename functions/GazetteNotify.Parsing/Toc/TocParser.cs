@@ -31,6 +31,12 @@ internal static partial class TocParser
             var line = lines[i];
             if (line.Length == 0) continue;
 
+            // Page furniture on a TOC page: the running header, a decorated page number (— 1 —).
+            if (RunningHeader().IsMatch(line) || DecoratedPage().IsMatch(line) || pending.Count == 0 && PageOnly().IsMatch(line))
+            {
+                continue;
+            }
+
             if (SectionMark().Match(line) is { Success: true } sectionMatch)
             {
                 if (pending.Count > 0 && !FlushWithoutPage(pending, section, entries)) break;
@@ -206,6 +212,12 @@ internal static partial class TocParser
 
     [GeneratedRegex(@"^[.…·．。•_\-—\s]*\d{1,4}$")]
     private static partial Regex PageOnly();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\s]{2,28}(?:公报|政报)\s*(?:(?:19|20)\d\d\s*年?)?\s*(?:第\s*\d{1,3}(?:\s*[-－—~]\s*\d{1,3})?\s*期)?\s*(?:[（(]总第[\d\-－—~]+期[）)])?$")]
+    private static partial Regex RunningHeader();
+
+    [GeneratedRegex(@"^[\-—–·•]+\s*\d{1,4}\s*[\-—–·•]+$")]
+    private static partial Regex DecoratedPage();
 
     [GeneratedRegex(@"[（(]\s*[）)]")]
     private static partial Regex EmptyBrackets();

@@ -19,7 +19,7 @@ public partial class EncodingVariantTests
         var data = new TheoryData<string, string>();
         foreach (var sample in Samples.All)
         {
-            foreach (var variant in new[] { "utf8-bom", "crlf", "cr", "gb18030", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "markdown", "markdown-crlf-gb18030" })
+            foreach (var variant in new[] { "utf8-bom", "crlf", "cr", "gb18030", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "markdown", "markdown-crlf-gb18030", "page-furniture" })
             {
                 data.Add(sample, variant);
             }
@@ -60,8 +60,33 @@ public partial class EncodingVariantTests
         "utf16be" => Encoding.BigEndianUnicode.GetBytes(text),
         "markdown" => Encoding.UTF8.GetBytes(ToMarkdown(text)),
         "markdown-crlf-gb18030" => Encoding.GetEncoding("GB18030").GetBytes(ToMarkdown(text).Replace("\n", "\r\n")),
+        "page-furniture" => Encoding.UTF8.GetBytes(WithPageFurniture(text)),
         _ => throw new ArgumentOutOfRangeException(nameof(variant)),
     };
+
+    /// <summary>
+    /// What a plain PDF-to-text extraction keeps of the printed page: after every 30th line of the body, a page number
+    /// and the running header, often in the middle of a sentence.
+    /// </summary>
+    private static string WithPageFurniture(string text)
+    {
+        var lines = text.Split('\n');
+        var body = Array.FindIndex(lines, l => l.EndsWith("文件", StringComparison.Ordinal) && l.Length < 20 && !l.StartsWith('◎'));
+        var sb = new StringBuilder();
+        var page = 2;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            sb.Append(lines[i]).Append('\n');
+            if (i > body && i % 30 == 0)
+            {
+                sb.Append(page % 2 == 0 ? $"— {page} —\n" : $"{page}\n");
+                sb.Append(page % 2 == 0 ? "聊城市人民政府公报\n" : "聊城市人民政府公报 2022年第6期\n");
+                page++;
+            }
+        }
+
+        return sb.ToString();
+    }
 
     /// <summary>
     /// What PDF-to-Markdown converters make of an issue: `#` headings for the masthead, 目录, sections, 版头 and titles,

@@ -105,6 +105,24 @@ public class TocParserTests
     }
 
     [Fact]
+    public void Page_furniture_inside_a_toc_is_skipped()
+    {
+        var toc = Parse("""
+            目录
+            ◎市政府文件
+            关于加强安全生产工作的意见
+            聊政发〔2023〕1号 2
+            — 1 —
+            聊城市人民政府公报 2023年第1期
+            关于做好防汛工作的
+            通知
+            聊政发〔2023〕2号 5
+            """);
+
+        Assert.Equal(["关于加强安全生产工作的意见", "关于做好防汛工作的通知"], toc.Entries.Select(e => e.Title));
+    }
+
+    [Fact]
     public void No_toc_heading_means_no_entries()
     {
         var toc = Parse("聊城市人民政府文件\n聊政发〔2023〕1号\n关于加强安全生产工作的意见\n");
