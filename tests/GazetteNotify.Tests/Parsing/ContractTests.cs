@@ -1,0 +1,69 @@
+using GazetteNotify.Parsing;
+using GazetteNotify.Parsing.Model;
+using GazetteNotify.Tests.Support;
+using NJsonSchema;
+
+namespace GazetteNotify.Tests.Parsing;
+
+/// <summary>The JSON of every parsed issue validates against the contract other tools rely on.</summary>
+public class ContractTests
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "contracts", "gazette-issue.schema.json"))).GetAwaiter().GetResult());
+
+    public static TheoryData<string> Issues() => new(Samples.All);
+
+    [Theory]
+    [MemberData(nameof(Issues))]
+    public void Sample_json_validates_against_the_contract(string sample)
+    {
+        var errors = Schema.Value.Validate(GazetteJson.Serialize(Samples.Issue(sample)));
+        Assert.Empty(errors.Select(e => $"{e.Path}: {e.Kind}"));
+    }
+
+    [Fact]
+    public void The_other_city_fixture_validates_too()
+    {
+        var issue = GazetteParser.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "other-city-2024-09-10.md"))).Issue!;
+        Assert.Empty(Schema.Value.Validate(GazetteJson.Serialize(issue)).Select(e => $"{e.Path}: {e.Kind}"));
+    }
+
+    [Fact]
+    public void The_validator_catches_a_broken_document()
+    {
+        // Guards the guard: a document without its required fields must fail validation.
+        var json = """{"gazette":{"title":"x","year":2022,"issueNumbers":[1],"cumulativeNumbers":[]},"documents":[{"title":"x"}],"warnings":[]}""";
+        Assert.NotEmpty(Schema.Value.Validate(json));
+        var badKind = GazetteJson.Serialize(Samples.Issue(Samples.Issue2022_06)).Replace("\"kind\": \"relative\"", "\"kind\": \"someday\"");
+        Assert.NotEmpty(Schema.Value.Validate(badKind));
+    }
+
+    [Fact]
+    public void Absent_values_are_written_as_null_or_empty_lists_never_omitted()
+    {
+        var json = GazetteJson.Serialize(Samples.Issue(Samples.Issue2022_06));
+        Assert.Contains("\"docNumber\": null", json);     // the 大事记
+        Assert.Contains("\"signedDate\": null", json);
+        Assert.Contains("\"topics\": []", json);
+        Assert.Contains("\"effective\": null", json);
+    }
+
+    [Fact]
+    public void The_repo_copy_of_the_contract_matches_the_shared_one_when_present()
+    {
+        var shared = FindShared();
+        if (shared is null) return; // a clone without ../shared: the repo copy is the contract
+        Assert.Equal(File.ReadAllText(shared), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "contracts", "gazette-issue.schema.json")));
+    }
+
+    private static string? FindShared()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "contracts", "gazette-issue.schema.json");
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        return null;
+    }
+}
