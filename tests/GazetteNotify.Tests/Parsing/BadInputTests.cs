@@ -108,4 +108,47 @@ public class BadInputTests
         Assert.Null(result.Rejection);
         Assert.Equal("关于稳住经济运行以优异成绩迎接党的二十大胜利召开的若干意见", result.Issue!.Documents[0].Title);
     }
+
+    public static TheoryData<string, int> MutationSeeds()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var sample in Samples.All)
+        {
+            for (var seed = 1; seed <= 3; seed++) data.Add(sample, seed);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Broken extractions: lines dropped, duplicated, cut short, swapped, stray markers and headers inserted. Whatever
+    /// the damage, the parser answers with an issue or a reason — the catch-all "parser failed" must never be reached.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(MutationSeeds))]
+    public void Damaged_issues_never_reach_the_parser_failure_net(string sample, int seed)
+    {
+        var random = new Random(seed);
+        var original = Samples.Text(sample).Split('\n');
+        string[] debris = ["（上接第3页）", "（下转第9页）", "聊政发〔2022〕6号", "聊城市人民政府", "2022年6月6日", "目 录", "◎市政府文件", "（责任单位：", "）", "一、", "（一）", "附件："];
+        for (var round = 0; round < 40; round++)
+        {
+            var lines = new List<string>(original);
+            for (var k = random.Next(1, 30); k > 0; k--)
+            {
+                var i = random.Next(lines.Count);
+                switch (random.Next(5))
+                {
+                    case 0: lines.RemoveAt(i); break;
+                    case 1: lines.Insert(i, lines[random.Next(lines.Count)]); break;
+                    case 2: if (lines[i].Length > 2) lines[i] = lines[i][..random.Next(lines[i].Length)]; break;
+                    case 3: lines.Insert(i, debris[random.Next(debris.Length)]); break;
+                    default: var j = random.Next(lines.Count); (lines[i], lines[j]) = (lines[j], lines[i]); break;
+                }
+            }
+
+            var result = GazetteParser.Parse(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+            Assert.False(result.Rejection?.StartsWith("the parser failed", StringComparison.Ordinal) == true, result.Rejection);
+        }
+    }
 }
