@@ -1,3 +1,5 @@
+using GazetteNotify.Parsing.Text;
+
 namespace GazetteNotify.Parsing.Deadlines;
 
 /// <summary>
@@ -13,16 +15,7 @@ internal static class DeadlineNumerals
         var ten = s.IndexOf('十');
         if (ten < 0)
         {
-            if (s.Length > 2) return -1;
-            var value = 0;
-            foreach (var c in s)
-            {
-                var d = Digit(c);
-                if (d < 0) return -1;
-                value = value * 10 + d;
-            }
-
-            return value;
+            return s.Length > 2 ? -1 : ChineseNumerals.ParseDigitByDigit(s);
         }
 
         // [a]十[b]: 十 = 10, 十二 = 12, 二十 = 20, 三十一 = 31.
@@ -44,38 +37,11 @@ internal static class DeadlineNumerals
     }
 
     /// <summary>A four-digit year written digit by digit (2022, ２０２２, 二〇二二), or -1.</summary>
-    public static int ParseYear(ReadOnlySpan<char> s)
-    {
-        if (s.Length != 4) return -1;
-        var value = 0;
-        foreach (var c in s)
-        {
-            var d = Digit(c);
-            if (d < 0) return -1;
-            value = value * 10 + d;
-        }
-
-        return value;
-    }
+    public static int ParseYear(ReadOnlySpan<char> s) => s.Length == 4 ? ChineseNumerals.ParseDigitByDigit(s) : -1;
 
     /// <summary>True for any character <see cref="Digit"/> reads, plus 十 and 百 (positional markers).</summary>
     public static bool IsNumeral(char c) => Digit(c) >= 0 || c is '十' or '百';
 
     /// <summary>The value of one digit character, or -1.</summary>
-    public static int Digit(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= '０' and <= '９' => c - '０',
-        '〇' or '○' or '零' => 0,
-        '一' => 1,
-        '二' or '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => -1,
-    };
+    public static int Digit(char c) => ChineseNumerals.Digit(c);
 }

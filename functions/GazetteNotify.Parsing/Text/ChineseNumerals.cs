@@ -15,15 +15,8 @@ public static class ChineseNumerals
 
         if (!s.Contains('十') && !s.Contains('百'))
         {
-            var value = 0;
-            foreach (var c in s)
-            {
-                var d = Digit(c);
-                if (d < 0) return null;
-                value = value * 10 + d;
-            }
-
-            return value;
+            var value = ParseDigitByDigit(s);
+            return value < 0 ? null : value;
         }
 
         // Positional: [a]十[b], up to 99 (enough for months, days and item numbers), and 一百… rarely.
@@ -52,10 +45,27 @@ public static class ChineseNumerals
         return total + current;
     }
 
+    /// <summary>Digits read one by one (2022, ２０２２, 二〇二二) without 十/百; -1 when any character is not a digit.</summary>
+    public static int ParseDigitByDigit(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || s.Length > 9) return -1;
+        var value = 0;
+        foreach (var c in s)
+        {
+            var d = Digit(c);
+            if (d < 0) return -1;
+            value = value * 10 + d;
+        }
+
+        return value;
+    }
+
+    /// <summary>The value of one digit character (Arabic, full-width or Chinese), or -1.</summary>
     public static int Digit(char c) => c switch
     {
         >= '0' and <= '9' => c - '0',
-        '〇' or '○' or '零' or 'O' or 'Ｏ' or '0' => 0,
+        >= '０' and <= '９' => c - '０',
+        '〇' or '○' or '零' or 'O' or 'Ｏ' => 0,
         '一' => 1,
         '二' or '两' => 2,
         '三' => 3,

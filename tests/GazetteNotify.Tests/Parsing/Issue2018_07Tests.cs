@@ -1,4 +1,5 @@
 using GazetteNotify.Parsing.Model;
+using GazetteNotify.Tests.Support;
 using static GazetteNotify.Tests.Support.Samples;
 
 namespace GazetteNotify.Tests.Parsing;
@@ -9,14 +10,7 @@ public class Issue2018_07Tests
     private const string Sample = Issue2018_07;
 
     [Fact]
-    public void Masthead_is_read_from_the_cover()
-    {
-        var gazette = Issue(Sample).Gazette;
-        Assert.Equal("聊城市人民政府公报", gazette.Title);
-        Assert.Equal(2018, gazette.Year);
-        Assert.Equal([7], gazette.IssueNumbers);
-        Assert.Equal([184], gazette.CumulativeNumbers);
-    }
+    public void Masthead_is_read_from_the_cover() => SampleExpectations.Masthead(Sample, 2018, 7, 184);
 
     public static TheoryData<int, string, string?, string, string?, string?, int?, string?> TocDocuments => new()
     {
@@ -33,19 +27,8 @@ public class Issue2018_07Tests
 
     [Theory]
     [MemberData(nameof(TocDocuments))]
-    public void Every_toc_document_is_read_in_order(int index, string section, string? docNumber, string title, string? issuer, string? signedOn, int? page, string? kind)
-    {
-        var documents = Issue(Sample).Documents;
-        Assert.Equal(9, documents.Count);
-        var d = documents[index];
-        Assert.Equal(section, d.Section);
-        Assert.Equal(docNumber, d.DocNumber);
-        Assert.Equal(title, d.Title);
-        Assert.Equal(issuer, d.Issuer);
-        Assert.Equal(signedOn is null ? null : Date(signedOn), d.SignedDate);
-        Assert.Equal(page, d.TocPage);
-        Assert.Equal(kind, d.Kind);
-    }
+    public void Every_toc_document_is_read_in_order(int index, string section, string? docNumber, string title, string? issuer, string? signedOn, int? page, string? kind) =>
+        SampleExpectations.TocDocument(Sample, 9, index, section, docNumber, title, issuer, signedOn, page, kind);
 
     [Fact]
     public void The_land_opinion_gets_its_ending_and_signature_back_from_page_13()

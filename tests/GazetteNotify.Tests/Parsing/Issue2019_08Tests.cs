@@ -1,4 +1,5 @@
 using GazetteNotify.Parsing.Model;
+using GazetteNotify.Tests.Support;
 using static GazetteNotify.Tests.Support.Samples;
 
 namespace GazetteNotify.Tests.Parsing;
@@ -9,14 +10,7 @@ public class Issue2019_08Tests
     private const string Sample = Issue2019_08;
 
     [Fact]
-    public void Masthead_is_read_from_the_cover()
-    {
-        var gazette = Issue(Sample).Gazette;
-        Assert.Equal("聊城市人民政府公报", gazette.Title);
-        Assert.Equal(2019, gazette.Year);
-        Assert.Equal([8], gazette.IssueNumbers);
-        Assert.Equal([197], gazette.CumulativeNumbers);
-    }
+    public void Masthead_is_read_from_the_cover() => SampleExpectations.Masthead(Sample, 2019, 8, 197);
 
     public static TheoryData<int, string, string?, string, string?, string?, int?, string?> TocDocuments => new()
     {
@@ -32,19 +26,8 @@ public class Issue2019_08Tests
 
     [Theory]
     [MemberData(nameof(TocDocuments))]
-    public void Every_toc_document_is_read_in_order(int index, string section, string? docNumber, string title, string? issuer, string? signedOn, int? page, string? kind)
-    {
-        var documents = Issue(Sample).Documents;
-        Assert.Equal(8, documents.Count);
-        var d = documents[index];
-        Assert.Equal(section, d.Section);
-        Assert.Equal(docNumber, d.DocNumber);
-        Assert.Equal(title, d.Title);
-        Assert.Equal(issuer, d.Issuer);
-        Assert.Equal(signedOn is null ? null : Date(signedOn), d.SignedDate);
-        Assert.Equal(page, d.TocPage);
-        Assert.Equal(kind, d.Kind);
-    }
+    public void Every_toc_document_is_read_in_order(int index, string section, string? docNumber, string title, string? issuer, string? signedOn, int? page, string? kind) =>
+        SampleExpectations.TocDocument(Sample, 8, index, section, docNumber, title, issuer, signedOn, page, kind);
 
     [Fact]
     public void Smart_city_plan_splits_lead_from_responsible_units_and_repeals_the_2016_plan()

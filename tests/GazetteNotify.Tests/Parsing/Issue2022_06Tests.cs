@@ -10,14 +10,7 @@ public class Issue2022_06Tests
     private const string Sample = Issue2022_06;
 
     [Fact]
-    public void Masthead_is_read_from_the_cover()
-    {
-        var gazette = Issue(Sample).Gazette;
-        Assert.Equal("聊城市人民政府公报", gazette.Title);
-        Assert.Equal(2022, gazette.Year);
-        Assert.Equal([6], gazette.IssueNumbers);
-        Assert.Equal([231], gazette.CumulativeNumbers);
-    }
+    public void Masthead_is_read_from_the_cover() => SampleExpectations.Masthead(Sample, 2022, 6, 231);
 
     public static TheoryData<int, string, string?, string, string?, string?, int?, string?> TocDocuments => new()
     {
@@ -32,19 +25,8 @@ public class Issue2022_06Tests
 
     [Theory]
     [MemberData(nameof(TocDocuments))]
-    public void Every_toc_document_is_read_in_order(int index, string section, string? docNumber, string title, string? issuer, string? signedOn, int? page, string? kind)
-    {
-        var documents = Issue(Sample).Documents;
-        Assert.Equal(7, documents.Count);
-        var d = documents[index];
-        Assert.Equal(section, d.Section);
-        Assert.Equal(docNumber, d.DocNumber);
-        Assert.Equal(title, d.Title);
-        Assert.Equal(issuer, d.Issuer);
-        Assert.Equal(signedOn is null ? null : Date(signedOn), d.SignedDate);
-        Assert.Equal(page, d.TocPage);
-        Assert.Equal(kind, d.Kind);
-    }
+    public void Every_toc_document_is_read_in_order(int index, string section, string? docNumber, string title, string? issuer, string? signedOn, int? page, string? kind) =>
+        SampleExpectations.TocDocument(Sample, 7, index, section, docNumber, title, issuer, signedOn, page, kind);
 
     [Fact]
     public void Attachment_titles_of_covering_notices_are_the_attached_texts()
