@@ -1,5 +1,3 @@
-using GazetteNotify.Parsing.Toc;
-
 namespace GazetteNotify.Parsing.Body;
 
 /// <summary>

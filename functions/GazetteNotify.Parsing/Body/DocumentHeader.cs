@@ -32,14 +32,12 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
                 continue;
             }
 
-            if (i == 0 || masthead is null && titleParts.Count == 0 && !sawNumber)
+            // 版头 (聊城市人民政府文件) or the organ's name, above everything else.
+            if (masthead is null && titleParts.Count == 0 && !sawNumber && (LineShapes.IsMastheadOfDocument(line) || LineShapes.IsOrgan(line)))
             {
-                if (LineShapes.IsMastheadOfDocument(line) || LineShapes.IsOrgan(line) && !sawNumber)
-                {
-                    masthead = line;
-                    bodyStart = i + 1;
-                    continue;
-                }
+                masthead = line;
+                bodyStart = i + 1;
+                continue;
             }
 
             if (!sawNumber && DocNumber.TryParseWhole(line) is not null)

@@ -33,7 +33,7 @@ internal static class DocumentExtractor
         var paragraphs = ParagraphBuilder.Build(lines, header.BodyStart, knownTitles);
         var anchor = signedDate ?? fallbackAnchor;
 
-        var fullText = JoinText(paragraphs, 0, includeTables: true);
+        var fullText = JoinText(paragraphs);
         var tasks = TaskAssembler.Assemble(paragraphs, lines, header.BodyStart, anchor);
         var deadlines = CollectDeadlines(paragraphs, tasks, anchor);
         var mainStart = attachmentTitle is not null && signature is not null ? FirstAfterLine(paragraphs, signature.DateLine) : 0;
@@ -114,14 +114,13 @@ internal static class DocumentExtractor
         return texts;
     }
 
-    private static string JoinText(List<Paragraph> paragraphs, int from, bool includeTables)
+    private static string JoinText(List<Paragraph> paragraphs)
     {
         var sb = new StringBuilder();
-        for (var k = from; k < paragraphs.Count; k++)
+        foreach (var paragraph in paragraphs)
         {
-            if (!includeTables && paragraphs[k].Kind == ParagraphKind.TableRow) continue;
             if (sb.Length > 0) sb.Append('\n');
-            sb.Append(paragraphs[k].Text);
+            sb.Append(paragraph.Text);
         }
 
         return sb.ToString();
