@@ -6,13 +6,20 @@ namespace GazetteNotify.Cli;
 /// <summary>`gazette`: the admin's tool. Each verb is one command class; this only wires them together.</summary>
 public static class GazetteCommandLine
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, new CliContext(output, error, CliContext.StorageFromEnvironment));
+
+    public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("GazetteNotify admin tool: parse and ingest gazette issues, manage alerts and reminders.")
+        var root = new RootCommand("GazetteNotify admin tool: parse and ingest gazette issues, query what was stored.")
         {
-            ParseCommand.Create(output, error),
+            ParseCommand.Create(context.Output, context.Error),
+            UploadCommand.Create(context),
+            IssuesCommand.Create(context),
+            ShowCommand.Create(context),
+            DeadlinesCommand.Create(context),
         };
 
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
     }
 }

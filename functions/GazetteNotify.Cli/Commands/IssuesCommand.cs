@@ -1,0 +1,35 @@
+using System.CommandLine;
+using System.Globalization;
+using GazetteNotify.Queries;
+
+namespace GazetteNotify.Cli.Commands;
+
+/// <summary>`gazette issues`: ingested and rejected uploads — status, counts, warnings, reason.</summary>
+public static class IssuesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("issues", "List ingested and rejected issues.");
+        command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
+        {
+            var issues = await new IssueQueries(storage).ListAsync(cancellationToken);
+            if (issues.Count == 0)
+            {
+                await context.Output.WriteLineAsync("no issues yet: `gazette upload FILE` adds one");
+                return 0;
+            }
+
+            await context.Output.WriteLineAsync($"{"issue",-28} {"status",-9} {"docs",4} {"tasks",5} {"dates",5} {"warn",4}  source / reason");
+            foreach (var issue in issues.OrderBy(i => i.Status).ThenBy(i => i.Key, StringComparer.Ordinal))
+            {
+                var detail = issue.Status == "rejected" ? $"{issue.BlobName}: {issue.Reason}" : $"{issue.BlobName} ({issue.Title})";
+                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{issue.Key,-28} {issue.Status,-9} {issue.Documents,4} {issue.Tasks,5} {issue.Deadlines,5} {issue.Warnings,4}  {detail}"));
+                foreach (var warning in issue.WarningTexts) await context.Output.WriteLineAsync($"{"",28}   warning: {warning}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using GazetteNotify.Ingestion;
+using GazetteNotify.Queries;
+
+namespace GazetteNotify.Cli.Commands;
+
+/// <summary>`gazette show ISSUE`: an issue's documents, tasks and deadlines as stored.</summary>
+public static class ShowCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var key = new Argument<string>("ISSUE") { Description = "Issue key, e.g. 2022-06 (see `gazette issues`)." };
+        var command = new Command("show", "Show one issue: documents, tasks, deadlines.") { key };
+        command.SetAction((result, cancellationToken) => context.WithStorageAsync(async storage =>
+        {
+            var issueKey = result.GetValue(key)!;
+            var detail = await new IssueQueries(storage).ShowAsync(issueKey, cancellationToken);
+            if (detail is null)
+            {
+                await context.Error.WriteLineAsync($"gazette show: no issue {issueKey} (see `gazette issues`)");
+                return 1;
+            }
+
+            var o = context.Output;
+            var i = detail.Issue;
+            await o.WriteLineAsync($"{i.Key} · {i.Status} · {i.Title} · {i.Documents} documents, {i.Tasks} tasks, {i.Deadlines} deadlines, {i.Warnings} warnings");
+            if (i.Reason is not null) await o.WriteLineAsync($"reason: {i.Reason}");
+            foreach (var d in detail.Documents.OrderBy(d => d.RowKey, StringComparer.Ordinal))
+            {
+                await o.WriteLineAsync($"\n{d.RowKey}. {d.GetString("DocNumber")} {d.GetString("Title")}");
+                await o.WriteLineAsync($"    {d.GetString("Issuer")} · {d.GetString("SignedDate")} · {d.GetString("Kind")} · p.{d.GetInt32("TocPage")}");
+                foreach (var t in detail.Tasks.Where(t => t.RowKey.StartsWith(d.RowKey + "|", StringComparison.Ordinal)).OrderBy(t => t.RowKey, StringComparer.Ordinal))
+                {
+                    var support = IssueRows.FromJson(t.GetString("Support"));
+                    await o.WriteLineAsync($"    task {t.GetString("Item") ?? "-"}: lead {string.Join("、", IssueRows.FromJson(t.GetString("Lead")))}"
+                        + (support.Count > 0 ? $" | support {string.Join("、", support)}" : ""));
+                }
+            }
+
+            if (detail.Deadlines.Count > 0)
+            {
+                await o.WriteLineAsync("\ndeadlines:");
+                foreach (var row in detail.Deadlines.Select(DeadlineRow.From).OrderBy(r => r.Date ?? "9999", StringComparer.Ordinal))
+                {
+                    await o.WriteLineAsync($"    {row.Date ?? "(" + row.Kind + ")",-12} {row.Phrase} · {row.DocNumber} {row.Item} · {string.Join("、", row.Lead)}");
+                }
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}

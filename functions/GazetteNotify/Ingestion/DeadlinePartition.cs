@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace GazetteNotify.Ingestion;
+
+/// <summary>
+/// The Deadlines partition of a due date: its year (2022), or <c>undated</c> for limits with no fixed day (relative,
+/// recurring) that wait for review. DESIGN suggested the month; measured, an issue's deadlines spread over a dozen
+/// months, and one batch per partition broke the round-trip budget of ingestion (docs/storage.md). Row keys start with
+/// the date, so a reminder's window is still one range scan per year.
+/// </summary>
+public static class DeadlinePartition
+{
+    public const string Undated = "undated";
+
+    public static string Of(DateOnly? date) => date?.Year.ToString(CultureInfo.InvariantCulture) ?? Undated;
+
+    /// <summary>The partitions a date range touches.</summary>
+    public static IEnumerable<string> Covering(DateOnly from, DateOnly to)
+    {
+        for (var year = from.Year; year <= to.Year; year++) yield return year.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using GazetteNotify.Parsing;
+using GazetteNotify.Parsing.Model;
+using GazetteNotify.Storage;
+
+namespace GazetteNotify.Ingestion;
+
+/// <summary>
+/// The job behind the blob trigger (and the local runner, and `gazette upload`): one upload in gazette-issues →
+/// Issues, Documents, Tasks and Deadlines rows plus gazette-parsed/{issue}/issue.json and text.txt.
+/// At-least-once in, once out: the content hash is claimed in Receipts before any write, so the same bytes (under any
+/// name, from racing triggers) are ingested once; new bytes for a stored issue replace its rows and remove orphans.
+/// A bad upload is kept where it is, copied to quarantine with its reason, and recorded — never thrown.
+/// </summary>
+public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
+{
+    /// <summary>A claim older than this is taken to belong to a worker that died, and may be taken over.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    private const string ReceiptsPartition = "receipts";
+
+    public async Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+            byte[] bytes;
+            try
+            {
+                var content = await storage.Issues.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+                bytes = content.Value.Content.ToArray();
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return IngestOutcome.Of(IngestStatus.Missing, blobName, reason: "the blob no longer exists");
+            }
+
+            return await IngestAsync(blobName, bytes, cancellationToken);
+        }
+        catch (Exception e) when (StorageUnreachableException.IsConnectionFailure(e) && e is not StorageUnreachableException)
+        {
+            throw StorageUnreachableException.For(storage.Settings, "blob/table", e);
+        }
+    }
+
+    private async Task<IngestOutcome> IngestAsync(string blobName, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var receipts = storage.Table(storage.Names.ReceiptsTable);
+        var claim = await ClaimAsync(receipts, sha, blobName, cancellationToken);
+        if (claim.Outcome is { } settled) return settled;
+
+        try
+        {
+            var outcome = await IngestClaimedAsync(blobName, bytes, sha, cancellationToken);
+            var done = new TableEntity(ReceiptsPartition, sha)
+            {
+                ["Status"] = "done",
+                ["BlobName"] = blobName,
+                ["IssueKey"] = outcome.IssueKey,
+                ["Outcome"] = outcome.Status.ToString(),
+                ["Reason"] = outcome.Reason,
+                ["CompletedAt"] = clock.GetUtcNow(),
+            };
+            await receipts.UpdateEntityAsync(done, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+            return outcome;
+        }
+        catch
+        {
+            // Give the claim back so the trigger's retry can ingest at once rather than after the lease.
+            try
+            {
+                await receipts.DeleteEntityAsync(ReceiptsPartition, sha, claim.ETag, CancellationToken.None);
+            }
+            catch (RequestFailedException)
+            {
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<IngestOutcome> IngestClaimedAsync(string blobName, byte[] bytes, string sha, CancellationToken cancellationToken)
+    {
+        var parsed = GazetteParser.Parse(bytes);
+        var upload = new Upload(blobName, sha, parsed.Encoding);
+        var now = clock.GetUtcNow();
+        if (parsed.Rejection is { } reason)
+        {
+            return await RejectAsync(upload, bytes, reason, now, cancellationToken);
+        }
+
+        var issue = parsed.Issue!;
+        var issueKey = IssueKey.From(issue.Gazette) ?? IssueKey.Fallback(sha);
+        var rows = IssueRows.Build(issueKey, issue, upload, now);
+        var issues = storage.Table(storage.Names.IssuesTable);
+        var existing = await issues.GetEntityIfExistsAsync<TableEntity>(IssueRows.IssuesPartition, issueKey, cancellationToken: cancellationToken);
+        if (existing.HasValue && existing.Value!.GetString("ContentSha256") == sha && existing.Value.GetString("Status") == "ingested")
+        {
+            return Counted(IngestStatus.Unchanged, blobName, issueKey, rows, issue);
+        }
+
+        await WriteBlobsAsync(issueKey, issue, parsed.DocumentTexts, cancellationToken);
+        await TableBatches.SubmitAsync(storage.Table(storage.Names.DocumentsTable), rows.Documents, TableTransactionActionType.UpsertReplace, cancellationToken);
+        await TableBatches.SubmitAsync(storage.Table(storage.Names.TasksTable), rows.Tasks, TableTransactionActionType.UpsertReplace, cancellationToken);
+        await TableBatches.SubmitAsync(storage.Table(storage.Names.DeadlinesTable), rows.Deadlines, TableTransactionActionType.UpsertReplace, cancellationToken);
+        if (existing.HasValue) await RemoveOrphansAsync(issueKey, rows, cancellationToken);
+
+        // The Issues row goes last: once it says ingested, every row it counts is there.
+        await issues.UpsertEntityAsync(rows.Issue, TableUpdateMode.Replace, cancellationToken);
+        return Counted(existing.HasValue ? IngestStatus.Replaced : IngestStatus.Ingested, blobName, issueKey, rows, issue);
+    }
+
+    private static IngestOutcome Counted(IngestStatus status, string blobName, string issueKey, IssueRows rows, GazetteIssue issue) =>
+        new(status, blobName, issueKey, null, rows.Documents.Count, rows.Tasks.Count, rows.Deadlines.Count, issue.Warnings.Count);
+
+    private async Task<IngestOutcome> RejectAsync(Upload upload, byte[] bytes, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = IssueKey.Rejected(upload.ContentSha256);
+        var quarantineName = $"{upload.ContentSha256[..16]}/{upload.BlobName}";
+        var metadata = new Dictionary<string, string>
+        {
+            ["reason"] = MetadataValue(reason),
+            ["originalblob"] = MetadataValue(upload.BlobName),
+            ["sha256"] = upload.ContentSha256,
+        };
+        await storage.Quarantine.GetBlobClient(quarantineName).UploadAsync(
+            new BinaryData(bytes), new BlobUploadOptions { Metadata = metadata }, cancellationToken);
+        await storage.Table(storage.Names.IssuesTable).UpsertEntityAsync(
+            IssueRows.Rejection(key, upload, reason, quarantineName, now), TableUpdateMode.Replace, cancellationToken);
+        return IngestOutcome.Of(IngestStatus.Rejected, upload.BlobName, key, reason);
+    }
+
+    /// <summary>Blob metadata is ASCII only: anything else (a Chinese file name) is percent-encoded.</summary>
+    private static string MetadataValue(string value) => value.All(c => c is >= ' ' and < (char)127) ? value : Uri.EscapeDataString(value);
+
+    private async Task WriteBlobsAsync(string issueKey, GazetteIssue issue, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var json = storage.Parsed.GetBlobClient($"{issueKey}/issue.json");
+        await json.UploadAsync(new BinaryData(GazetteJson.SerializeToUtf8(issue)),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, cancellationToken);
+
+        var text = new StringBuilder();
+        for (var i = 0; i < issue.Documents.Count; i++)
+        {
+            var d = issue.Documents[i];
+            text.Append("=== ").Append(i + 1).Append(' ').Append(d.DocNumber is null ? "" : d.DocNumber + " ").Append(d.Title).Append(" ===\n");
+            text.Append(i < texts.Count ? texts[i] : "").Append("\n\n");
+        }
+
+        await storage.Parsed.GetBlobClient($"{issueKey}/text.txt").UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(text.ToString())),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
+    }
+
+    /// <summary>Rows an earlier version of the issue had and this one has not.</summary>
+    private async Task RemoveOrphansAsync(string issueKey, IssueRows rows, CancellationToken cancellationToken)
+    {
+        await DeleteMissingAsync(storage.Table(storage.Names.DocumentsTable), TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), rows.Documents, cancellationToken);
+        await DeleteMissingAsync(storage.Table(storage.Names.TasksTable), TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), rows.Tasks, cancellationToken);
+        await DeleteMissingAsync(storage.Table(storage.Names.DeadlinesTable), TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), rows.Deadlines, cancellationToken);
+    }
+
+    private static async Task DeleteMissingAsync(TableClient table, string filter, IReadOnlyList<TableEntity> keep, CancellationToken cancellationToken)
+    {
+        var kept = keep.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet();
+        var orphans = new List<ITableEntity>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            if (!kept.Contains((entity.PartitionKey, entity.RowKey))) orphans.Add(new TableEntity(entity.PartitionKey, entity.RowKey) { ETag = ETag.All });
+        }
+
+        await TableBatches.SubmitAsync(table, orphans, TableTransactionActionType.Delete, cancellationToken);
+    }
+
+    private readonly record struct Claim(ETag ETag, IngestOutcome? Outcome);
+
+    /// <summary>
+    /// Claims the content hash. The insert succeeds for exactly one of any racing triggers; the others read the row:
+    /// done → unchanged; being ingested → in progress, unless the claim is older than the lease (a dead worker), which
+    /// is taken over with an ETag-conditional replace that, again, only one can win.
+    /// </summary>
+    private async Task<Claim> ClaimAsync(TableClient receipts, string sha, string blobName, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claim = new TableEntity(ReceiptsPartition, sha) { ["Status"] = "ingesting", ["BlobName"] = blobName, ["ClaimedAt"] = now };
+        try
+        {
+            var added = await receipts.AddEntityAsync(claim, cancellationToken);
+            return new Claim(added.Headers.ETag ?? ETag.All, null);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+        }
+
+        var existing = await receipts.GetEntityIfExistsAsync<TableEntity>(ReceiptsPartition, sha, cancellationToken: cancellationToken);
+        if (!existing.HasValue) return await ClaimAsync(receipts, sha, blobName, cancellationToken); // released meanwhile
+        var receipt = existing.Value!;
+        if (receipt.GetString("Status") == "done")
+        {
+            var status = receipt.GetString("Outcome") == nameof(IngestStatus.Rejected) ? IngestStatus.Rejected : IngestStatus.Unchanged;
+            return new Claim(receipt.ETag, IngestOutcome.Of(status, blobName, receipt.GetString("IssueKey"), receipt.GetString("Reason")));
+        }
+
+        if (receipt.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < ClaimLease)
+        {
+            return new Claim(receipt.ETag, IngestOutcome.Of(IngestStatus.InProgress, blobName, receipt.GetString("IssueKey")));
+        }
+
+        try
+        {
+            var taken = await receipts.UpdateEntityAsync(claim, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new Claim(taken.Headers.ETag ?? ETag.All, null);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return new Claim(receipt.ETag, IngestOutcome.Of(IngestStatus.InProgress, blobName));
+        }
+    }
+}

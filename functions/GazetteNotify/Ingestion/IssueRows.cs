@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Azure.Data.Tables;
+using GazetteNotify.Parsing.Model;
+
+namespace GazetteNotify.Ingestion;
+
+/// <summary>
+/// A parsed issue as table rows (keys as in docs/DESIGN): Issues (one), Documents (partition = issue, row = ordinal),
+/// Tasks (partition = issue, row = doc|task) and Deadlines (partition = due period, row = date|issue|doc|task|n).
+/// Pure: no storage here, so the mapping is tested without Azurite.
+/// </summary>
+public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Documents, IReadOnlyList<TableEntity> Tasks, IReadOnlyList<TableEntity> Deadlines)
+{
+    public const string IssuesPartition = "issues";
+
+    /// <summary>Table properties hold at most 32K characters; longer text goes to blobs, and rows say so.</summary>
+    public const int MaxPropertyLength = 30_000;
+
+    public int RowCount => 1 + Documents.Count + Tasks.Count + Deadlines.Count;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IssueRows Build(string issueKey, GazetteIssue issue, Upload upload, DateTimeOffset now)
+    {
+        var documents = new List<TableEntity>(issue.Documents.Count);
+        var tasks = new List<TableEntity>();
+        var deadlines = new List<TableEntity>();
+        for (var d = 0; d < issue.Documents.Count; d++)
+        {
+            var document = issue.Documents[d];
+            var docKey = Ordinal(d + 1, 2);
+            documents.Add(new TableEntity(issueKey, docKey)
+            {
+                ["DocNumber"] = document.DocNumber,
+                ["Title"] = document.Title,
+                ["Issuer"] = document.Issuer,
+                ["SignedDate"] = Iso(document.SignedDate),
+                ["Section"] = document.Section,
+                ["TocPage"] = document.TocPage,
+                ["Kind"] = document.Kind,
+                ["AttachmentTitle"] = document.AttachmentTitle,
+                ["Topics"] = ToJson(document.Topics),
+                ["Summary"] = Cap(document.Summary),
+                ["EffectiveFrom"] = Iso(document.Effective?.From),
+                ["EffectiveUntil"] = Iso(document.Effective?.Until),
+                ["Repeals"] = ToJson(document.Repeals),
+                ["References"] = ToJson(document.References),
+                ["TaskCount"] = document.Tasks.Count,
+                ["DeadlineCount"] = document.Deadlines.Count,
+            });
+
+            for (var t = 0; t < document.Tasks.Count; t++)
+            {
+                var task = document.Tasks[t];
+                var taskKey = Ordinal(t + 1, 3);
+                tasks.Add(new TableEntity(issueKey, $"{docKey}|{taskKey}")
+                {
+                    ["DocNumber"] = document.DocNumber,
+                    ["Item"] = task.Item,
+                    ["Lead"] = ToJson(task.Lead),
+                    ["Support"] = ToJson(task.Support),
+                    ["Deadlines"] = ToJson(task.Deadlines.Select(x => x.Text)),
+                    ["State"] = "open",
+                });
+
+                for (var n = 0; n < task.Deadlines.Count; n++)
+                {
+                    var deadline = task.Deadlines[n];
+                    var date = Iso(deadline.Date) ?? "undated";
+                    deadlines.Add(new TableEntity(DeadlinePartition.Of(deadline.Date), $"{date}|{issueKey}|{docKey}|{taskKey}|{n + 1}")
+                    {
+                        ["IssueKey"] = issueKey,
+                        ["DocOrdinal"] = docKey,
+                        ["TaskOrdinal"] = taskKey,
+                        ["DocNumber"] = document.DocNumber,
+                        ["Title"] = document.Title,
+                        ["Item"] = task.Item,
+                        ["Lead"] = ToJson(task.Lead),
+                        ["Support"] = ToJson(task.Support),
+                        ["Phrase"] = deadline.Text,
+                        ["Kind"] = KindName(deadline.Kind),
+                        ["Date"] = Iso(deadline.Date),
+                    });
+                }
+            }
+        }
+
+        var warnings = ToJson(issue.Warnings);
+        var gazette = issue.Gazette;
+        var row = new TableEntity(IssuesPartition, issueKey)
+        {
+            ["Status"] = "ingested",
+            ["Title"] = gazette.Title,
+            ["Year"] = gazette.Year,
+            ["IssueNumbers"] = string.Join(",", gazette.IssueNumbers),
+            ["CumulativeNumbers"] = string.Join(",", gazette.CumulativeNumbers),
+            ["ContentSha256"] = upload.ContentSha256,
+            ["BlobName"] = upload.BlobName,
+            ["Encoding"] = upload.Encoding,
+            ["Documents"] = documents.Count,
+            ["Tasks"] = tasks.Count,
+            ["Deadlines"] = deadlines.Count,
+            ["WarningCount"] = issue.Warnings.Count,
+            ["Warnings"] = warnings.Length <= MaxPropertyLength ? warnings : null,
+            ["Reason"] = null,
+            ["IngestedAt"] = now,
+        };
+
+        return new IssueRows(row, documents, tasks, deadlines);
+    }
+
+    public static TableEntity Rejection(string key, Upload upload, string reason, string quarantineBlob, DateTimeOffset now) =>
+        new(IssuesPartition, key)
+        {
+            ["Status"] = "rejected",
+            ["Reason"] = reason,
+            ["ContentSha256"] = upload.ContentSha256,
+            ["BlobName"] = upload.BlobName,
+            ["QuarantineBlob"] = quarantineBlob,
+            ["Documents"] = 0,
+            ["Tasks"] = 0,
+            ["Deadlines"] = 0,
+            ["WarningCount"] = 0,
+            ["IngestedAt"] = now,
+        };
+
+    public static string KindName(DeadlineKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static string ToJson<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values, Json);
+
+    public static List<string> FromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Ordinal(int n, int width) => n.ToString(new string('0', width), CultureInfo.InvariantCulture);
+
+    private static string Cap(string text) => text.Length <= MaxPropertyLength ? text : text[..MaxPropertyLength];
+}
+
+/// <summary>The bytes behind an ingestion: where they came from, their hash, how they were read.</summary>
+public sealed record Upload(string BlobName, string ContentSha256, string Encoding);

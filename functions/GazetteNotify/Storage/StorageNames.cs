@@ -1,0 +1,31 @@
+namespace GazetteNotify.Storage;
+
+/// <summary>
+/// Containers and tables, defined once: the Functions app, the local runner and the CLI all read them from here.
+/// A prefix (tests) gives each run its own set inside one account.
+/// </summary>
+public sealed record StorageNames(string Prefix = "")
+{
+    public string IssuesContainer => Container("gazette-issues");
+
+    public string ParsedContainer => Container("gazette-parsed");
+
+    public string QuarantineContainer => Container("gazette-quarantine");
+
+    public string IssuesTable => Prefix + "Issues";
+
+    public string DocumentsTable => Prefix + "Documents";
+
+    public string TasksTable => Prefix + "Tasks";
+
+    public string DeadlinesTable => Prefix + "Deadlines";
+
+    /// <summary>One row per distinct upload content (SHA-256): who is ingesting it, and what it became.</summary>
+    public string ReceiptsTable => Prefix + "Receipts";
+
+    public IEnumerable<string> Containers => [IssuesContainer, ParsedContainer, QuarantineContainer];
+
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable];
+
+    private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
+}
