@@ -3,6 +3,13 @@ using GazetteNotify.Benchmarks;
 
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --filter '*'   (BenchmarkDotNet, authoritative)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --stages       (quick per-stage breakdown)
+// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --ingest       (end to end against Azurite)
+if (args.Length > 0 && args[0] == "--ingest")
+{
+    await IngestBenchmark.RunAsync();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--stages")
 {
     foreach (var sample in new[] { "liaocheng-2018-07.txt", "liaocheng-2019-08.txt", "liaocheng-2022-06.txt" }) StageProfile.Run(sample);
