@@ -1,0 +1,80 @@
+using GazetteNotify.Ingestion;
+using GazetteNotify.Parsing.Model;
+using GazetteNotify.Storage;
+using GazetteNotify.Tests.Support;
+using Microsoft.Extensions.Configuration;
+
+namespace GazetteNotify.Tests.Ingestion;
+
+/// <summary>The pure mapping from a parsed issue to rows and keys, without storage.</summary>
+public class IssueRowsTests
+{
+    private static readonly DateTimeOffset Now = new(2022, 7, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static IssueRows Rows2022_06() =>
+        IssueRows.Build("2022-06", Samples.Issue(Samples.Issue2022_06), new Upload("a.txt", new string('a', 64), "UTF-8"), Now);
+
+    [Theory]
+    [InlineData(2022, new[] { 6 }, "2022-06")]
+    [InlineData(2024, new[] { 9, 10 }, "2024-09-10")]
+    [InlineData(2019, new[] { 12 }, "2019-12")]
+    public void Issue_keys_are_year_and_numbers(int year, int[] numbers, string key) =>
+        Assert.Equal(key, IssueKey.From(new GazetteMasthead("x", year, numbers, [])));
+
+    [Fact]
+    public void A_cover_without_numbers_has_no_key() => Assert.Null(IssueKey.From(new GazetteMasthead("x", 2022, [], [])));
+
+    [Fact]
+    public void Documents_and_tasks_are_keyed_by_ordinal_within_the_issue()
+    {
+        var rows = Rows2022_06();
+        Assert.Equal(["01", "02", "03", "04", "05", "06", "07"], rows.Documents.Select(d => d.RowKey));
+        Assert.All(rows.Documents, d => Assert.Equal("2022-06", d.PartitionKey));
+        Assert.Equal("01|001", rows.Tasks[0].RowKey);
+        Assert.Equal("[\"市财政局\",\"市税务局\"]", rows.Tasks[0].GetString("Lead")); // UTF-8 JSON, no \u escapes
+        Assert.Equal("open", rows.Tasks[0].GetString("State"));
+        Assert.Equal(48, rows.RowCount);
+    }
+
+    [Fact]
+    public void Deadlines_are_keyed_by_due_year_and_date_and_undated_ones_wait_apart()
+    {
+        var rows = Rows2022_06();
+        var bond = Assert.Single(rows.Deadlines, d => d.GetString("Phrase") == "6月底前" && d.GetString("Item") == "2");
+        Assert.Equal("2022", bond.PartitionKey);
+        Assert.Equal("2022-06-30|2022-06|01|002|3", bond.RowKey);
+        Assert.Equal("deadline", bond.GetString("Kind"));
+        Assert.All(rows.Deadlines.Where(d => d.GetString("Date") is null), d => Assert.Equal("undated", d.PartitionKey));
+        Assert.Contains(rows.Deadlines, d => d.GetString("Kind") == "relative" && d.PartitionKey == "undated");
+        Assert.Equal(rows.Deadlines.Count, rows.Deadlines.Select(d => (d.PartitionKey, d.RowKey)).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_issue_row_counts_what_was_written()
+    {
+        var row = Rows2022_06().Issue;
+        Assert.Equal(("issues", "2022-06"), (row.PartitionKey, row.RowKey));
+        Assert.Equal("ingested", row.GetString("Status"));
+        Assert.Equal(7, row.GetInt32("Documents"));
+        Assert.Equal(29, row.GetInt32("Tasks"));
+        Assert.Equal("6", row.GetString("IssueNumbers"));
+    }
+
+    [Fact]
+    public void Partitions_covering_a_window_span_its_years() =>
+        Assert.Equal(["2022", "2023"], DeadlinePartition.Covering(new DateOnly(2022, 12, 1), new DateOnly(2023, 1, 31)));
+
+    [Theory]
+    [InlineData(null, null, "UseDevelopmentStorage=true", null)]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=x", null, "DefaultEndpointsProtocol=https;AccountName=x", null)]
+    [InlineData(null, "gazettestore", null, "gazettestore")]
+    public void Storage_settings_come_from_configuration(string? connection, string? account, string? expectedConnection, string? expectedAccount)
+    {
+        var values = new Dictionary<string, string?>();
+        if (connection is not null) values["GazetteStorage"] = connection;
+        if (account is not null) values["GazetteStorage:accountName"] = account;
+        var settings = StorageSettings.From(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        Assert.Equal(expectedConnection, settings.ConnectionString);
+        Assert.Equal(expectedAccount, settings.AccountName);
+    }
+}
