@@ -103,7 +103,9 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
             ["Tasks"] = tasks.Count,
             ["Deadlines"] = deadlines.Count,
             ["WarningCount"] = issue.Warnings.Count,
+            // Too many warnings for a property: they stay in issue.json (the contract carries them), and the row says where.
             ["Warnings"] = warnings.Length <= MaxPropertyLength ? warnings : null,
+            ["WarningsBlob"] = warnings.Length <= MaxPropertyLength ? null : $"{issueKey}/issue.json",
             ["Reason"] = null,
             ["IngestedAt"] = now,
         };

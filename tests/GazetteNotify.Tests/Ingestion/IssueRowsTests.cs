@@ -61,6 +61,17 @@ public class IssueRowsTests
     }
 
     [Fact]
+    public void Warnings_too_long_for_a_property_point_to_the_issue_json()
+    {
+        var issue = Samples.Issue(Samples.Issue2022_06);
+        var noisy = issue with { Warnings = Enumerable.Range(0, 2000).Select(i => $"第{i}条警告：无法定位的片段").ToList() };
+        var row = IssueRows.Build("2022-06", noisy, new Upload("a.txt", new string('a', 64), "UTF-8"), Now).Issue;
+        Assert.Null(row.GetString("Warnings"));
+        Assert.Equal("2022-06/issue.json", row.GetString("WarningsBlob"));
+        Assert.Equal(2000, row.GetInt32("WarningCount"));
+    }
+
+    [Fact]
     public void Partitions_covering_a_window_span_its_years() =>
         Assert.Equal(["2022", "2023"], DeadlinePartition.Covering(new DateOnly(2022, 12, 1), new DateOnly(2023, 1, 31)));
 
