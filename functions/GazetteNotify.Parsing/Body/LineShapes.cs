@@ -55,9 +55,9 @@ internal static partial class LineShapes
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}（）()、\s]{2,38}(人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|局|委|厅|院|中心|办|部|处|所|会|公司|支行|分行|集团|站|队)$")]
     private static partial Regex OrganLine();
 
-    [GeneratedRegex(@"[（(]\s*下\s*转\s*第?\s*(?<page>\d{1,4})\s*页\s*[）)]")]
+    [GeneratedRegex(@"[（(]\s*(?:下\s*)?转\s*(?:至\s*)?第?\s*(?<page>\d{1,4})\s*页\s*[）)]")]
     private static partial Regex ContinuedOnMarker();
 
-    [GeneratedRegex(@"^[（(]\s*上\s*接\s*第?\s*(?<page>\d{1,4})\s*页\s*[）)]\s*")]
+    [GeneratedRegex(@"^[（(]\s*(?:上\s*接|接\s*上?|续)\s*(?:自\s*)?第?\s*(?<page>\d{1,4})\s*页\s*[）)]\s*")]
     private static partial Regex ContinuedFromMarker();
 }
