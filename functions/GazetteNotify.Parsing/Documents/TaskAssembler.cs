@@ -141,9 +141,15 @@ internal static partial class TaskAssembler
         return sb.ToString();
     }
 
+    /// <summary>The item's time limits, each once (a limit often stands in the text and again in 完成时限).</summary>
     private static List<Deadline> DeadlinesOf(string itemText, string? timeLimit, DateOnly anchor)
     {
-        var result = new List<Deadline>(DeadlineFinder.FindAll(itemText, anchor));
+        var result = new List<Deadline>();
+        foreach (var d in DeadlineFinder.FindAll(itemText, anchor))
+        {
+            if (!result.Contains(d)) result.Add(d);
+        }
+
         if (timeLimit is not null && !itemText.Contains(timeLimit, StringComparison.Ordinal))
         {
             foreach (var d in DeadlineFinder.FindAll(timeLimit, anchor))
