@@ -38,7 +38,7 @@ internal static partial class MastheadParser
                 // 2022年第6期 carries the year; a bare 第6期 takes the year from a line just above (2022).
                 if (issue.Groups["year"].Success)
                 {
-                    year ??= ParseInt(issue.Groups["year"].Value);
+                    year ??= ChineseNumerals.Parse(issue.Groups["year"].ValueSpan);
                 }
                 else if (year is null)
                 {
@@ -97,7 +97,7 @@ internal static partial class MastheadParser
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\s]{2,28}(公报|政报)$")]
     private static partial Regex TitleLine();
 
-    [GeneratedRegex(@"(?:(?<year>(?:19|20)\d\d)\s*年?\s*)?(?<!总\s*)第\s*(?<from>[0-9一二三四五六七八九十]{1,4})\s*(?:[-－—–~～至、,，]\s*(?<to>[0-9一二三四五六七八九十]{1,4})\s*)?期")]
+    [GeneratedRegex(@"(?:(?<year>(?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年?\s*)?(?<!总\s*)第\s*(?<from>[0-9一二三四五六七八九十]{1,4})\s*(?:[-－—–~～至、,，]\s*(?<to>[0-9一二三四五六七八九十]{1,4})\s*)?期")]
     private static partial Regex IssueNumber();
 
     [GeneratedRegex(@"总\s*第\s*(?<from>\d{1,5})\s*(?:[-－—–~～至、,，]\s*(?<to>\d{1,5})\s*)?期")]

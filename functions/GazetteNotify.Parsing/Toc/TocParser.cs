@@ -31,8 +31,10 @@ internal static partial class TocParser
             var line = lines[i];
             if (line.Length == 0) continue;
 
-            // Page furniture on a TOC page: the running header, a decorated page number (— 1 —).
-            if (RunningHeader().IsMatch(line) || DecoratedPage().IsMatch(line) || pending.Count == 0 && PageOnly().IsMatch(line))
+            // Page furniture on a TOC page: the running header, a decorated page number (— 1 —); and the header row of
+            // a TOC that a converter turned into a table (标题 | 文号 | 页码).
+            if (RunningHeader().IsMatch(line) || DecoratedPage().IsMatch(line) || pending.Count == 0 && PageOnly().IsMatch(line)
+                || TableHeader().IsMatch(line))
             {
                 continue;
             }
@@ -199,7 +201,7 @@ internal static partial class TocParser
 
     private static readonly char[] TitleTrim = [' ', '\t', '.', '…', '·', '—', '-', '_', ',', '，'];
 
-    [GeneratedRegex(@"^目\s*次?\s*录$|^目\s*次$")]
+    [GeneratedRegex(@"^(?:本期)?目\s*次?\s*录$|^目\s*次$|^(?i:contents)$")]
     private static partial Regex TocHeading();
 
     /// <summary>A section heading: ◎ 市政府文件, ● 部门文件, 【政务动态】, ■ …</summary>
@@ -218,6 +220,9 @@ internal static partial class TocParser
 
     [GeneratedRegex(@"^[\-—–·•]+\s*\d{1,4}\s*[\-—–·•]+$")]
     private static partial Regex DecoratedPage();
+
+    [GeneratedRegex(@"^(?:(?:序号|标题|题目|题名|文件名称|名称|文号|发文字号|发文机关|页码|页次|页)\s*\t\s*)+(?:序号|标题|题目|题名|文件名称|名称|文号|发文字号|发文机关|页码|页次|页)$")]
+    private static partial Regex TableHeader();
 
     [GeneratedRegex(@"[（(]\s*[）)]")]
     private static partial Regex EmptyBrackets();

@@ -10,6 +10,7 @@ public class MastheadParserTests
     [InlineData("# 济南市人民政府公报\n## 2024年第9-10期\n(总第258-259期)\n", "济南市人民政府公报", 2024, new[] { 9, 10 }, new[] { 258, 259 })]
     [InlineData("某某市人民政府公报\n2021年 第 12 期 总第 100 期\n", "某某市人民政府公报", 2021, new[] { 12 }, new[] { 100 })]
     [InlineData("淄博市政报\n2020年第十期\n", "淄博市政报", 2020, new[] { 10 }, new int[0])]
+    [InlineData("某某市人民政府公报\n二〇二二年第六期（总第二三一期）\n", "某某市人民政府公报", 2022, new[] { 6 }, new int[0])]
     public void Title_year_issue_and_cumulative_numbers(string cover, string title, int year, int[] issues, int[] cumulative)
     {
         var warnings = new List<string>();

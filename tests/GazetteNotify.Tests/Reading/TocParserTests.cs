@@ -123,6 +123,22 @@ public class TocParserTests
     }
 
     [Fact]
+    public void A_toc_converted_to_a_table()
+    {
+        var toc = Parse("""
+            ## 本期目录
+            | 标题 | 文号 | 页码 |
+            |---|---|---|
+            | 关于加强安全生产工作的意见 | 聊政发〔2023〕1号 | 2 |
+            | 聊城市人民政府大事记 |  | 9 |
+            """);
+
+        Assert.Equal(
+            [new TocEntry("", "关于加强安全生产工作的意见", "聊政发〔2023〕1号", 2), new TocEntry("", "聊城市人民政府大事记", null, 9)],
+            toc.Entries);
+    }
+
+    [Fact]
     public void No_toc_heading_means_no_entries()
     {
         var toc = Parse("聊城市人民政府文件\n聊政发〔2023〕1号\n关于加强安全生产工作的意见\n");
