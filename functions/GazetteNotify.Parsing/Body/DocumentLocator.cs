@@ -49,8 +49,19 @@ internal static class DocumentLocator
             if (used.Contains(line) || !LooksLikeDocumentHeader(lines, line)) continue;
             if (documents.Exists(d => d.Found && d.Anchor < line && line - d.Anchor <= 3)) continue;
             used.Add(line);
-            warnings.Add($"document {number} was found in the body but is missing from the table of contents; it is kept");
+            if (toc.Entries.Count > 0) warnings.Add($"document {number} was found in the body but is missing from the table of contents; it is kept");
             documents.Add(new LocatedDocument(null, number, line, ExtendStart(lines, line, null, bodyStart)));
+        }
+
+        // A 大事记 (chronicle) has no number: its heading and dated entries mark it.
+        for (var i = bodyStart; i < lines.Count; i++)
+        {
+            if (used.Contains(i) || !IsChronicleHeading(lines, i) || documents.Exists(d => d.Found && d.Anchor == i)) continue;
+            if (documents.Exists(d => d.Toc is { DocNumber: null } t && t.Title.Contains("大事记", StringComparison.Ordinal) && d.Found)) break;
+            used.Add(i);
+            if (toc.Entries.Count > 0) warnings.Add($"「{lines[i]}」 was found in the body but is missing from the table of contents; it is kept");
+            documents.Add(new LocatedDocument(null, null, i, i));
+            break;
         }
 
         AssignRegions(documents, lines.Count);
@@ -157,6 +168,21 @@ internal static class DocumentLocator
         }
 
         return start;
+    }
+
+    private static bool IsChronicleHeading(IReadOnlyList<string> lines, int i)
+    {
+        var line = lines[i];
+        if (line.Length is < 3 or > 30 || !line.Contains("大事记", StringComparison.Ordinal) || line.Contains('。')) return false;
+        var seen = 0;
+        for (var j = i + 1; j < lines.Count && seen < 3; j++)
+        {
+            if (lines[j].Length == 0) continue;
+            if (Numbering.StartsBlock(lines[j])) return true;
+            seen++;
+        }
+
+        return false;
     }
 
     /// <summary>A bare doc number that starts a document: under a 版头 or organ line, or above a title.</summary>

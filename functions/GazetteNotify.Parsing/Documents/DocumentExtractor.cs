@@ -63,7 +63,16 @@ internal static class DocumentExtractor
         if (header.HeaderTitle is null) return null;
         var squashedIssuer = header.Issuer;
         var title = TextShape.CloseCjkGaps(header.HeaderTitle);
-        if (squashedIssuer is not null && title.StartsWith(squashedIssuer, StringComparison.Ordinal)) title = title[squashedIssuer.Length..];
+        // 聊城市人民政府 关于…的通知 → 关于…的通知; but 聊城市人民政府大事记 keeps its organ: it is part of the name.
+        if (squashedIssuer is not null && title.StartsWith(squashedIssuer, StringComparison.Ordinal))
+        {
+            var rest = title.AsSpan(squashedIssuer.Length).TrimStart();
+            if (rest.StartsWith("关于", StringComparison.Ordinal) || rest.StartsWith("印发", StringComparison.Ordinal) || rest.StartsWith("转发", StringComparison.Ordinal))
+            {
+                title = rest.ToString();
+            }
+        }
+
         return title.Trim();
     }
 

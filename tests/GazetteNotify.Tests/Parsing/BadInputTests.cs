@@ -101,6 +101,25 @@ public class BadInputTests
     }
 
     [Fact]
+    public void An_issue_without_a_toc_is_read_from_its_document_headers()
+    {
+        var text = Samples.Text(Samples.Issue2022_06);
+        var noToc = text[..text.IndexOf("目 录", StringComparison.Ordinal)] + text[text.IndexOf("聊城市人民政府文件", StringComparison.Ordinal)..];
+
+        var issue = GazetteParser.Parse(Encoding.UTF8.GetBytes(noToc)).Issue!;
+
+        Assert.Equal(
+            ["关于稳住经济运行以优异成绩迎接党的二十大胜利召开的若干意见", "关于印发聊城市居住证实施办法的通知",
+             "印发关于进一步深化户籍管理制度改革促进城乡融合区域协调发展的实施方案的通知", "印发关于开展干部助企远航行动的实施方案的通知",
+             "关于明确聊城市劳动和社会保障监察管辖范围的通知", "关于印发聊城市建立健全职工基本医疗保险门诊共济保障机制实施细则的通知",
+             "聊城市人民政府大事记(2022年6月)"],
+            issue.Documents.Select(d => d.Title));
+        Assert.All(issue.Documents, d => Assert.Null(d.TocPage));
+        Assert.Equal(Samples.Issue(Samples.Issue2022_06).Documents.Select(d => d.Tasks.Count), issue.Documents.Select(d => d.Tasks.Count));
+        Assert.Equal("no table of contents (目录) found; documents were found by their headers only", Assert.Single(issue.Warnings));
+    }
+
+    [Fact]
     public void Control_characters_and_bidi_marks_do_not_break_parsing()
     {
         var text = Samples.Text(Samples.Issue2022_06).Replace("关于稳住经济运行", "关于\u200E稳住\u0007经济运行\u202E");
