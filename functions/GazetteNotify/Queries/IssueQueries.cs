@@ -88,7 +88,7 @@ public sealed class IssueQueries(GazetteStorage storage)
 /// <summary>One row of the Issues table, as an admin lists it.</summary>
 public sealed record IssueSummary(
     string Key, string Status, string? Title, int Documents, int Tasks, int Deadlines, int Warnings, string? Reason, string? BlobName,
-    DateTimeOffset? IngestedAt, IReadOnlyList<string> WarningTexts)
+    DateTimeOffset? IngestedAt, IReadOnlyList<string> WarningTexts, string? WarningsBlob)
 {
     public static IssueSummary From(TableEntity row) => new(
         row.RowKey,
@@ -101,7 +101,8 @@ public sealed record IssueSummary(
         row.GetString("Reason"),
         row.GetString("BlobName"),
         row.GetDateTimeOffset("IngestedAt"),
-        IssueRows.FromJson(row.GetString("Warnings")));
+        IssueRows.FromJson(row.GetString("Warnings")),
+        row.GetString("WarningsBlob"));
 }
 
 /// <summary>An issue with all its rows.</summary>
