@@ -3,6 +3,7 @@ using GazetteNotify.Cli.Rendering;
 using GazetteNotify.Parsing;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Parsing.Text;
+using GazetteNotify.Topics;
 
 namespace GazetteNotify.Cli.Commands;
 
@@ -53,7 +54,7 @@ public static class ParseCommand
             }
 
             var result = GazetteParser.Parse(File.ReadAllBytes(file.FullName));
-            issue = result.Issue;
+            issue = result.Issue is null ? null : TopicClassifier.Default.ClassifyAll(result.Issue, result.DocumentTexts);
             return result.Rejection;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -33,6 +33,7 @@ public static class IssueOutline
             sb.Append('\n');
             sb.Append("    ").Append(string.Join(" · ", new[] { d.Issuer, Date(d.SignedDate), d.Kind }.Where(s => s is not null))).Append('\n');
             if (d.AttachmentTitle is not null) sb.Append("    attached: ").Append(d.AttachmentTitle).Append('\n');
+            if (d.Topics.Count > 0) sb.Append("    topics: ").Append(string.Join("、", d.Topics)).Append('\n');
             if (d.Summary.Length > 0) sb.Append("    summary: ").Append(d.Summary).Append('\n');
             if (d.Effective is { } e) sb.Append(CultureInfo.InvariantCulture, $"    effective: {Date(e.From) ?? "?"} → {Date(e.Until) ?? "open"}\n");
             if (d.Repeals.Count > 0) sb.Append("    repeals: ").Append(string.Join("、", d.Repeals)).Append('\n');

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs.Models;
 using GazetteNotify.Parsing;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Storage;
+using GazetteNotify.Topics;
 
 namespace GazetteNotify.Ingestion;
 
@@ -94,7 +95,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
             return await RejectAsync(upload, bytes, reason, now, cancellationToken);
         }
 
-        var issue = parsed.Issue!;
+        var issue = TopicClassifier.Default.ClassifyAll(parsed.Issue!, parsed.DocumentTexts);
         var issueKey = IssueKey.From(issue.Gazette) ?? IssueKey.Fallback(sha);
         var rows = IssueRows.Build(issueKey, issue, upload, now);
         var issues = storage.Table(storage.Names.IssuesTable);

@@ -6,6 +6,7 @@ using GazetteNotify.Parsing.Model;
 using GazetteNotify.Queries;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
+using GazetteNotify.Topics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GazetteNotify.Tests.Ingestion;
@@ -46,7 +47,8 @@ public sealed class IngestIssueTests
         Assert.Equal(parsed.Documents.Sum(d => d.Tasks.Sum(t => t.Deadlines.Count)), await CountAsync(_storage.Names.DeadlinesTable, TableClient.CreateQueryFilter($"IssueKey eq {key}")));
 
         var json = (await _storage.Parsed.GetBlobClient($"{key}/issue.json").DownloadContentAsync()).Value.Content.ToString();
-        Assert.Equal(GazetteJson.Serialize(parsed), json);
+        Assert.Equal(GazetteJson.Serialize(TopicClassifier.Default.ClassifyAll(parsed, Samples.Parse(sample).DocumentTexts)), json);
+        Assert.Contains("\"topics\": [\n", json); // every sample document has at least one topic
         var text = (await _storage.Parsed.GetBlobClient($"{key}/text.txt").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains(parsed.Documents[0].Title, text);
     }
