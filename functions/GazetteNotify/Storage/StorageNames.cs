@@ -23,9 +23,12 @@ public sealed record StorageNames(string Prefix = "")
     /// <summary>One row per distinct upload content (SHA-256): who is ingesting it, and what it became.</summary>
     public string ReceiptsTable => Prefix + "Receipts";
 
+    /// <summary>Subscriptions: partition = 2 hex characters of SHA-256(address), row = the normalised address.</summary>
+    public string SubscribersTable => Prefix + "Subscribers";
+
     public IEnumerable<string> Containers => [IssuesContainer, ParsedContainer, QuarantineContainer];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable];
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

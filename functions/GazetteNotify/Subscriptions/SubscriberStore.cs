@@ -1,0 +1,176 @@
+using Azure;
+using Azure.Data.Tables;
+using GazetteNotify.Ingestion;
+using GazetteNotify.Storage;
+
+namespace GazetteNotify.Subscriptions;
+
+/// <summary>
+/// Subscriptions in the Subscribers table (partition = 2 hex of SHA-256(address), row = the address): double opt-in,
+/// preference changes, unsubscribe, and retention (PIPL: unconfirmed requests go after 7 days; an unsubscribed address
+/// is erased after 28). Every change is ETag-conditional, so concurrent requests for one address cannot interleave.
+/// </summary>
+public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
+{
+    public static readonly TimeSpan ConfirmationInterval = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromDays(7);
+    public static readonly TimeSpan UnsubscribedRetention = TimeSpan.FromDays(28);
+
+    private TableClient Table => storage.Table(storage.Names.SubscribersTable);
+
+    /// <summary>Someone asks to subscribe this address. At most one mail per address per 10 minutes.</summary>
+    public async Task<SubscribeOutcome> RequestAsync(EmailAddress email, Preferences preferences, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        preferences = preferences.Normalised();
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var current = await GetEntityAsync(email, cancellationToken);
+            try
+            {
+                if (current is null)
+                {
+                    await Table.AddEntityAsync(ToEntity(new Subscription(email, SubscriptionStatus.Pending, preferences, now, ConfirmationSentAt: now)), cancellationToken);
+                    return SubscribeOutcome.SendConfirmation;
+                }
+
+                var existing = FromEntity(current);
+                var recentlyMailed = existing.ConfirmationSentAt is { } sent && now - sent < ConfirmationInterval;
+                if (existing.Status == SubscriptionStatus.Active)
+                {
+                    if (recentlyMailed) return SubscribeOutcome.Throttled;
+                    await ReplaceAsync(existing with { ConfirmationSentAt = now }, current.ETag, cancellationToken);
+                    return SubscribeOutcome.SendManageLink;
+                }
+
+                // Pending or unsubscribed: the request stands as pending until confirmed; its preferences are the latest asked.
+                var renewed = existing with
+                {
+                    Status = SubscriptionStatus.Pending,
+                    Preferences = preferences,
+                    CreatedAt = existing.Status == SubscriptionStatus.Unsubscribed ? now : existing.CreatedAt,
+                    UnsubscribedAt = null,
+                    ConfirmationSentAt = recentlyMailed ? existing.ConfirmationSentAt : now,
+                };
+                await ReplaceAsync(renewed, current.ETag, cancellationToken);
+                return recentlyMailed ? SubscribeOutcome.Throttled : SubscribeOutcome.SendConfirmation;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 3)
+            {
+                // Another request for the same address got there first: read again and decide again.
+            }
+        }
+    }
+
+    /// <summary>The confirm link was followed: pending becomes active. An unsubscribed address is not revived by an old link.</summary>
+    public Task<Subscription?> ConfirmAsync(EmailAddress email, CancellationToken cancellationToken = default) =>
+        ChangeAsync(email, s => s.Status == SubscriptionStatus.Pending ? s with { Status = SubscriptionStatus.Active, ConfirmedAt = clock.GetUtcNow() } : s, cancellationToken);
+
+    public Task<Subscription?> UpdatePreferencesAsync(EmailAddress email, Preferences preferences, CancellationToken cancellationToken = default) =>
+        ChangeAsync(email, s => s.Status == SubscriptionStatus.Unsubscribed ? s : s with { Preferences = preferences.Normalised() }, cancellationToken);
+
+    /// <summary>Unsubscribes (idempotent): nothing more is planned for the address; it is erased after the retention period.</summary>
+    public Task<Subscription?> UnsubscribeAsync(EmailAddress email, CancellationToken cancellationToken = default) =>
+        ChangeAsync(email, s => s.Status == SubscriptionStatus.Unsubscribed ? s : s with { Status = SubscriptionStatus.Unsubscribed, UnsubscribedAt = clock.GetUtcNow() }, cancellationToken);
+
+    public async Task<Subscription?> GetAsync(EmailAddress email, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var entity = await GetEntityAsync(email, cancellationToken);
+        return entity is null ? null : FromEntity(entity);
+    }
+
+    public async IAsyncEnumerable<Subscription> ListAsync(SubscriptionStatus? status = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var filter = status is { } s ? TableClient.CreateQueryFilter($"Status eq {s.ToString()}") : null;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) yield return FromEntity(entity);
+    }
+
+    /// <summary>Deletes unconfirmed requests older than 7 days and unsubscribed addresses older than 28 days. Returns how many.</summary>
+    public async Task<int> ApplyRetentionAsync(CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var erased = 0;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            var s = FromEntity(entity);
+            var expired = s.Status == SubscriptionStatus.Pending && now - s.CreatedAt > PendingLifetime
+                          || s.Status == SubscriptionStatus.Unsubscribed && s.UnsubscribedAt is { } at && now - at > UnsubscribedRetention;
+            if (!expired) continue;
+            try
+            {
+                await Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
+                erased++;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Changed or gone meanwhile (re-subscribed, say): leave it to the next run.
+            }
+        }
+
+        return erased;
+    }
+
+    private async Task<Subscription?> ChangeAsync(EmailAddress email, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var entity = await GetEntityAsync(email, cancellationToken);
+            if (entity is null) return null;
+            var current = FromEntity(entity);
+            var changed = change(current);
+            if (changed == current) return current;
+            try
+            {
+                await ReplaceAsync(changed, entity.ETag, cancellationToken);
+                return changed;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task<TableEntity?> GetEntityAsync(EmailAddress email, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(email), email.Value, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private Task<Response> ReplaceAsync(Subscription subscription, ETag etag, CancellationToken cancellationToken) =>
+        Table.UpdateEntityAsync(ToEntity(subscription), etag, TableUpdateMode.Replace, cancellationToken);
+
+    public static string PartitionOf(EmailAddress email) => email.Hash()[..2];
+
+    private static TableEntity ToEntity(Subscription s) => new(PartitionOf(s.Email), s.Email.Value)
+    {
+        ["Status"] = s.Status.ToString(),
+        ["Topics"] = IssueRows.ToJson(s.Preferences.Topics),
+        ["Keywords"] = IssueRows.ToJson(s.Preferences.Keywords),
+        ["Issuers"] = IssueRows.ToJson(s.Preferences.Issuers),
+        ["DocNumberPrefixes"] = IssueRows.ToJson(s.Preferences.DocNumberPrefixes),
+        ["Frequency"] = s.Preferences.Frequency.ToString(),
+        ["CreatedAt"] = s.CreatedAt,
+        ["ConfirmedAt"] = s.ConfirmedAt,
+        ["UnsubscribedAt"] = s.UnsubscribedAt,
+        ["ConfirmationSentAt"] = s.ConfirmationSentAt,
+    };
+
+    private static Subscription FromEntity(TableEntity e) => new(
+        EmailAddress.Parse(e.RowKey),
+        Enum.Parse<SubscriptionStatus>(e.GetString("Status") ?? nameof(SubscriptionStatus.Pending)),
+        new Preferences(
+            IssueRows.FromJson(e.GetString("Topics")),
+            IssueRows.FromJson(e.GetString("Keywords")),
+            IssueRows.FromJson(e.GetString("Issuers")),
+            IssueRows.FromJson(e.GetString("DocNumberPrefixes")),
+            Enum.TryParse<DigestFrequency>(e.GetString("Frequency"), out var f) ? f : DigestFrequency.EachIssue),
+        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        e.GetDateTimeOffset("ConfirmedAt"),
+        e.GetDateTimeOffset("UnsubscribedAt"),
+        e.GetDateTimeOffset("ConfirmationSentAt"));
+}

@@ -1,0 +1,58 @@
+namespace GazetteNotify.Subscriptions;
+
+/// <summary>
+/// What one address asked for: topics, free keywords (Chinese phrases), issuing bodies, doc-number prefixes (聊政办字),
+/// how often, and where it stands in double opt-in. Only the address and these preferences are kept (PIPL).
+/// </summary>
+public sealed record Subscription(
+    EmailAddress Email,
+    SubscriptionStatus Status,
+    Preferences Preferences,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ConfirmedAt = null,
+    DateTimeOffset? UnsubscribedAt = null,
+    DateTimeOffset? ConfirmationSentAt = null);
+
+public sealed record Preferences(
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Keywords,
+    IReadOnlyList<string> Issuers,
+    IReadOnlyList<string> DocNumberPrefixes,
+    DigestFrequency Frequency)
+{
+    public static Preferences Empty { get; } = new([], [], [], [], DigestFrequency.EachIssue);
+
+    /// <summary>Nothing asked for: such a subscription would match nothing.</summary>
+    public bool IsEmpty => Topics.Count == 0 && Keywords.Count == 0 && Issuers.Count == 0 && DocNumberPrefixes.Count == 0;
+
+    /// <summary>Trimmed, de-duplicated, blank entries dropped, at most 50 of each, each at most 50 characters.</summary>
+    public Preferences Normalised() => this with
+    {
+        Topics = Clean(Topics),
+        Keywords = Clean(Keywords),
+        Issuers = Clean(Issuers),
+        DocNumberPrefixes = Clean(DocNumberPrefixes),
+    };
+
+    private static List<string> Clean(IReadOnlyList<string> values) => values
+        .Select(v => v.Trim())
+        .Where(v => v.Length is > 0 and <= 50 && v.AsSpan().IndexOfAny('\r', '\n') < 0)
+        .Distinct(StringComparer.Ordinal)
+        .Take(50)
+        .ToList();
+}
+
+public enum SubscriptionStatus
+{
+    Pending,
+    Active,
+    Unsubscribed,
+}
+
+public enum DigestFrequency
+{
+    /// <summary>After each new issue (the most frequent).</summary>
+    EachIssue,
+    Daily,
+    Weekly,
+}
