@@ -3,6 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using GazetteNotify.Alerts;
 using GazetteNotify.Parsing;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Storage;
@@ -145,14 +146,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         await json.UploadAsync(new BinaryData(GazetteJson.SerializeToUtf8(issue)),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, cancellationToken);
 
-        var text = new StringBuilder();
-        for (var i = 0; i < issue.Documents.Count; i++)
-        {
-            var d = issue.Documents[i];
-            text.Append("=== ").Append(i + 1).Append(' ').Append(d.DocNumber is null ? "" : d.DocNumber + " ").Append(d.Title).Append(" ===\n");
-            text.Append(i < texts.Count ? texts[i] : "").Append("\n\n");
-        }
-
+        var text = new StringBuilder(NormalisedText.Compose(issue, texts));
         await storage.Parsed.GetBlobClient($"{issueKey}/text.txt").UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(text.ToString())),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
     }

@@ -26,9 +26,15 @@ public sealed record StorageNames(string Prefix = "")
     /// <summary>Subscriptions: partition = 2 hex characters of SHA-256(address), row = the normalised address.</summary>
     public string SubscribersTable => Prefix + "Subscribers";
 
+    /// <summary>The e-mail ledger: partition = job run, row = recipient (hashed) — written before a send, completed after.</summary>
+    public string DeliveriesTable => Prefix + "Deliveries";
+
+    /// <summary>Watermarks and other small state of the timer jobs.</summary>
+    public string JobStateTable => Prefix + "JobState";
+
     public IEnumerable<string> Containers => [IssuesContainer, ParsedContainer, QuarantineContainer];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable];
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

@@ -1,0 +1,121 @@
+using GazetteNotify.Alerts;
+using GazetteNotify.Ingestion;
+using GazetteNotify.Mail;
+using GazetteNotify.Storage;
+using GazetteNotify.Subscriptions;
+using GazetteNotify.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace GazetteNotify.Tests.Alerts;
+
+/// <summary>The alerts job against Azurite, mailing into an outbox folder.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class SendTopicAlertsTests : IDisposable
+{
+    private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 7, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly string _outbox = Directory.CreateTempSubdirectory("gazette-alerts-").FullName;
+
+    public void Dispose() => Directory.Delete(_outbox, recursive: true);
+
+    private SendTopicAlerts Job(IMailTransport? transport = null) => new(
+        _storage,
+        transport ?? new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
+        new LinkTokens("a-test-secret-that-is-long-enough-32b", _clock),
+        AlertSettings.Local,
+        _clock);
+
+    private async Task Ingest(string sample)
+    {
+        await _storage.EnsureCreatedAsync();
+        await _storage.Issues.GetBlobClient(sample).UploadAsync(new BinaryData(Samples.Bytes(sample)), overwrite: true);
+        await new IngestIssue(_storage, _clock).RunAsync(sample);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+    }
+
+    private async Task Subscribe(string email, params string[] keywords)
+    {
+        var store = new SubscriberStore(_storage, _clock);
+        var address = EmailAddress.Parse(email);
+        await store.RequestAsync(address, new Preferences([], keywords, [], [], DigestFrequency.EachIssue));
+        await store.ConfirmAsync(address);
+    }
+
+    private string[] Mails() => Directory.GetFiles(_outbox, "*.eml");
+
+    [Fact]
+    public async Task Matching_subscribers_get_one_digest_each_and_a_rerun_sends_nothing_more()
+    {
+        await Ingest(Samples.Issue2022_06);
+        await Subscribe("permit@example.com", "居住证");
+        await Subscribe("vets@example.com", "口蹄疫");
+        await new SubscriberStore(_storage, _clock).RequestAsync(EmailAddress.Parse("pending@example.com"), new Preferences([], ["居住证"], [], [], DigestFrequency.EachIssue));
+
+        var first = await Job().RunAsync();
+
+        Assert.Equal((1, 7, 1, 1, 0), (first.NewIssues, first.NewDocuments, first.Digests, first.Sent, first.Failed));
+        Assert.True(first.WatermarkAdvanced);
+        var mail = await MimeMessage.LoadAsync(Assert.Single(Mails()));
+        Assert.Equal("permit@example.com", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("关于印发聊城市居住证实施办法的通知", mail.TextBody);
+        Assert.StartsWith("<http://127.0.0.1:7071/api/unsubscribe?token=", mail.Headers["List-Unsubscribe"]);
+
+        var second = await Job().RunAsync();
+        Assert.Equal(0, second.NewIssues);
+        Assert.Single(Mails());
+    }
+
+    [Fact]
+    public async Task A_later_issue_alerts_only_its_own_documents()
+    {
+        await Ingest(Samples.Issue2022_06);
+        await Subscribe("vets@example.com", "口蹄疫");
+        await Job().RunAsync();
+        Assert.Empty(Mails());
+
+        await Ingest(Samples.Issue2019_08);
+        var run = await Job().RunAsync();
+
+        Assert.Equal(1, run.NewIssues);
+        var mail = await MimeMessage.LoadAsync(Assert.Single(Mails()));
+        Assert.Contains("口蹄疫", mail.TextBody);
+        Assert.DoesNotContain("居住证实施办法", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task A_failed_send_keeps_the_watermark_and_the_retry_sends_only_what_is_missing()
+    {
+        await Ingest(Samples.Issue2022_06);
+        await Subscribe("permit@example.com", "居住证");
+        await Subscribe("insured@example.com", "医疗保险");
+        var flaky = new FlakyTransport(new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")), failFor: "insured@example.com");
+
+        var first = await Job(flaky).RunAsync();
+        Assert.Equal((1, 1), (first.Sent, first.Failed));
+        Assert.False(first.WatermarkAdvanced);
+
+        flaky.FailFor = null;
+        var retry = await Job(flaky).RunAsync();
+
+        Assert.Equal((1, 1, 0), (retry.Sent, retry.AlreadySent, retry.Failed));
+        Assert.True(retry.WatermarkAdvanced);
+        Assert.Equal(2, Mails().Length);
+        Assert.Equal(3, flaky.Calls); // permit once, insured twice
+    }
+
+    private sealed class FlakyTransport(IMailTransport inner, string? failFor) : IMailTransport
+    {
+        public string? FailFor { get; set; } = failFor;
+
+        public int Calls { get; private set; }
+
+        public Task<MailSendResult> SendAsync(RenderedMail mail, string deliveryId, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return mail.To == FailFor
+                ? Task.FromResult(MailSendResult.Failure("503 service unavailable", retryable: true))
+                : inner.SendAsync(mail, deliveryId, cancellationToken);
+        }
+    }
+}
