@@ -17,6 +17,27 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The link-signing secret: the LinkSigningSecret setting, or for local runs a random one kept in
+    /// ~/.gazette/link-secret (created on first use; never in the repo).
+    /// </summary>
+    public Func<string> LinkSecret { get; init; } = LocalLinkSecret;
+
+    /// <summary>Where local alerts go: the GazetteOutbox setting, or ./outbox.</summary>
+    public string OutboxFolder { get; init; } = Environment.GetEnvironmentVariable("GazetteOutbox") is { Length: > 0 } folder ? folder : "outbox";
+
+    private static string LocalLinkSecret()
+    {
+        if (Environment.GetEnvironmentVariable("LinkSigningSecret") is { Length: >= 32 } configured) return configured;
+        var dir = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".gazette");
+        var file = Path.Combine(dir, "link-secret");
+        if (File.Exists(file)) return File.ReadAllText(file).Trim();
+        Directory.CreateDirectory(dir);
+        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        File.WriteAllText(file, secret);
+        return secret;
+    }
+
     /// <summary>Storage from the environment (GazetteStorage, GazetteStorage__accountName), Azurite by default.</summary>
     public static GazetteStorage StorageFromEnvironment()
     {

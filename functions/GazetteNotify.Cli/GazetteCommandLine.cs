@@ -18,6 +18,8 @@ public static class GazetteCommandLine
             IssuesCommand.Create(context),
             ShowCommand.Create(context),
             DeadlinesCommand.Create(context),
+            SubscribersCommand.Create(context),
+            RunCommand.Create(context),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
