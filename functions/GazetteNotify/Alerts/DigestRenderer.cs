@@ -90,8 +90,10 @@ public static class DigestRenderer
         return string.Join(" · ", parts.Where(p => !string.IsNullOrEmpty(p)));
     }
 
-    private static string Why(DigestItem item) =>
-        string.Join("、", item.Match.Topics.Concat(item.Match.Keywords).Concat(item.Match.Issuers).Concat(item.Match.DocNumberPrefixes));
+    /// <summary>Why it matched, as the reader knows it: topics by their Chinese names, then keywords, bodies, prefixes.</summary>
+    private static string Why(DigestItem item) => string.Join("、", item.Match.Topics
+        .Select(id => Topics.TopicTaxonomy.Default.Find(id)?.Name ?? id)
+        .Concat(item.Match.Keywords).Concat(item.Match.Issuers).Concat(item.Match.DocNumberPrefixes));
 
     private static string Limits(DigestItem item) => string.Join("；", item.Document.Document.Deadlines
         .Where(d => d.Date is not null).Take(5).Select(d => $"{d.Text}（{d.Date:yyyy-MM-dd}）"));

@@ -92,6 +92,13 @@ public class DigestTests
     }
 
     [Fact]
+    public void Matched_topics_are_named_in_chinese()
+    {
+        var digest = DigestPlanner.Plan([Active("finance@example.com", new Preferences(["finance"], [], [], [], DigestFrequency.EachIssue))], Documents2022_06(), [], Today).Single();
+        Assert.Contains("匹配：财政、金融、审计", DigestRenderer.Render(digest, Links, "聊城市人民政府公报").Text);
+    }
+
+    [Fact]
     public void Markup_in_a_document_title_is_escaped_in_the_html_part()
     {
         var documents = Documents2022_06();
