@@ -1,0 +1,10 @@
+namespace GazetteNotify.Web;
+
+/// <summary>What an HTTP handler answers: a status and an HTML page (both hosts write it out the same way).</summary>
+public sealed record PageResult(int Status, string Html)
+{
+    public const string ContentType = "text/html; charset=utf-8";
+}
+
+/// <summary>A subscription form as posted (application/x-www-form-urlencoded), already split into fields.</summary>
+public sealed record SubscriptionForm(string? Email, IReadOnlyList<string> Topics, string? Keywords, string? Issuers, string? Prefixes, string? Frequency);

@@ -1,0 +1,124 @@
+using GazetteNotify.Alerts;
+using GazetteNotify.Mail;
+using GazetteNotify.Subscriptions;
+
+namespace GazetteNotify.Web;
+
+/// <summary>
+/// The subscription routes, shared by the Functions app and `gazette serve`: the form (/), subscribe, confirm,
+/// manage (view and change), unsubscribe (a page, and RFC 8058 one-click POST). Every link carries a signed token;
+/// a forged, altered or expired one gets a clear page and changes nothing. The subscribe answer is the same whether
+/// or not the address is known, so the page reveals nothing about anyone's subscription.
+/// </summary>
+public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens tokens, IMailTransport transport, AlertSettings settings, TimeProvider clock)
+{
+    public static readonly TimeSpan ConfirmLinkLifetime = TimeSpan.FromDays(7);
+
+    public const string Confirm = "confirm";
+    public const string Manage = "manage";
+    public const string Unsubscribe = "unsubscribe";
+
+    public PageResult Form() => new(200, Pages.Layout($"订阅{settings.GazetteName}", "<p>选择您关心的主题、关键词或发文机关，新一期公报发布后我们会把相关文件发送到您的邮箱。</p>\n"
+        + Pages.SubscriptionForm("subscribe", null, "订阅")));
+
+    public async Task<PageResult> SubscribeAsync(SubscriptionForm form, CancellationToken cancellationToken = default)
+    {
+        if (!EmailAddress.TryParse(form.Email, out var email))
+        {
+            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm("subscribe", null, "订阅", form.Email, "请填写有效的电子邮箱地址。")));
+        }
+
+        var preferences = PreferencesOf(form);
+        if (preferences.IsEmpty)
+        {
+            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm("subscribe", null, "订阅", form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。")));
+        }
+
+        var outcome = await store.RequestAsync(email!, preferences, cancellationToken);
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (outcome == SubscribeOutcome.SendConfirmation)
+        {
+            var link = Link("confirm", tokens.Issue(Confirm, email!.Value, ConfirmLinkLifetime));
+            await SendAsync(email, "请确认您的订阅", $"您（或他人）用此邮箱订阅了{settings.GazetteName}的新文件提醒。\n请在 7 天内打开下面的链接确认；如果不是您本人，请忽略本邮件，我们不会再发送。\n\n{link}\n", $"confirm-{email.Hash()[..16]}-{now}", cancellationToken);
+        }
+        else if (outcome == SubscribeOutcome.SendManageLink)
+        {
+            var link = Link("manage", tokens.Issue(Manage, email!.Value, null));
+            await SendAsync(email, "管理您的订阅", $"此邮箱已订阅{settings.GazetteName}的新文件提醒。如需修改或退订，请打开：\n\n{link}\n", $"manage-{email.Hash()[..16]}-{now}", cancellationToken);
+        }
+
+        return new PageResult(200, Pages.Message("请查收邮件", "如果该地址可以接收邮件，我们已发送一封邮件。请按邮件中的链接完成确认。"));
+    }
+
+    public async Task<PageResult> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (Check(token, Confirm) is { } refused) return refused;
+        var subscription = await store.ConfirmAsync(EmailAddress.Parse(tokens.Verify(token, Confirm).Subject!), cancellationToken);
+        return subscription?.Status == SubscriptionStatus.Active
+            ? new PageResult(200, Pages.Message("订阅已确认", "谢谢！新一期公报发布后，相关文件会发送到您的邮箱。", "管理订阅", Link("manage", tokens.Issue(Manage, subscription.Email.Value, null))))
+            : new PageResult(410, Pages.Message("订阅不存在", "该订阅已退订或已过期，请重新订阅。", "重新订阅", settings.PublicBaseUrl.ToString()));
+    }
+
+    public async Task<PageResult> ManageAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (Check(token, Manage) is { } refused) return refused;
+        var subscription = await store.GetAsync(EmailAddress.Parse(tokens.Verify(token, Manage).Subject!), cancellationToken);
+        if (subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed) return Gone();
+        var action = "manage?token=" + Uri.EscapeDataString(token!);
+        var unsubscribe = Link("unsubscribe", tokens.Issue(Unsubscribe, subscription.Email.Value, null));
+        return new PageResult(200, Pages.Layout("管理订阅", $"<p>{Pages.E(subscription.Email.Masked())}</p>\n" + Pages.SubscriptionForm(action, subscription.Preferences, "保存")
+            + $"<p><a href=\"{Pages.E(unsubscribe)}\">退订</a></p>"));
+    }
+
+    public async Task<PageResult> UpdateAsync(string? token, SubscriptionForm form, CancellationToken cancellationToken = default)
+    {
+        if (Check(token, Manage) is { } refused) return refused;
+        var preferences = PreferencesOf(form);
+        if (preferences.IsEmpty) return new PageResult(400, Pages.Message("管理订阅", "请至少保留一个主题、关键词、发文机关或文号前缀；不再需要提醒请退订。"));
+        var changed = await store.UpdatePreferencesAsync(EmailAddress.Parse(tokens.Verify(token, Manage).Subject!), preferences, cancellationToken);
+        return changed is null || changed.Status == SubscriptionStatus.Unsubscribed ? Gone() : new PageResult(200, Pages.Message("已保存", "您的订阅设置已更新。"));
+    }
+
+    /// <summary>GET: a page with a button (mail scanners follow links; only the POST unsubscribes).</summary>
+    public PageResult UnsubscribePage(string? token)
+    {
+        if (Check(token, Unsubscribe) is { } refused) return refused;
+        var action = "unsubscribe?token=" + Uri.EscapeDataString(token!);
+        return new PageResult(200, Pages.Layout("退订", $"<p>确定不再接收{Pages.E(settings.GazetteName)}的提醒邮件吗？</p><form method=\"post\" action=\"{Pages.E(action)}\"><button type=\"submit\">确认退订</button></form>"));
+    }
+
+    /// <summary>POST from the page or RFC 8058 one-click (List-Unsubscribe=One-Click): unsubscribes, idempotently.</summary>
+    public async Task<PageResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (Check(token, Unsubscribe) is { } refused) return refused;
+        await store.UnsubscribeAsync(EmailAddress.Parse(tokens.Verify(token, Unsubscribe).Subject!), cancellationToken);
+        return new PageResult(200, Pages.Message("已退订", "您不会再收到提醒邮件。我们会在 28 天后删除您的邮箱地址。", "重新订阅", settings.PublicBaseUrl.ToString()));
+    }
+
+    private PageResult? Check(string? token, string purpose)
+    {
+        var check = tokens.Verify(token, purpose);
+        if (check.IsValid && EmailAddress.TryParse(check.Subject, out _)) return null;
+        return check.Problem == TokenProblem.Expired
+            ? new PageResult(410, Pages.Message("链接已过期", "确认链接的有效期为 7 天。请重新提交订阅，我们会再发送一封确认邮件。", "重新订阅", settings.PublicBaseUrl.ToString()))
+            : new PageResult(400, Pages.Message("链接无效", "该链接不完整或已被修改，未做任何更改。请使用邮件中的原始链接。"));
+    }
+
+    private PageResult Gone() => new(410, Pages.Message("订阅不存在", "该订阅已退订或不存在。", "重新订阅", settings.PublicBaseUrl.ToString()));
+
+    private string Link(string route, string token) => new Uri(settings.PublicBaseUrl, $"{route}?token={Uri.EscapeDataString(token)}").ToString();
+
+    private Task<MailSendResult> SendAsync(EmailAddress to, string subject, string text, string deliveryId, CancellationToken cancellationToken)
+    {
+        var html = "<!doctype html><html lang=\"zh-CN\"><body><p>" + Pages.E(text).Replace("\n", "<br>", StringComparison.Ordinal) + "</p></body></html>";
+        return transport.SendAsync(new RenderedMail(to.Value, $"{settings.GazetteName}：{subject}", html, text, new Dictionary<string, string>()), deliveryId, cancellationToken);
+    }
+
+    private static Preferences PreferencesOf(SubscriptionForm form) => new Preferences(
+        form.Topics.Where(t => Topics.TopicTaxonomy.Default.Find(t) is not null).ToList(),
+        SplitList(form.Keywords), SplitList(form.Issuers), SplitList(form.Prefixes),
+        Enum.TryParse<DigestFrequency>(form.Frequency, out var f) ? f : DigestFrequency.EachIssue).Normalised();
+
+    private static List<string> SplitList(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : text.Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
