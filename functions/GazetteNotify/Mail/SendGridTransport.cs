@@ -1,0 +1,73 @@
+using System.Net;
+using GazetteNotify.Alerts;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+
+namespace GazetteNotify.Mail;
+
+/// <summary>
+/// SendGrid's v3 mail send API, through the SendGrid SDK. 429 and 5xx are retried with backoff that honours
+/// Retry-After; other 4xx are failures carrying SendGrid's error text. The delivery id travels as a custom argument,
+/// so the Event Webhook can tie bounces back to the ledger. The API key comes from configuration, never from code.
+/// </summary>
+public sealed class SendGridTransport(
+    SendGridClient client, SendGrid.Helpers.Mail.EmailAddress from, int maxAttempts = 4, Func<TimeSpan, CancellationToken, Task>? delay = null) : IMailTransport
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? ((wait, token) => Task.Delay(wait, token));
+
+    public static SendGridTransport Create(string apiKey, string? host, SendGrid.Helpers.Mail.EmailAddress from, HttpClient? http = null)
+    {
+        var options = new SendGridClientOptions { ApiKey = apiKey };
+        if (host is not null) options.Host = host;
+        return new SendGridTransport(http is null ? new SendGridClient(options) : new SendGridClient(http, options), from);
+    }
+
+    public async Task<MailSendResult> SendAsync(RenderedMail mail, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        var message = MailHelper.CreateSingleEmail(from, new SendGrid.Helpers.Mail.EmailAddress(mail.To), mail.Subject, mail.Text, mail.Html);
+        foreach (var (name, value) in mail.Headers) message.AddHeader(name, value);
+        message.AddCustomArg("delivery", deliveryId);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            Response response;
+            try
+            {
+                response = await client.SendEmailAsync(message, cancellationToken);
+            }
+            catch (HttpRequestException) when (attempt < maxAttempts)
+            {
+                await _delay(Backoff(attempt, null), cancellationToken);
+                continue;
+            }
+            catch (HttpRequestException e)
+            {
+                return MailSendResult.Failure($"SendGrid unreachable: {e.Message}", retryable: true);
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                var id = response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.FirstOrDefault() : null;
+                return MailSendResult.Success(id ?? deliveryId);
+            }
+
+            var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
+            if (retryable && attempt < maxAttempts)
+            {
+                await _delay(Backoff(attempt, response.Headers.RetryAfter?.Delta), cancellationToken);
+                continue;
+            }
+
+            var body = await response.Body.ReadAsStringAsync(cancellationToken);
+            return MailSendResult.Failure($"SendGrid {(int)response.StatusCode}: {body}", retryable);
+        }
+    }
+
+    /// <summary>Retry-After when SendGrid says it; otherwise 1 s, 2 s, 4 s … capped at a minute.</summary>
+    private static TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    {
+        var wait = retryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
+        return wait > MaxBackoff ? MaxBackoff : wait;
+    }
+}
