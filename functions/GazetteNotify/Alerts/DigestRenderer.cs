@@ -12,8 +12,6 @@ namespace GazetteNotify.Alerts;
 /// </summary>
 public static class DigestRenderer
 {
-    /// <summary>Escapes markup (&lt; &gt; &amp; quotes) but leaves Chinese as UTF-8 text rather than numeric entities.</summary>
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static RenderedMail Render(Digest digest, RecipientLinks links, string gazetteName)
     {
@@ -28,7 +26,7 @@ public static class DigestRenderer
 
     private static string Html(Digest digest, RecipientLinks links, string subject)
     {
-        var e = Encoder;
+        var e = Mail.HtmlText.Encoder;
         var sb = new StringBuilder(4096);
         sb.Append("<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
           .Append("<title>").Append(e.Encode(subject)).Append("</title></head>\n")

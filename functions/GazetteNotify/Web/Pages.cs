@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Topics;
 
@@ -12,9 +10,7 @@ namespace GazetteNotify.Web;
 /// </summary>
 public static class Pages
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string E(string? value) => Encoder.Encode(value ?? "");
+    public static string E(string? value) => Mail.HtmlText.Escape(value);
 
     public static string Layout(string title, string body) => $$"""
         <!doctype html>

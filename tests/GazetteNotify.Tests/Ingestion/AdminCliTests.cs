@@ -1,4 +1,3 @@
-using GazetteNotify.Cli;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 
@@ -13,13 +12,7 @@ public sealed class AdminCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = GazetteCommandLine.Run(args, new CliContext(output, error, () => _storage));
-        return (code, output.ToString(), error.ToString());
-    }
+    private (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(_storage, null, args);
 
     [Fact]
     public void Upload_prints_a_line_per_file_with_the_issue_it_became_and_lists_rejections()

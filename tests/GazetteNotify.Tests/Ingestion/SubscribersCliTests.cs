@@ -1,4 +1,3 @@
-using GazetteNotify.Cli;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 
@@ -13,17 +12,7 @@ public sealed class SubscribersCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_outbox, recursive: true);
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = new CliContext(output, error, () => _storage)
-        {
-            LinkSecret = () => "a-test-secret-that-is-long-enough-32b",
-            OutboxFolder = _outbox,
-        };
-        return (GazetteCommandLine.Run(args, context), output.ToString(), error.ToString());
-    }
+    private (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(_storage, _outbox, args);
 
     [Fact]
     public void Admin_adds_lists_exports_and_removes_subscribers_and_alerts_reach_the_outbox()

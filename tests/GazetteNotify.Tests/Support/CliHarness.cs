@@ -1,0 +1,20 @@
+using GazetteNotify.Cli;
+using GazetteNotify.Storage;
+
+namespace GazetteNotify.Tests.Support;
+
+/// <summary>Runs `gazette …` in-process against a given storage, with a test link secret and outbox.</summary>
+public static class CliHarness
+{
+    public static (int Code, string Out, string Err) Run(GazetteStorage storage, string? outbox, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(output, error, () => storage)
+        {
+            LinkSecret = () => "a-test-secret-that-is-long-enough-32b",
+            OutboxFolder = outbox ?? Path.Combine(Path.GetTempPath(), "gazette-unused-outbox"),
+        };
+        return (GazetteCommandLine.Run(args, context), output.ToString(), error.ToString());
+    }
+}
