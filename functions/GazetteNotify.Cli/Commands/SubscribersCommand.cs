@@ -27,7 +27,7 @@ public static class SubscribersCommand
             {
                 count++;
                 var p = s.Preferences;
-                await context.Output.WriteLineAsync($"{s.Email.Value,-36} {s.Status,-12} {p.Frequency,-9} topics {string.Join(",", p.Topics)} · keywords {string.Join("、", p.Keywords)} · issuers {string.Join("、", p.Issuers)} · prefixes {string.Join("、", p.DocNumberPrefixes)}");
+                await context.Output.WriteLineAsync($"{s.Email.Value,-36} {s.Status,-12} {p.Frequency,-9} topics {string.Join(",", p.Topics)} · keywords {string.Join("、", p.Keywords)} · issuers {string.Join("、", p.Issuers)} · prefixes {string.Join("、", p.DocNumberPrefixes)} · follows {string.Join("、", p.Follows)}");
             }
 
             await context.Output.WriteLineAsync($"{count} subscriptions");
@@ -43,8 +43,9 @@ public static class SubscribersCommand
         var keywords = new Option<string[]>("--keyword") { Description = "Chinese phrase to match; repeatable.", AllowMultipleArgumentsPerToken = true };
         var issuers = new Option<string[]>("--issuer") { Description = "Issuing body (or part of its name); repeatable.", AllowMultipleArgumentsPerToken = true };
         var prefixes = new Option<string[]>("--prefix") { Description = "Doc-number prefix such as 聊政办字; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var follows = new Option<string[]>("--follow") { Description = "Doc number to follow (told when cited or repealed); repeatable.", AllowMultipleArgumentsPerToken = true };
         var frequency = new Option<DigestFrequency>("--frequency") { Description = "EachIssue, Daily or Weekly.", DefaultValueFactory = _ => DigestFrequency.EachIssue };
-        var command = new Command("add", "Add an active subscription (an admin's own act: no confirmation mail).") { email, topics, keywords, issuers, prefixes, frequency };
+        var command = new Command("add", "Add an active subscription (an admin's own act: no confirmation mail).") { email, topics, keywords, issuers, prefixes, follows, frequency };
         command.SetAction((result, cancellationToken) =>
         {
             if (!EmailAddress.TryParse(result.GetValue(email), out var address))
@@ -54,10 +55,10 @@ public static class SubscribersCommand
             }
 
             var preferences = new Preferences(result.GetValue(topics) ?? [], result.GetValue(keywords) ?? [], result.GetValue(issuers) ?? [],
-                result.GetValue(prefixes) ?? [], result.GetValue(frequency));
+                result.GetValue(prefixes) ?? [], result.GetValue(frequency)) { Follows = result.GetValue(follows) ?? [] };
             if (preferences.Normalised().IsEmpty)
             {
-                context.Error.WriteLine("gazette subscribers add: give at least one --topic, --keyword, --issuer or --prefix");
+                context.Error.WriteLine("gazette subscribers add: give at least one --topic, --keyword, --issuer, --prefix or --follow");
                 return Task.FromResult(1);
             }
 

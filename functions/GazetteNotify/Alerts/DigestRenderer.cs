@@ -91,7 +91,9 @@ public static class DigestRenderer
     /// <summary>Why it matched, as the reader knows it: topics by their Chinese names, then keywords, bodies, prefixes.</summary>
     private static string Why(DigestItem item) => string.Join("、", item.Match.Topics
         .Select(id => Topics.TopicTaxonomy.Default.Find(id)?.Name ?? id)
-        .Concat(item.Match.Keywords).Concat(item.Match.Issuers).Concat(item.Match.DocNumberPrefixes));
+        .Concat(item.Match.Keywords).Concat(item.Match.Issuers).Concat(item.Match.DocNumberPrefixes)
+        .Concat(item.Match.Cites.Select(n => $"引用了您关注的{n}"))
+        .Concat(item.Match.Repeals.Select(n => $"废止了您关注的{n}")));
 
     private static string Limits(DigestItem item) => string.Join("；", item.Document.Document.Deadlines
         .Where(d => d.Date is not null).Take(5).Select(d => $"{d.Text}（{d.Date:yyyy-MM-dd}）"));

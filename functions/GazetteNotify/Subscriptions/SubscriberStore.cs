@@ -153,6 +153,7 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
         ["Keywords"] = IssueRows.ToJson(s.Preferences.Keywords),
         ["Issuers"] = IssueRows.ToJson(s.Preferences.Issuers),
         ["DocNumberPrefixes"] = IssueRows.ToJson(s.Preferences.DocNumberPrefixes),
+        ["Follows"] = IssueRows.ToJson(s.Preferences.Follows),
         ["Frequency"] = s.Preferences.Frequency.ToString(),
         ["CreatedAt"] = s.CreatedAt,
         ["ConfirmedAt"] = s.ConfirmedAt,
@@ -168,7 +169,10 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
             IssueRows.FromJson(e.GetString("Keywords")),
             IssueRows.FromJson(e.GetString("Issuers")),
             IssueRows.FromJson(e.GetString("DocNumberPrefixes")),
-            Enum.TryParse<DigestFrequency>(e.GetString("Frequency"), out var f) ? f : DigestFrequency.EachIssue),
+            Enum.TryParse<DigestFrequency>(e.GetString("Frequency"), out var f) ? f : DigestFrequency.EachIssue)
+        {
+            Follows = IssueRows.FromJson(e.GetString("Follows")),
+        },
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("ConfirmedAt"),
         e.GetDateTimeOffset("UnsubscribedAt"),

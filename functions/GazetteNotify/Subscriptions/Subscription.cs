@@ -22,8 +22,14 @@ public sealed record Preferences(
 {
     public static Preferences Empty { get; } = new([], [], [], [], DigestFrequency.EachIssue);
 
+    /// <summary>
+    /// Documents followed by doc number (聊政办字〔2022〕22号): the subscriber hears when a later document cites, amends
+    /// or repeals one of them (the parser's references and repeals).
+    /// </summary>
+    public IReadOnlyList<string> Follows { get; init; } = [];
+
     /// <summary>Nothing asked for: such a subscription would match nothing.</summary>
-    public bool IsEmpty => Topics.Count == 0 && Keywords.Count == 0 && Issuers.Count == 0 && DocNumberPrefixes.Count == 0;
+    public bool IsEmpty => Topics.Count == 0 && Keywords.Count == 0 && Issuers.Count == 0 && DocNumberPrefixes.Count == 0 && Follows.Count == 0;
 
     /// <summary>Trimmed, de-duplicated, blank entries dropped, at most 50 of each, each at most 50 characters.</summary>
     public Preferences Normalised() => this with
@@ -32,6 +38,8 @@ public sealed record Preferences(
         Keywords = Clean(Keywords),
         Issuers = Clean(Issuers),
         DocNumberPrefixes = Clean(DocNumberPrefixes),
+        // Any bracket style in, 〔〕 out, so they compare with the parser's normalised numbers.
+        Follows = Clean(Follows).Select(f => GazetteNotify.Parsing.References.DocNumber.TryParseWhole(f) ?? f).Distinct(StringComparer.Ordinal).ToList(),
     };
 
     private static List<string> Clean(IReadOnlyList<string> values) => values

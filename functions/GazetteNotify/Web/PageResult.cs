@@ -7,4 +7,8 @@ public sealed record PageResult(int Status, string Html)
 }
 
 /// <summary>A subscription form as posted (application/x-www-form-urlencoded), already split into fields.</summary>
-public sealed record SubscriptionForm(string? Email, IReadOnlyList<string> Topics, string? Keywords, string? Issuers, string? Prefixes, string? Frequency);
+public sealed record SubscriptionForm(string? Email, IReadOnlyList<string> Topics, string? Keywords, string? Issuers, string? Prefixes, string? Frequency)
+{
+    /// <summary>Doc numbers to follow, separated like the other lists.</summary>
+    public string? Follows { get; init; }
+}

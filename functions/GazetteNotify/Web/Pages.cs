@@ -46,6 +46,7 @@ public static class Pages
           .Append("<label for=\"keywords\">关键词（用“、”或逗号分隔，例如：居住证、减税）</label><input type=\"text\" id=\"keywords\" name=\"keywords\" value=\"").Append(E(Join(current?.Keywords))).Append("\">\n")
           .Append("<label for=\"issuers\">发文机关（例如：市医疗保障局）</label><input type=\"text\" id=\"issuers\" name=\"issuers\" value=\"").Append(E(Join(current?.Issuers))).Append("\">\n")
           .Append("<label for=\"prefixes\">文号前缀（例如：聊政办字）</label><input type=\"text\" id=\"prefixes\" name=\"prefixes\" value=\"").Append(E(Join(current?.DocNumberPrefixes))).Append("\">\n")
+          .Append("<label for=\"follows\">关注的文件（文号，例如：聊政办字〔2022〕22号；被引用、修改或废止时通知您）</label><input type=\"text\" id=\"follows\" name=\"follows\" value=\"").Append(E(Join(current?.Follows))).Append("\">\n")
           .Append("<label for=\"frequency\">发送频率</label><select id=\"frequency\" name=\"frequency\">");
         foreach (var (value, name) in new[] { (DigestFrequency.EachIssue, "每期公报发布后"), (DigestFrequency.Daily, "每日汇总"), (DigestFrequency.Weekly, "每周汇总") })
         {

@@ -117,7 +117,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     private static Preferences PreferencesOf(SubscriptionForm form) => new Preferences(
         form.Topics.Where(t => Topics.TopicTaxonomy.Default.Find(t) is not null).ToList(),
         SplitList(form.Keywords), SplitList(form.Issuers), SplitList(form.Prefixes),
-        Enum.TryParse<DigestFrequency>(form.Frequency, out var f) ? f : DigestFrequency.EachIssue).Normalised();
+        Enum.TryParse<DigestFrequency>(form.Frequency, out var f) ? f : DigestFrequency.EachIssue) { Follows = SplitList(form.Follows) }.Normalised();
 
     private static List<string> SplitList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

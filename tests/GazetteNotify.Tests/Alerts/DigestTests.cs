@@ -99,6 +99,14 @@ public class DigestTests
     }
 
     [Fact]
+    public void A_follower_is_told_which_followed_document_was_cited()
+    {
+        var follower = Active("follower@example.com", Preferences.Empty with { Follows = ["鲁政办字〔2020〕176号"] });
+        var digest = DigestPlanner.Plan([follower], Documents2022_06(), [], Today).Single();
+        Assert.Contains("匹配：引用了您关注的鲁政办字〔2020〕176号", DigestRenderer.Render(digest, Links, "聊城市人民政府公报").Text);
+    }
+
+    [Fact]
     public void Markup_in_a_document_title_is_escaped_in_the_html_part()
     {
         var documents = Documents2022_06();

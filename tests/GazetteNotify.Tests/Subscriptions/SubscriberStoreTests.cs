@@ -78,6 +78,13 @@ public sealed class SubscriberStoreTests
     }
 
     [Fact]
+    public async Task Followed_documents_are_kept_with_the_subscription()
+    {
+        await Store().RequestAsync(Zhang, Preferences.Empty with { Follows = ["聊政办字[2022]22号"] });
+        Assert.Equal(["聊政办字〔2022〕22号"], (await Store().GetAsync(Zhang))!.Preferences.Follows);
+    }
+
+    [Fact]
     public async Task Preferences_change_for_a_live_subscription()
     {
         await Store().RequestAsync(Zhang, Finance);

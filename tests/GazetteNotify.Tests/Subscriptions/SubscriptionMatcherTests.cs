@@ -46,6 +46,27 @@ public class SubscriptionMatcherTests
     }
 
     [Fact]
+    public void Followers_hear_when_a_later_document_cites_or_repeals_what_they_follow()
+    {
+        var follow = Prefs() with { Follows = ["聊政办字(2016)32号", "聊政办发〔2006〕71号", "鲁政办字〔2020〕176号"] };
+        var normalised = follow.Normalised();
+        Assert.Equal(["聊政办字〔2016〕32号", "聊政办发〔2006〕71号", "鲁政办字〔2020〕176号"], normalised.Follows);
+
+        var (smartCity, t1) = Doc(Samples.Issue2019_08, 0);   // repeals 聊政办字〔2016〕32号
+        var repeal = SubscriptionMatcher.Match(normalised, smartCity, t1);
+        Assert.Equal(["聊政办字〔2016〕32号"], repeal!.Repeals);
+        Assert.Empty(repeal.Cites);
+
+        var (plan, t2) = Doc(Samples.Issue2022_06, 2);        // cites 鲁政办字〔2020〕176号
+        var cite = SubscriptionMatcher.Match(normalised, plan, t2);
+        Assert.Equal(["鲁政办字〔2020〕176号"], cite!.Cites);
+
+        var (opinion, t3) = Doc(Samples.Issue2022_06, 0);     // cites none of them
+        Assert.Null(SubscriptionMatcher.Match(normalised, opinion, t3));
+        Assert.False(normalised.IsEmpty);
+    }
+
+    [Fact]
     public void Preferences_are_normalised()
     {
         var prefs = Prefs(["finance", " finance ", ""], ["  减税 ", "减税", "bad\nline"]).Normalised();
