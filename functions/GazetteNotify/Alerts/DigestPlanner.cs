@@ -25,10 +25,15 @@ public static class DigestPlanner
 
             if (items.Count == 0) continue;
             var upcoming = deadlines
-                .Where(d => d.Date >= today && d.Date <= horizon && SubscriptionMatcher.Match(subscriber.Preferences, d.Source.Document, d.Source.Text) is not null)
+                .Where(d => d.Date >= today && d.Date <= horizon && Concerns(subscriber.Preferences, d))
                 .OrderBy(d => d.Date)
                 .ToList();
             yield return new Digest(subscriber.Email, items, upcoming);
         }
     }
+
+    /// <summary>A deadline concerns a subscriber when its document matches, or a unit it names matches a keyword or body.</summary>
+    private static bool Concerns(Preferences preferences, AlertDeadline deadline) =>
+        SubscriptionMatcher.Match(preferences, deadline.Source.Document, deadline.Source.Text) is not null
+        || deadline.Units.Any(unit => preferences.Keywords.Concat(preferences.Issuers).Any(k => unit.Contains(k, StringComparison.Ordinal)));
 }

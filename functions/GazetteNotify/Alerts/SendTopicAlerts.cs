@@ -12,6 +12,7 @@ namespace GazetteNotify.Alerts;
 /// The alerts timer job: documents of issues ingested since the last successful run (a stored watermark) × active
 /// subscribers → one digest each (never an empty one), sent through the ledger so that a rerun sends what is missing
 /// and nothing twice. The watermark moves only when every digest of the run is recorded as sent.
+/// Each digest also lists the subscriber's matching deadlines due in the next 30 days (from the Deadlines table).
 /// This version sends every digest after each issue; daily and weekly batching and the e-mail-batches queue fan-out
 /// are the next steps of issue 5.
 /// </summary>
@@ -44,7 +45,8 @@ public sealed class SendTopicAlerts(
         var subscribers = new List<Subscription>();
         await foreach (var s in new SubscriberStore(storage, clock).ListAsync(SubscriptionStatus.Active, cancellationToken)) subscribers.Add(s);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var digests = DigestPlanner.Plan(subscribers, documents, [], today).ToList();
+        var upcoming = await UpcomingAsync(today, cancellationToken);
+        var digests = DigestPlanner.Plan(subscribers, documents, upcoming, today).ToList();
 
         var ledger = new DeliveryLedger(storage, clock);
         int sent = 0, already = 0, failed = 0;
@@ -72,6 +74,49 @@ public sealed class SendTopicAlerts(
 
         return new AlertRun(run, issues.Count, documents.Count, digests.Count, sent, already, failed, advance);
     }
+
+    /// <summary>Deadlines due in the next 30 days (any issue), each with its document as stored, for matching.</summary>
+    private async Task<List<AlertDeadline>> UpcomingAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await new Queries.IssueQueries(storage).DeadlinesAsync(today, today.AddDays((int)DigestPlanner.UpcomingWindow.TotalDays), null, cancellationToken);
+        var documents = new Dictionary<(string Issue, string? Number, string? Title), AlertDocument>();
+        foreach (var issueKey in rows.Select(r => r.IssueKey).Distinct(StringComparer.Ordinal))
+        {
+            await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), cancellationToken: cancellationToken))
+            {
+                var document = StoredDocument(d);
+                documents[(issueKey, document.DocNumber, document.Title)] = new AlertDocument(issueKey, issueKey, document, "");
+            }
+        }
+
+        var upcoming = new List<AlertDeadline>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (row.Date is null || !documents.TryGetValue((row.IssueKey, row.DocNumber, row.Title), out var source)) continue;
+            upcoming.Add(new AlertDeadline(DateOnly.ParseExact(row.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), row.Phrase, source, [.. row.Lead, .. row.Support]));
+        }
+
+        return upcoming;
+    }
+
+    /// <summary>A document as the Documents table keeps it: enough to match subscriptions and to name it.</summary>
+    private static GazetteDocument StoredDocument(TableEntity row) => new(
+        Section: row.GetString("Section") ?? "",
+        DocNumber: row.GetString("DocNumber"),
+        Title: row.GetString("Title") ?? "",
+        Issuer: row.GetString("Issuer"),
+        SignedDate: row.GetString("SignedDate") is { } signed ? DateOnly.ParseExact(signed, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        TocPage: row.GetInt32("TocPage"),
+        Kind: row.GetString("Kind"),
+        AttachmentTitle: row.GetString("AttachmentTitle"),
+        Topics: IssueRows.FromJson(row.GetString("Topics")),
+        Summary: row.GetString("Summary") ?? "",
+        Effective: null,
+        Repeals: IssueRows.FromJson(row.GetString("Repeals")),
+        Tasks: [],
+        Deadlines: [],
+        References: IssueRows.FromJson(row.GetString("References")));
 
     private RecipientLinks Links(EmailAddress recipient)
     {

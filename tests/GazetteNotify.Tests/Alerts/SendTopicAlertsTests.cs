@@ -14,7 +14,8 @@ namespace GazetteNotify.Tests.Alerts;
 public sealed class SendTopicAlertsTests : IDisposable
 {
     private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 7, 1, 0, 0, 0, TimeSpan.Zero));
+    // 10 June 2022 (China time): the issue's 6月底前 limits fall inside the next 30 days, its 8月底前 ones outside.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 6, 10, 0, 0, 0, TimeSpan.Zero));
     private readonly string _outbox = Directory.CreateTempSubdirectory("gazette-alerts-").FullName;
 
     public void Dispose() => Directory.Delete(_outbox, recursive: true);
@@ -64,6 +65,23 @@ public sealed class SendTopicAlertsTests : IDisposable
         var second = await Job().RunAsync();
         Assert.Equal(0, second.NewIssues);
         Assert.Single(Mails());
+    }
+
+    [Fact]
+    public async Task A_digest_lists_the_subscribers_deadlines_of_the_next_30_days()
+    {
+        await Ingest(Samples.Issue2022_06);
+        var store = new SubscriberStore(_storage, _clock);
+        var grid = EmailAddress.Parse("grid@example.com");
+        await store.RequestAsync(grid, new Preferences([], ["国网聊城供电公司"], [], [], DigestFrequency.EachIssue));
+        await store.ConfirmAsync(grid);
+
+        await Job().RunAsync();
+
+        var text = (await MimeMessage.LoadAsync(Assert.Single(Mails()))).TextBody ?? "";
+        Assert.Contains("未来 30 天到期的相关任务", text);
+        Assert.Contains("2022-06-30 6 月底", text);               // measure 15: 力争 6 月底确定…方案
+        Assert.DoesNotContain("2022-08-31", text.Split("未来 30 天")[1]); // beyond the window
     }
 
     [Fact]
