@@ -13,8 +13,9 @@ namespace GazetteNotify.Alerts;
 /// subscribers → one digest each (never an empty one), sent through the ledger so that a rerun sends what is missing
 /// and nothing twice. The watermark moves only when every digest of the run is recorded as sent.
 /// Each digest also lists the subscriber's matching deadlines due in the next 30 days (from the Deadlines table).
-/// This version sends every digest after each issue; daily and weekly batching and the e-mail-batches queue fan-out
-/// are the next steps of issue 5.
+/// Subscribers choose how often: after each issue, daily or weekly (from 08:00 China time); each digest covers the
+/// issues ingested since their previous one, so a document reaches a subscriber once. The e-mail-batches queue
+/// fan-out is the next step of issue 5.
 /// </summary>
 public sealed class SendTopicAlerts(
     GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, TimeProvider clock)
@@ -29,50 +30,112 @@ public sealed class SendTopicAlerts(
         var mark = await state.GetEntityIfExistsAsync<TableEntity>(WatermarkPartition, WatermarkRow, cancellationToken: cancellationToken);
         var watermark = mark.HasValue ? mark.Value!.GetDateTimeOffset("LastIngestedAt") ?? DateTimeOffset.MinValue : DateTimeOffset.MinValue;
 
-        var issues = new List<TableEntity>();
+        // Every ingested issue with its time: each subscriber's digest starts after what their last one covered.
+        var issues = new List<(TableEntity Row, DateTimeOffset At)>();
         await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter($"PartitionKey eq {IssueRows.IssuesPartition} and Status eq {"ingested"}"), cancellationToken: cancellationToken))
         {
-            if (row.GetDateTimeOffset("IngestedAt") is { } at && at > watermark) issues.Add(row);
+            if (row.GetDateTimeOffset("IngestedAt") is { } at) issues.Add((row, at));
         }
 
-        if (issues.Count == 0) return new AlertRun(null, 0, 0, 0, 0, 0, 0, false);
-        var newest = issues.Max(i => i.GetDateTimeOffset("IngestedAt")!.Value);
-        var run = "alerts-" + newest.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var documents = new List<AlertDocument>();
-        foreach (var issue in issues.OrderBy(i => i.RowKey, StringComparer.Ordinal)) documents.AddRange(await LoadAsync(issue, cancellationToken));
-
+        var newIssues = issues.Count(i => i.At > watermark);
         var subscribers = new List<Subscription>();
-        await foreach (var s in new SubscriberStore(storage, clock).ListAsync(SubscriptionStatus.Active, cancellationToken)) subscribers.Add(s);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var upcoming = await UpcomingAsync(today, cancellationToken);
-        var digests = DigestPlanner.Plan(subscribers, documents, upcoming, today).ToList();
+        var store = new SubscriberStore(storage, clock);
+        await foreach (var s in store.ListAsync(SubscriptionStatus.Active, cancellationToken)) subscribers.Add(s);
+        if (issues.Count == 0 || subscribers.Count == 0 && newIssues == 0) return new AlertRun(null, 0, 0, 0, 0, 0, 0, false);
 
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(ChinaTime).DateTime);
+        var upcoming = await UpcomingAsync(today, cancellationToken);
+        var loaded = new Dictionary<string, List<AlertDocument>>(StringComparer.Ordinal);
         var ledger = new DeliveryLedger(storage, clock);
-        int sent = 0, already = 0, failed = 0;
-        foreach (var digest in digests)
+        int digests = 0, sent = 0, already = 0, failed = 0;
+        string? lastRun = null;
+        var documentsSeen = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var subscriber in subscribers)
         {
+            var cutoff = subscriber.DigestedThrough ?? watermark;
+            var pending = issues.Where(i => i.At > cutoff).OrderBy(i => i.Row.RowKey, StringComparer.Ordinal).ToList();
+            if (pending.Count == 0) continue;
+            if (!IsDue(subscriber, now))
+            {
+                // Not their turn yet: remember where their next digest starts, so nothing new is skipped meanwhile.
+                if (subscriber.DigestedThrough is null) await store.MarkDigestedAsync(subscriber.Email, cutoff, null, cancellationToken);
+                continue;
+            }
+
+            var documents = new List<AlertDocument>();
+            foreach (var (row, _) in pending)
+            {
+                if (!loaded.TryGetValue(row.RowKey, out var docs)) loaded[row.RowKey] = docs = await LoadAsync(row, cancellationToken);
+                documents.AddRange(docs);
+                foreach (var d in docs) documentsSeen.Add(row.RowKey + "/" + (d.Document.DocNumber ?? d.Document.Title));
+            }
+
+            var through = pending.Max(i => i.At);
+            var digest = DigestPlanner.Plan([subscriber], documents, upcoming, today).SingleOrDefault();
+            if (digest is null)
+            {
+                await store.MarkDigestedAsync(subscriber.Email, through, null, cancellationToken); // nothing matched: never an empty digest
+                continue;
+            }
+
+            digests++;
+            var run = "alerts-" + through.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+            lastRun = run;
             var recipientKey = digest.Recipient.Hash()[..32];
             if (!await ledger.BeginAsync(run, recipientKey, cancellationToken))
             {
                 already++;
+                await store.MarkDigestedAsync(subscriber.Email, through, now, cancellationToken);
                 continue;
             }
 
             var mail = DigestRenderer.Render(digest, Links(digest.Recipient), settings.GazetteName);
             var result = await transport.SendAsync(mail, $"{run}-{recipientKey[..16]}", cancellationToken);
             await ledger.CompleteAsync(run, recipientKey, result, cancellationToken);
-            if (result.Sent) sent++;
-            else failed++;
+            if (result.Sent)
+            {
+                sent++;
+                await store.MarkDigestedAsync(subscriber.Email, through, now, cancellationToken);
+            }
+            else
+            {
+                failed++;
+            }
         }
 
-        var advance = failed == 0;
+        var advance = failed == 0 && newIssues > 0;
         if (advance)
         {
-            await state.UpsertEntityAsync(new TableEntity(WatermarkPartition, WatermarkRow) { ["LastIngestedAt"] = newest, ["Run"] = run }, TableUpdateMode.Replace, cancellationToken);
+            var newest = issues.Max(i => i.At);
+            await state.UpsertEntityAsync(new TableEntity(WatermarkPartition, WatermarkRow) { ["LastIngestedAt"] = newest }, TableUpdateMode.Replace, cancellationToken);
         }
 
-        return new AlertRun(run, issues.Count, documents.Count, digests.Count, sent, already, failed, advance);
+        return new AlertRun(lastRun, newIssues, documentsSeen.Count, digests, sent, already, failed, advance);
+    }
+
+    private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
+
+    /// <summary>Digest hour for daily and weekly subscribers, China time.</summary>
+    private static readonly TimeSpan DigestHour = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// After each issue: always. Daily: once per China day, from 08:00. Weekly: once in 7 days, from 08:00.
+    /// </summary>
+    private static bool IsDue(Subscription subscriber, DateTimeOffset now)
+    {
+        var local = now.ToOffset(ChinaTime);
+        switch (subscriber.Preferences.Frequency)
+        {
+            case DigestFrequency.EachIssue:
+                return true;
+            case DigestFrequency.Daily:
+                return local.TimeOfDay >= DigestHour && (subscriber.LastDigestAt is not { } last || last.ToOffset(ChinaTime).Date < local.Date);
+            default:
+                return local.TimeOfDay >= DigestHour && (subscriber.LastDigestAt is not { } lastWeek || now - lastWeek >= TimeSpan.FromDays(7) - TimeSpan.FromHours(1));
+        }
     }
 
     /// <summary>Deadlines due in the next 30 days (any issue), each with its document as stored, for matching.</summary>

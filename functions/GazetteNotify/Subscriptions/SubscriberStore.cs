@@ -74,6 +74,10 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
     public Task<Subscription?> UnsubscribeAsync(EmailAddress email, CancellationToken cancellationToken = default) =>
         ChangeAsync(email, s => s.Status == SubscriptionStatus.Unsubscribed ? s : s with { Status = SubscriptionStatus.Unsubscribed, UnsubscribedAt = clock.GetUtcNow() }, cancellationToken);
 
+    /// <summary>Records what a digest covered (or, with no digest, from where the next one starts).</summary>
+    public Task<Subscription?> MarkDigestedAsync(EmailAddress email, DateTimeOffset through, DateTimeOffset? sentAt, CancellationToken cancellationToken = default) =>
+        ChangeAsync(email, s => s with { DigestedThrough = through, LastDigestAt = sentAt ?? s.LastDigestAt }, cancellationToken);
+
     public async Task<Subscription?> GetAsync(EmailAddress email, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
@@ -159,6 +163,8 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
         ["ConfirmedAt"] = s.ConfirmedAt,
         ["UnsubscribedAt"] = s.UnsubscribedAt,
         ["ConfirmationSentAt"] = s.ConfirmationSentAt,
+        ["DigestedThrough"] = s.DigestedThrough,
+        ["LastDigestAt"] = s.LastDigestAt,
     };
 
     private static Subscription FromEntity(TableEntity e) => new(
@@ -176,5 +182,9 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("ConfirmedAt"),
         e.GetDateTimeOffset("UnsubscribedAt"),
-        e.GetDateTimeOffset("ConfirmationSentAt"));
+        e.GetDateTimeOffset("ConfirmationSentAt"))
+    {
+        DigestedThrough = e.GetDateTimeOffset("DigestedThrough"),
+        LastDigestAt = e.GetDateTimeOffset("LastDigestAt"),
+    };
 }

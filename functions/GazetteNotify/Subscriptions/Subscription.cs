@@ -11,7 +11,14 @@ public sealed record Subscription(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ConfirmedAt = null,
     DateTimeOffset? UnsubscribedAt = null,
-    DateTimeOffset? ConfirmationSentAt = null);
+    DateTimeOffset? ConfirmationSentAt = null)
+{
+    /// <summary>Ingestion time of the newest issue this subscriber's digests have covered: the next one starts after it.</summary>
+    public DateTimeOffset? DigestedThrough { get; init; }
+
+    /// <summary>When the last digest went out (daily and weekly subscribers wait for their turn).</summary>
+    public DateTimeOffset? LastDigestAt { get; init; }
+}
 
 public sealed record Preferences(
     IReadOnlyList<string> Topics,

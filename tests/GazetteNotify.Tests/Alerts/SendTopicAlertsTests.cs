@@ -116,10 +116,60 @@ public sealed class SendTopicAlertsTests : IDisposable
         flaky.FailFor = null;
         var retry = await Job(flaky).RunAsync();
 
-        Assert.Equal((1, 1, 0), (retry.Sent, retry.AlreadySent, retry.Failed));
+        Assert.Equal((1, 0), (retry.Sent, retry.Failed)); // the subscriber already served is not even planned again
         Assert.True(retry.WatermarkAdvanced);
         Assert.Equal(2, Mails().Length);
         Assert.Equal(3, flaky.Calls); // permit once, insured twice
+    }
+
+    [Fact]
+    public async Task A_crash_between_sending_and_recording_does_not_send_twice()
+    {
+        await Ingest(Samples.Issue2022_06);
+        await Subscribe("permit@example.com", "居住证");
+        await Job().RunAsync();
+        // The process died after the send and the ledger row, before the subscriber's mark was saved.
+        await new SubscriberStore(_storage, _clock).MarkDigestedAsync(EmailAddress.Parse("permit@example.com"), DateTimeOffset.MinValue, null);
+
+        var rerun = await Job().RunAsync();
+
+        Assert.Equal((0, 1), (rerun.Sent, rerun.AlreadySent));
+        Assert.Single(Mails());
+    }
+
+    [Fact]
+    public async Task Daily_subscribers_get_one_digest_a_day_covering_everything_since_the_last()
+    {
+        var store = new SubscriberStore(_storage, _clock);
+        var daily = EmailAddress.Parse("daily@example.com");
+        await store.RequestAsync(daily, new Preferences([], ["居住证", "口蹄疫"], [], [], DigestFrequency.Daily));
+        await store.ConfirmAsync(daily);
+        await Subscribe("each@example.com", "居住证", "口蹄疫");
+
+        // 11 June, 07:00 China time: too early for the daily digest; the each-issue subscriber is served.
+        _clock.SetUtcNow(new DateTimeOffset(2022, 6, 10, 23, 0, 0, TimeSpan.Zero));
+        await Ingest(Samples.Issue2022_06);
+        await Job().RunAsync();
+        Assert.Single(Mails());
+
+        // 09:00: the daily digest goes out with the first issue.
+        _clock.SetUtcNow(new DateTimeOffset(2022, 6, 11, 1, 0, 0, TimeSpan.Zero));
+        await Job().RunAsync();
+        Assert.Equal(2, Mails().Length);
+
+        // Later that day a second issue: each-issue hears at once, daily waits for tomorrow.
+        await Ingest(Samples.Issue2019_08);
+        await Job().RunAsync();
+        Assert.Equal(3, Mails().Length);
+
+        _clock.SetUtcNow(new DateTimeOffset(2022, 6, 12, 0, 30, 0, TimeSpan.Zero)); // 08:30 next day
+        await Job().RunAsync();
+        var mails = Mails().Select(f => MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Single().Address == "daily@example.com").ToList();
+        Assert.Equal(2, mails.Count);
+        var texts = mails.Select(m => m.TextBody ?? "").ToList();
+        // Yesterday's digest had the first issue only; today's has the second only.
+        Assert.Single(texts, t => t.Contains("居住证实施办法", StringComparison.Ordinal) && !t.Contains("口蹄疫", StringComparison.Ordinal));
+        Assert.Single(texts, t => t.Contains("口蹄疫", StringComparison.Ordinal) && !t.Contains("居住证实施办法", StringComparison.Ordinal));
     }
 
     private sealed class FlakyTransport(IMailTransport inner, string? failFor) : IMailTransport
