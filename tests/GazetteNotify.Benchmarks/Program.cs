@@ -4,6 +4,13 @@ using GazetteNotify.Benchmarks;
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --filter '*'   (BenchmarkDotNet, authoritative)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --stages       (quick per-stage breakdown)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --ingest       (end to end against Azurite)
+// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --alerts       (100,000 subscribers: plan and render)
+if (args.Length > 0 && args[0] == "--alerts")
+{
+    AlertsBenchmark.Run();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--ingest")
 {
     await IngestBenchmark.RunAsync();

@@ -14,13 +14,16 @@ public static class DigestPlanner
         IEnumerable<Subscription> subscribers, IReadOnlyList<AlertDocument> documents, IReadOnlyList<AlertDeadline> deadlines, DateOnly today)
     {
         var horizon = today.AddDays((int)UpcomingWindow.TotalDays);
+        // Subscribers share keywords: each (document, keyword) is searched once, not once per subscriber.
+        var mentions = documents.Select(d => (Func<string, bool>)new KeywordCache(d).Mentions).ToArray();
         foreach (var subscriber in subscribers)
         {
             if (subscriber.Status != SubscriptionStatus.Active || subscriber.Preferences.IsEmpty) continue;
             var items = new List<DigestItem>();
-            foreach (var document in documents)
+            for (var i = 0; i < documents.Count; i++)
             {
-                if (SubscriptionMatcher.Match(subscriber.Preferences, document.Document, document.Text) is { } match) items.Add(new DigestItem(document, match));
+                var document = documents[i];
+                if (SubscriptionMatcher.Match(subscriber.Preferences, document.Document, mentions[i]) is { } match) items.Add(new DigestItem(document, match));
             }
 
             if (items.Count == 0) continue;
@@ -29,6 +32,22 @@ public static class DigestPlanner
                 .OrderBy(d => d.Date)
                 .ToList();
             yield return new Digest(subscriber.Email, items, upcoming);
+        }
+    }
+
+    private sealed class KeywordCache(AlertDocument document)
+    {
+        private readonly Dictionary<string, bool> _seen = new(StringComparer.Ordinal);
+
+        public bool Mentions(string keyword)
+        {
+            if (!_seen.TryGetValue(keyword, out var found))
+            {
+                found = SubscriptionMatcher.Mentions(document.Document, document.Text, keyword);
+                _seen[keyword] = found;
+            }
+
+            return found;
         }
     }
 

@@ -20,23 +20,47 @@ public sealed record DocumentMatch(
 /// </summary>
 public static class SubscriptionMatcher
 {
-    public static DocumentMatch? Match(Preferences preferences, GazetteDocument document, string text)
+    public static DocumentMatch? Match(Preferences preferences, GazetteDocument document, string text) =>
+        Match(preferences, document, k => Mentions(document, text, k));
+
+    /// <summary>True when the keyword is in the document's title, summary or text.</summary>
+    public static bool Mentions(GazetteDocument document, string text, string keyword) =>
+        document.Title.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        || document.Summary.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        || text.Contains(keyword, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>As above, with the keyword search supplied (the planner caches it: one scan per document and keyword).</summary>
+    public static DocumentMatch? Match(Preferences preferences, GazetteDocument document, Func<string, bool> mentions)
     {
-        var topics = preferences.Topics.Where(document.Topics.Contains).ToList();
-        var keywords = preferences.Keywords.Where(k =>
-            document.Title.Contains(k, StringComparison.OrdinalIgnoreCase)
-            || document.Summary.Contains(k, StringComparison.OrdinalIgnoreCase)
-            || text.Contains(k, StringComparison.OrdinalIgnoreCase)).ToList();
-        var issuers = document.Issuer is { } issuer
-            ? preferences.Issuers.Where(i => issuer.Contains(i, StringComparison.Ordinal)).ToList()
-            : [];
-        var prefixes = document.DocNumber is { } number
-            ? preferences.DocNumberPrefixes.Where(p => number.StartsWith(p, StringComparison.Ordinal)).ToList()
-            : [];
-        var repeals = preferences.Follows.Where(document.Repeals.Contains).ToList();
-        var cites = preferences.Follows.Where(f => document.References.Contains(f) && !repeals.Contains(f)).ToList();
-        return topics.Count + keywords.Count + issuers.Count + prefixes.Count + cites.Count + repeals.Count == 0
-            ? null
-            : new DocumentMatch(topics, keywords, issuers, prefixes) { Cites = cites, Repeals = repeals };
+        // Most subscriber × document pairs do not match: find that out before allocating anything.
+        if (!Any(preferences, document, mentions)) return null;
+        var topics = Where(preferences.Topics, document.Topics.Contains);
+        var keywords = Where(preferences.Keywords, mentions);
+        var issuers = document.Issuer is { } issuer ? Where(preferences.Issuers, i => issuer.Contains(i, StringComparison.Ordinal)) : [];
+        var prefixes = document.DocNumber is { } number ? Where(preferences.DocNumberPrefixes, p => number.StartsWith(p, StringComparison.Ordinal)) : [];
+        var repeals = Where(preferences.Follows, document.Repeals.Contains);
+        var cites = Where(preferences.Follows, f => document.References.Contains(f) && !repeals.Contains(f));
+        return new DocumentMatch(topics, keywords, issuers, prefixes) { Cites = cites, Repeals = repeals };
+    }
+
+    private static bool Any(Preferences p, GazetteDocument document, Func<string, bool> mentions)
+    {
+        foreach (var t in p.Topics) if (document.Topics.Contains(t)) return true;
+        foreach (var k in p.Keywords) if (mentions(k)) return true;
+        if (document.Issuer is { } issuer) foreach (var i in p.Issuers) if (issuer.Contains(i, StringComparison.Ordinal)) return true;
+        if (document.DocNumber is { } number) foreach (var x in p.DocNumberPrefixes) if (number.StartsWith(x, StringComparison.Ordinal)) return true;
+        foreach (var f in p.Follows) if (document.Repeals.Contains(f) || document.References.Contains(f)) return true;
+        return false;
+    }
+
+    private static IReadOnlyList<string> Where(IReadOnlyList<string> values, Func<string, bool> keep)
+    {
+        List<string>? kept = null;
+        foreach (var v in values)
+        {
+            if (keep(v)) (kept ??= []).Add(v);
+        }
+
+        return kept is null ? Array.Empty<string>() : kept;
     }
 }
