@@ -23,8 +23,16 @@ public static class RunCommand
                 : $"alerts {run.RunKey}: {run.NewIssues} new issues, {run.NewDocuments} documents, {run.Digests} digests — {run.Sent} sent, {run.AlreadySent} already sent, {run.Failed} failed → {Path.GetFullPath(context.OutboxFolder)}");
             return run.Failed == 0 ? 0 : 1;
         }));
+        var retention = new Command("retention", "Erase unconfirmed requests older than 7 days and unsubscribed addresses older than 28 days.");
+        retention.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
+        {
+            var erased = await new SubscriberStore(storage, context.Clock).ApplyRetentionAsync(cancellationToken);
+            await context.Output.WriteLineAsync($"retention: {erased} addresses erased");
+            return 0;
+        }));
         var command = new Command("run", "Run a job once, now.");
         command.Subcommands.Add(alerts);
+        command.Subcommands.Add(retention);
         return command;
     }
 }

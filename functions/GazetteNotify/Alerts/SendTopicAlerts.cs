@@ -183,12 +183,12 @@ public sealed class SendTopicAlerts(
 
     private RecipientLinks Links(EmailAddress recipient)
     {
-        var manage = tokens.Issue("manage", recipient.Value, null);
-        var unsubscribe = tokens.Issue("unsubscribe", recipient.Value, null);
+        var manage = tokens.Issue(Web.SubscriptionHandlers.Manage, recipient.Value, null);
+        var unsubscribe = tokens.Issue(Web.SubscriptionHandlers.Unsubscribe, recipient.Value, null);
         return new RecipientLinks(
-            new Uri(settings.PublicBaseUrl, $"manage?token={Uri.EscapeDataString(manage)}").ToString(),
-            new Uri(settings.PublicBaseUrl, $"unsubscribe?token={Uri.EscapeDataString(unsubscribe)}").ToString(),
-            new Uri(settings.PublicBaseUrl, $"api/unsubscribe?token={Uri.EscapeDataString(unsubscribe)}").ToString());
+            Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.Manage, manage),
+            Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.Unsubscribe, unsubscribe),
+            Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.OneClickUnsubscribe, unsubscribe));
     }
 
     private async Task<List<AlertDocument>> LoadAsync(TableEntity issueRow, CancellationToken cancellationToken)

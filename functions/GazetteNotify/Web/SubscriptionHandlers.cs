@@ -14,36 +14,37 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
 {
     public static readonly TimeSpan ConfirmLinkLifetime = TimeSpan.FromDays(7);
 
+    // Token purposes: a token signed for one never opens another.
     public const string Confirm = "confirm";
     public const string Manage = "manage";
     public const string Unsubscribe = "unsubscribe";
 
     public PageResult Form() => new(200, Pages.Layout($"订阅{settings.GazetteName}", "<p>选择您关心的主题、关键词或发文机关，新一期公报发布后我们会把相关文件发送到您的邮箱。</p>\n"
-        + Pages.SubscriptionForm("subscribe", null, "订阅")));
+        + Pages.SubscriptionForm(Routes.Subscribe, null, "订阅")));
 
     public async Task<PageResult> SubscribeAsync(SubscriptionForm form, CancellationToken cancellationToken = default)
     {
         if (!EmailAddress.TryParse(form.Email, out var email))
         {
-            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm("subscribe", null, "订阅", form.Email, "请填写有效的电子邮箱地址。")));
+            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(Routes.Subscribe, null, "订阅", form.Email, "请填写有效的电子邮箱地址。")));
         }
 
         var preferences = PreferencesOf(form);
         if (preferences.IsEmpty)
         {
-            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm("subscribe", null, "订阅", form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。")));
+            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(Routes.Subscribe, null, "订阅", form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。")));
         }
 
         var outcome = await store.RequestAsync(email!, preferences, cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         if (outcome == SubscribeOutcome.SendConfirmation)
         {
-            var link = Link("confirm", tokens.Issue(Confirm, email!.Value, ConfirmLinkLifetime));
+            var link = Link(Routes.Confirm, tokens.Issue(Confirm, email!.Value, ConfirmLinkLifetime));
             await SendAsync(email, "请确认您的订阅", $"您（或他人）用此邮箱订阅了{settings.GazetteName}的新文件提醒。\n请在 7 天内打开下面的链接确认；如果不是您本人，请忽略本邮件，我们不会再发送。\n\n{link}\n", $"confirm-{email.Hash()[..16]}-{now}", cancellationToken);
         }
         else if (outcome == SubscribeOutcome.SendManageLink)
         {
-            var link = Link("manage", tokens.Issue(Manage, email!.Value, null));
+            var link = Link(Routes.Manage, tokens.Issue(Manage, email!.Value, null));
             await SendAsync(email, "管理您的订阅", $"此邮箱已订阅{settings.GazetteName}的新文件提醒。如需修改或退订，请打开：\n\n{link}\n", $"manage-{email.Hash()[..16]}-{now}", cancellationToken);
         }
 
@@ -55,7 +56,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         if (Check(token, Confirm) is { } refused) return refused;
         var subscription = await store.ConfirmAsync(EmailAddress.Parse(tokens.Verify(token, Confirm).Subject!), cancellationToken);
         return subscription?.Status == SubscriptionStatus.Active
-            ? new PageResult(200, Pages.Message("订阅已确认", "谢谢！新一期公报发布后，相关文件会发送到您的邮箱。", "管理订阅", Link("manage", tokens.Issue(Manage, subscription.Email.Value, null))))
+            ? new PageResult(200, Pages.Message("订阅已确认", "谢谢！新一期公报发布后，相关文件会发送到您的邮箱。", "管理订阅", Link(Routes.Manage, tokens.Issue(Manage, subscription.Email.Value, null))))
             : new PageResult(410, Pages.Message("订阅不存在", "该订阅已退订或已过期，请重新订阅。", "重新订阅", settings.PublicBaseUrl.ToString()));
     }
 
@@ -64,8 +65,8 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         if (Check(token, Manage) is { } refused) return refused;
         var subscription = await store.GetAsync(EmailAddress.Parse(tokens.Verify(token, Manage).Subject!), cancellationToken);
         if (subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed) return Gone();
-        var action = "manage?token=" + Uri.EscapeDataString(token!);
-        var unsubscribe = Link("unsubscribe", tokens.Issue(Unsubscribe, subscription.Email.Value, null));
+        var action = Routes.Manage + "?token=" + Uri.EscapeDataString(token!);
+        var unsubscribe = Link(Routes.Unsubscribe, tokens.Issue(Unsubscribe, subscription.Email.Value, null));
         return new PageResult(200, Pages.Layout("管理订阅", $"<p>{Pages.E(subscription.Email.Masked())}</p>\n" + Pages.SubscriptionForm(action, subscription.Preferences, "保存")
             + $"<p><a href=\"{Pages.E(unsubscribe)}\">退订</a></p>"));
     }
@@ -83,7 +84,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     public PageResult UnsubscribePage(string? token)
     {
         if (Check(token, Unsubscribe) is { } refused) return refused;
-        var action = "unsubscribe?token=" + Uri.EscapeDataString(token!);
+        var action = Routes.Unsubscribe + "?token=" + Uri.EscapeDataString(token!);
         return new PageResult(200, Pages.Layout("退订", $"<p>确定不再接收{Pages.E(settings.GazetteName)}的提醒邮件吗？</p><form method=\"post\" action=\"{Pages.E(action)}\"><button type=\"submit\">确认退订</button></form>"));
     }
 
@@ -106,7 +107,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
 
     private PageResult Gone() => new(410, Pages.Message("订阅不存在", "该订阅已退订或不存在。", "重新订阅", settings.PublicBaseUrl.ToString()));
 
-    private string Link(string route, string token) => new Uri(settings.PublicBaseUrl, $"{route}?token={Uri.EscapeDataString(token)}").ToString();
+    private string Link(string route, string token) => Routes.WithToken(settings.PublicBaseUrl, route, token);
 
     private Task<MailSendResult> SendAsync(EmailAddress to, string subject, string text, string deliveryId, CancellationToken cancellationToken)
     {

@@ -43,5 +43,6 @@ public sealed class SubscribersCliTests : IDisposable
         Assert.Equal(0, Run("subscribers", "remove", "permit@example.com").Code);
         Assert.Contains("Unsubscribed", Run("subscribers", "list").Out);
         Assert.Equal(1, Run("subscribers", "remove", "nobody@example.com").Code);
+        Assert.Equal("retention: 0 addresses erased\n", Run("run", "retention").Out.Replace("\r\n", "\n")); // unsubscribed today: kept 28 days
     }
 }

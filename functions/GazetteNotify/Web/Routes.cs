@@ -1,0 +1,20 @@
+namespace GazetteNotify.Web;
+
+/// <summary>
+/// The HTTP routes, defined once: the Functions app, `gazette serve` and every link in a mail use these.
+/// Relative to the public base URL (AlertSettings.PublicBaseUrl).
+/// </summary>
+public static class Routes
+{
+    public const string Form = "";
+    public const string Subscribe = "subscribe";
+    public const string Confirm = "confirm";
+    public const string Manage = "manage";
+    public const string Unsubscribe = "unsubscribe";
+
+    /// <summary>RFC 8058 one-click target (POST List-Unsubscribe=One-Click), as List-Unsubscribe names it.</summary>
+    public const string OneClickUnsubscribe = "api/unsubscribe";
+
+    public static string WithToken(Uri baseUrl, string route, string token) =>
+        new Uri(baseUrl, $"{route}?token={Uri.EscapeDataString(token)}").ToString();
+}
