@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using GazetteNotify.Storage;
 
@@ -42,18 +41,5 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
         var rows = new List<TableEntity>();
         await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {run}"), cancellationToken: cancellationToken)) rows.Add(row);
         return rows;
-    }
-
-    public static async Task<bool> TryAddAsync(TableClient table, ITableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
     }
 }
