@@ -18,7 +18,7 @@ namespace GazetteNotify.Alerts;
 /// fan-out is the next step of issue 5.
 /// </summary>
 public sealed class SendTopicAlerts(
-    GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, TimeProvider clock)
+    GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, TimeProvider clock, EmailBatches? batches = null)
 {
     private const string WatermarkPartition = "watermarks";
     private const string WatermarkRow = "alerts";
@@ -52,6 +52,7 @@ public sealed class SendTopicAlerts(
         int digests = 0, sent = 0, already = 0, failed = 0;
         string? lastRun = null;
         var documentsSeen = new HashSet<string>(StringComparer.Ordinal);
+        var queued = new List<(Digest Digest, string Run, DateTimeOffset Through)>();
 
         foreach (var subscriber in subscribers)
         {
@@ -84,6 +85,12 @@ public sealed class SendTopicAlerts(
             digests++;
             var run = "alerts-" + through.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
             lastRun = run;
+            if (batches is not null)
+            {
+                queued.Add((digest, run, through));
+                continue;
+            }
+
             var recipientKey = digest.Recipient.Hash()[..32];
             if (!await ledger.BeginAsync(run, recipientKey, cancellationToken))
             {
@@ -106,6 +113,7 @@ public sealed class SendTopicAlerts(
             }
         }
 
+        var enqueued = batches is null ? 0 : await EnqueueAsync(batches, store, queued, now, cancellationToken);
         var advance = failed == 0 && newIssues > 0;
         if (advance)
         {
@@ -113,7 +121,35 @@ public sealed class SendTopicAlerts(
             await state.UpsertEntityAsync(new TableEntity(WatermarkPartition, WatermarkRow) { ["LastIngestedAt"] = newest }, TableUpdateMode.Replace, cancellationToken);
         }
 
-        return new AlertRun(lastRun, newIssues, documentsSeen.Count, digests, sent, already, failed, advance);
+        return new AlertRun(lastRun, newIssues, documentsSeen.Count, digests, sent, already, failed, advance) { Batches = enqueued };
+    }
+
+    /// <summary>
+    /// Fan-out: digests with the same content are rendered once and go, 1,000 recipients a batch, to the email-batches
+    /// queue with each recipient's own links; SendEmailBatch sends them. A subscriber counts as served once queued:
+    /// the queue delivers at least once and the ledger at most once.
+    /// </summary>
+    private async Task<int> EnqueueAsync(EmailBatches queue, SubscriberStore store, List<(Digest Digest, string Run, DateTimeOffset Through)> queued, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var group in queued.GroupBy(q => (q.Run, q.Digest.ContentKey)))
+        {
+            var template = DigestRenderer.Render(group.First().Digest, EmailBatch.Slots, settings.GazetteName);
+            foreach (var chunk in group.Chunk(EmailBatch.MaxRecipients))
+            {
+                var recipients = chunk.Select(q =>
+                {
+                    var key = q.Digest.Recipient.Hash()[..32];
+                    return new BatchRecipient(q.Digest.Recipient.Value, key, $"{q.Run}-{key[..16]}", Links(q.Digest.Recipient));
+                }).ToList();
+                await queue.EnqueueAsync(new EmailBatch(group.Key.Run, template.Subject, template.Html, template.Text, template.Headers, recipients), cancellationToken);
+                count++;
+            }
+
+            foreach (var (digest, _, through) in group) await store.MarkDigestedAsync(digest.Recipient, through, now, cancellationToken);
+        }
+
+        return count;
     }
 
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);

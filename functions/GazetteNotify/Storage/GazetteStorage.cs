@@ -3,6 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace GazetteNotify.Storage;
 
@@ -11,6 +12,7 @@ public sealed class GazetteStorage
 {
     private readonly BlobServiceClient _blobs;
     private readonly TableServiceClient _tables;
+    private readonly QueueServiceClient _queues;
     private Task? _created;
 
     public GazetteStorage(StorageSettings settings, StorageNames? names = null, StorageClientTuning? tuning = null)
@@ -20,20 +22,25 @@ public sealed class GazetteStorage
         tuning ??= StorageClientTuning.Default;
         var blobOptions = new BlobClientOptions();
         var tableOptions = new TableClientOptions();
+        // Base64: what the Functions queue trigger expects by default (host.json messageEncoding).
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         tuning.Apply(blobOptions);
         tuning.Apply(tableOptions);
+        tuning.Apply(queueOptions);
 
         if (settings.AccountName is { } account)
         {
             var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ClientId });
             _blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential, blobOptions);
             _tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential, tableOptions);
+            _queues = new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, queueOptions);
         }
         else
         {
             var connection = settings.ConnectionString ?? StorageSettings.DevelopmentConnectionString;
             _blobs = new BlobServiceClient(connection, blobOptions);
             _tables = new TableServiceClient(connection, tableOptions);
+            _queues = new QueueServiceClient(connection, queueOptions);
         }
     }
 
@@ -44,6 +51,8 @@ public sealed class GazetteStorage
     public BlobContainerClient Container(string name) => _blobs.GetBlobContainerClient(name);
 
     public TableClient Table(string name) => _tables.GetTableClient(name);
+
+    public QueueClient Queue(string name) => _queues.GetQueueClient(name);
 
     public BlobContainerClient Issues => Container(Names.IssuesContainer);
 
@@ -63,6 +72,7 @@ public sealed class GazetteStorage
         {
             foreach (var container in Names.Containers) await Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             foreach (var table in Names.Tables) await _tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+            foreach (var queue in Names.Queues) await Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
         catch
         {

@@ -12,6 +12,9 @@ public sealed record StorageNames(string Prefix = "")
 
     public string QuarantineContainer => Container("gazette-quarantine");
 
+    /// <summary>Digest batches: the queue the planner fills and SendEmailBatch drains; the payloads sit in a container of the same name.</summary>
+    public string EmailBatches => Container("email-batches");
+
     public string IssuesTable => Prefix + "Issues";
 
     public string DocumentsTable => Prefix + "Documents";
@@ -32,7 +35,9 @@ public sealed record StorageNames(string Prefix = "")
     /// <summary>Watermarks and other small state of the timer jobs.</summary>
     public string JobStateTable => Prefix + "JobState";
 
-    public IEnumerable<string> Containers => [IssuesContainer, ParsedContainer, QuarantineContainer];
+    public IEnumerable<string> Containers => [IssuesContainer, ParsedContainer, QuarantineContainer, EmailBatches];
+
+    public IEnumerable<string> Queues => [EmailBatches];
 
     public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable];
 

@@ -1,0 +1,84 @@
+using GazetteNotify.Alerts;
+using GazetteNotify.Ingestion;
+using GazetteNotify.Mail;
+using GazetteNotify.Storage;
+using GazetteNotify.Subscriptions;
+using GazetteNotify.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace GazetteNotify.Tests.Alerts;
+
+/// <summary>Fan-out through the email-batches queue on Azurite: identical digests share a batch, each recipient keeps their own links.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class EmailBatchTests : IDisposable
+{
+    private const string Secret = "a-test-secret-that-is-long-enough-32b";
+    private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 6, 10, 0, 0, 0, TimeSpan.Zero));
+    private readonly string _outbox = Directory.CreateTempSubdirectory("gazette-batches-").FullName;
+
+    public void Dispose() => Directory.Delete(_outbox, recursive: true);
+
+    private OutboxTransport Outbox() => new(_outbox, new MailboxAddress("提醒", "alerts@gazette.local"));
+
+    private async Task Subscribe(string email, string keyword)
+    {
+        var store = new SubscriberStore(_storage, _clock);
+        await store.RequestAsync(EmailAddress.Parse(email), new Preferences([], [keyword], [], [], DigestFrequency.EachIssue));
+        await store.ConfirmAsync(EmailAddress.Parse(email));
+    }
+
+    [Fact]
+    public async Task Identical_digests_share_a_batch_and_a_redelivered_message_sends_nothing_twice()
+    {
+        await _storage.EnsureCreatedAsync();
+        await _storage.Issues.GetBlobClient("2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)), overwrite: true);
+        await new IngestIssue(_storage, _clock).RunAsync("2022-06.txt");
+        await Subscribe("a@example.com", "居住证");
+        await Subscribe("b@example.com", "居住证");
+        await Subscribe("c@example.com", "医疗保险");
+        var tokens = new LinkTokens(Secret, _clock);
+        var batches = new EmailBatches(_storage);
+
+        var run = await new SendTopicAlerts(_storage, Outbox(), tokens, AlertSettings.Local, _clock, batches).RunAsync();
+
+        Assert.Equal((3, 2, 0), (run.Digests, run.Batches, run.Sent));
+        Assert.Empty(Directory.GetFiles(_outbox));
+        var messages = (await _storage.Queue(_storage.Names.EmailBatches).ReceiveMessagesAsync(10)).Value;
+        Assert.Equal(2, messages.Length);
+
+        var job = new SendEmailBatch(batches, new DeliveryLedger(_storage, _clock), Outbox());
+        var results = new List<BatchResult>();
+        foreach (var message in messages) results.Add(await job.RunAsync(message.MessageText));
+        Assert.Equal(3, results.Sum(r => r.Sent));
+        var mails = Directory.GetFiles(_outbox, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
+        Assert.Equal(["a@example.com", "b@example.com", "c@example.com"], mails.Select(m => m.To.Mailboxes.Single().Address).Order());
+        foreach (var mail in mails)
+        {
+            // Each recipient's links carry their own signed token, in the body and in List-Unsubscribe.
+            var recipient = mail.To.Mailboxes.Single().Address;
+            var token = Uri.UnescapeDataString(mail.Headers["List-Unsubscribe"]!.Split("token=")[1].TrimEnd('>'));
+            Assert.Equal(recipient, tokens.Verify(token, "unsubscribe").Subject);
+            Assert.DoesNotContain("{{", mail.TextBody);
+            Assert.DoesNotContain("{{", mail.HtmlBody);
+        }
+
+        // The same message delivered again (after a visibility timeout, say): nothing is sent twice.
+        var again = await job.RunAsync(messages[0].MessageText);
+        Assert.Equal(0, again.Sent);
+        Assert.True(again.AlreadySent > 0);
+        Assert.Equal(3, Directory.GetFiles(_outbox, "*.eml").Length);
+
+        // And the planner does not queue the same digests again.
+        Assert.Equal(0, (await new SendTopicAlerts(_storage, Outbox(), tokens, AlertSettings.Local, _clock, batches).RunAsync()).Batches);
+    }
+
+    [Fact]
+    public async Task A_batch_holds_at_most_1000_recipients()
+    {
+        var recipients = Enumerable.Range(0, 1001).Select(i => new BatchRecipient($"u{i}@example.com", $"k{i}", $"d{i}", EmailBatch.Slots)).ToList();
+        await Assert.ThrowsAsync<ArgumentException>(() => new EmailBatches(_storage).EnqueueAsync(
+            new EmailBatch("run", "s", "h", "t", new Dictionary<string, string>(), recipients)));
+    }
+}
