@@ -11,7 +11,7 @@ namespace GazetteNotify.Mail;
 /// so the Event Webhook can tie bounces back to the ledger. The API key comes from configuration, never from code.
 /// </summary>
 public sealed class SendGridTransport(
-    SendGridClient client, SendGrid.Helpers.Mail.EmailAddress from, int maxAttempts = 4, Func<TimeSpan, CancellationToken, Task>? delay = null) : IMailTransport
+    SendGridClient client, SendGrid.Helpers.Mail.EmailAddress from, int maxAttempts = 4, Func<TimeSpan, CancellationToken, Task>? delay = null) : IBatchMailTransport
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? ((wait, token) => Task.Delay(wait, token));
@@ -23,12 +23,42 @@ public sealed class SendGridTransport(
         return new SendGridTransport(http is null ? new SendGridClient(options) : new SendGridClient(http, options), from);
     }
 
-    public async Task<MailSendResult> SendAsync(RenderedMail mail, string deliveryId, CancellationToken cancellationToken = default)
+    public Task<MailSendResult> SendAsync(RenderedMail mail, string deliveryId, CancellationToken cancellationToken = default)
     {
         var message = MailHelper.CreateSingleEmail(from, new SendGrid.Helpers.Mail.EmailAddress(mail.To), mail.Subject, mail.Text, mail.Html);
         foreach (var (name, value) in mail.Headers) message.AddHeader(name, value);
         message.AddCustomArg("delivery", deliveryId);
+        return SendWithRetriesAsync(message, deliveryId, cancellationToken);
+    }
 
+    /// <summary>
+    /// One request for a whole batch: the content once, one personalization per recipient with their own links as
+    /// substitutions, their own List-Unsubscribe and delivery id. Recipients never see each other.
+    /// </summary>
+    public Task<MailSendResult> SendBatchAsync(EmailBatch batch, IReadOnlyList<BatchRecipient> recipients, CancellationToken cancellationToken = default)
+    {
+        if (recipients.Count is 0 or > EmailBatch.MaxRecipients) throw new ArgumentException("a SendGrid request carries 1 to 1,000 personalizations", nameof(recipients));
+        var message = new SendGridMessage { From = from, Subject = batch.Subject, PlainTextContent = batch.Text, HtmlContent = batch.Html };
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            var recipient = recipients[i];
+            var mail = batch.For(recipient);
+            message.AddTo(new SendGrid.Helpers.Mail.EmailAddress(recipient.Email), i);
+            message.AddSubstitutions(new Dictionary<string, string>
+            {
+                [EmailBatch.ManageSlot] = recipient.Links.Manage,
+                [EmailBatch.UnsubscribeSlot] = recipient.Links.Unsubscribe,
+                [EmailBatch.OneClickSlot] = recipient.Links.OneClickUnsubscribe,
+            }, i);
+            foreach (var (name, value) in mail.Headers) message.AddHeader(name, value, i);
+            message.AddCustomArg("delivery", recipient.DeliveryId, i);
+        }
+
+        return SendWithRetriesAsync(message, batch.Run, cancellationToken);
+    }
+
+    private async Task<MailSendResult> SendWithRetriesAsync(SendGridMessage message, string deliveryId, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             Response response;

@@ -75,6 +75,32 @@ public sealed class EmailBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Through_sendgrid_a_batch_is_one_request_and_a_redelivery_makes_none()
+    {
+        using var sendGrid = WireMock.Server.WireMockServer.Start();
+        sendGrid.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v3/mail/send").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(202));
+        var transport = new SendGridTransport(
+            new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions { ApiKey = "SG.test-key-not-real", Host = sendGrid.Url! }),
+            new SendGrid.Helpers.Mail.EmailAddress("alerts@gazette.example"));
+        await _storage.EnsureCreatedAsync();
+        await _storage.Issues.GetBlobClient("2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)), overwrite: true);
+        await new IngestIssue(_storage, _clock).RunAsync("2022-06.txt");
+        await Subscribe("a@example.com", "居住证");
+        await Subscribe("b@example.com", "居住证");
+        var batches = new EmailBatches(_storage);
+        await new SendTopicAlerts(_storage, transport, new LinkTokens(Secret, _clock), AlertSettings.Local, _clock, batches).RunAsync();
+        var message = Assert.Single((await _storage.Queue(_storage.Names.EmailBatches).ReceiveMessagesAsync(10)).Value);
+        var job = new SendEmailBatch(batches, new DeliveryLedger(_storage, _clock), transport);
+
+        Assert.Equal(2, (await job.RunAsync(message.MessageText)).Sent);
+        Assert.Equal(2, (await job.RunAsync(message.MessageText)).AlreadySent);
+
+        var request = Assert.Single(sendGrid.LogEntries);
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(request.RequestMessage!.Body!).RootElement.GetProperty("personalizations").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_batch_holds_at_most_1000_recipients()
     {
         var recipients = Enumerable.Range(0, 1001).Select(i => new BatchRecipient($"u{i}@example.com", $"k{i}", $"d{i}", EmailBatch.Slots)).ToList();

@@ -60,6 +60,35 @@ public sealed class SendGridTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_is_one_request_with_a_personalization_per_recipient()
+    {
+        _sendGrid.Given(MailSend()).RespondWith(Response.Create().WithStatusCode(202));
+        var template = new RenderedMail("", "聊城市人民政府公报：1 份新文件与您的订阅相关",
+            $"<a href=\"{EmailBatch.UnsubscribeSlot}\">退订</a>", $"退订：{EmailBatch.UnsubscribeSlot}\n",
+            new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{EmailBatch.OneClickSlot}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" });
+        var recipients = Enumerable.Range(1, 3).Select(i => new BatchRecipient($"u{i}@example.com", $"k{i}", $"run-{i}",
+            new RecipientLinks($"https://x.org/manage?token=m{i}", $"https://x.org/unsubscribe?token=u{i}", $"https://x.org/api/unsubscribe?token=u{i}"))).ToList();
+        var batch = new EmailBatch("run", template.Subject, template.Html, template.Text, template.Headers, recipients);
+
+        var result = await Transport().SendBatchAsync(batch, recipients);
+
+        Assert.True(result.Sent);
+        using var json = JsonDocument.Parse(Assert.Single(_sendGrid.LogEntries).RequestMessage!.Body!);
+        var personalizations = json.RootElement.GetProperty("personalizations").EnumerateArray().ToList();
+        Assert.Equal(3, personalizations.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            var p = personalizations[i];
+            Assert.Equal($"u{i + 1}@example.com", Assert.Single(p.GetProperty("to").EnumerateArray()).GetProperty("email").GetString());
+            Assert.Equal($"https://x.org/unsubscribe?token=u{i + 1}", p.GetProperty("substitutions").GetProperty(EmailBatch.UnsubscribeSlot).GetString());
+            Assert.Equal($"<https://x.org/api/unsubscribe?token=u{i + 1}>", p.GetProperty("headers").GetProperty("List-Unsubscribe").GetString());
+            Assert.Equal($"run-{i + 1}", p.GetProperty("custom_args").GetProperty("delivery").GetString());
+        }
+
+        Assert.Contains(EmailBatch.UnsubscribeSlot, json.RootElement.GetProperty("content")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task A_429_is_retried_after_the_time_sendgrid_asks_for()
     {
         _sendGrid.Given(MailSend()).InScenario("busy").WillSetStateTo("calm")
