@@ -41,7 +41,12 @@ public sealed class SendTopicAlerts(
         var newIssues = issues.Count(i => i.At > watermark);
         var subscribers = new List<Subscription>();
         var store = new SubscriberStore(storage, clock);
-        await foreach (var s in store.ListAsync(SubscriptionStatus.Active, cancellationToken)) subscribers.Add(s);
+        var suppressed = await SendGridEvents.SuppressedAsync(storage, cancellationToken);
+        await foreach (var s in store.ListAsync(SubscriptionStatus.Active, cancellationToken))
+        {
+            if (!suppressed.Contains(s.Email.Value)) subscribers.Add(s); // a hard bounce or spam report: never planned again
+        }
+
         if (issues.Count == 0 || subscribers.Count == 0 && newIssues == 0) return new AlertRun(null, 0, 0, 0, 0, 0, 0, false);
 
         var now = clock.GetUtcNow();

@@ -32,6 +32,9 @@ public sealed record StorageNames(string Prefix = "")
     /// <summary>The e-mail ledger: partition = job run, row = recipient (hashed) — written before a send, completed after.</summary>
     public string DeliveriesTable => Prefix + "Deliveries";
 
+    /// <summary>Addresses never mailed again (hard bounce, spam report): partition = 2 hex of SHA-256, row = address.</summary>
+    public string SuppressionsTable => Prefix + "Suppressions";
+
     /// <summary>Watermarks and other small state of the timer jobs.</summary>
     public string JobStateTable => Prefix + "JobState";
 
@@ -39,7 +42,7 @@ public sealed record StorageNames(string Prefix = "")
 
     public IEnumerable<string> Queues => [EmailBatches];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable];
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using GazetteNotify.Storage;
+using GazetteNotify.Subscriptions;
+
+namespace GazetteNotify.Mail;
+
+/// <summary>
+/// SendGrid's Event Webhook: the request is accepted only when its ECDSA signature (P-256, SHA-256 over timestamp +
+/// body, key from configuration) verifies. bounce, dropped, spamreport and unsubscribe events are recorded; a hard
+/// bounce or a spam report suppresses the address, and an unsubscribe event unsubscribes it.
+/// </summary>
+public sealed class SendGridEvents(GazetteStorage storage, SubscriberStore subscribers, string publicKeyBase64, TimeProvider clock)
+{
+    public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
+    public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
+
+    /// <summary>True when SendGrid signed exactly this body at this timestamp.</summary>
+    public bool Verify(string? signatureBase64, string? timestamp, byte[] body)
+    {
+        if (string.IsNullOrEmpty(signatureBase64) || string.IsNullOrEmpty(timestamp)) return false;
+        try
+        {
+            using var key = ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(publicKeyBase64), out _);
+            var signed = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
+            return key.VerifyData(signed, Convert.FromBase64String(signatureBase64), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Handles a verified batch of events; returns how many addresses were suppressed.</summary>
+    public async Task<int> RecordAsync(byte[] body, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        using var json = JsonDocument.Parse(body);
+        var suppressed = 0;
+        foreach (var e in json.RootElement.EnumerateArray())
+        {
+            var kind = e.TryGetProperty("event", out var k) ? k.GetString() : null;
+            if (!e.TryGetProperty("email", out var emailProperty) || !EmailAddress.TryParse(emailProperty.GetString(), out var email)) continue;
+            var hard = kind == "spamreport" || kind == "bounce" && (!e.TryGetProperty("type", out var type) || type.GetString() != "blocked");
+            if (kind == "unsubscribe" || kind == "group_unsubscribe") await subscribers.UnsubscribeAsync(email!, cancellationToken);
+            if (!hard) continue;
+            await storage.Table(storage.Names.SuppressionsTable).UpsertEntityAsync(new TableEntity(SubscriberStore.PartitionOf(email!), email!.Value)
+            {
+                ["Reason"] = kind,
+                ["EventTime"] = e.TryGetProperty("timestamp", out var ts) && ts.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow(),
+            }, TableUpdateMode.Replace, cancellationToken);
+            suppressed++;
+        }
+
+        return suppressed;
+    }
+
+    /// <summary>The suppressed addresses, for the planner to skip.</summary>
+    public static async Task<HashSet<string>> SuppressedAsync(GazetteStorage storage, CancellationToken cancellationToken = default)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in storage.Table(storage.Names.SuppressionsTable).QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken)) set.Add(row.RowKey);
+        return set;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using GazetteNotify.Alerts;
+using GazetteNotify.Ingestion;
+using GazetteNotify.Mail;
+using GazetteNotify.Storage;
+using GazetteNotify.Subscriptions;
+using GazetteNotify.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace GazetteNotify.Tests.Mail;
+
+/// <summary>The Event Webhook: ECDSA signatures checked; bounces and spam reports suppress; unsubscribes unsubscribe.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class SendGridEventsTests : IDisposable
+{
+    private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 6, 10, 0, 0, 0, TimeSpan.Zero));
+    private readonly ECDsa _sendGridKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly string _outbox = Directory.CreateTempSubdirectory("gazette-events-").FullName;
+
+    public void Dispose()
+    {
+        _sendGridKey.Dispose();
+        Directory.Delete(_outbox, recursive: true);
+    }
+
+    private SendGridEvents Events() => new(_storage, new SubscriberStore(_storage, _clock), Convert.ToBase64String(_sendGridKey.ExportSubjectPublicKeyInfo()), _clock);
+
+    private string Sign(string timestamp, byte[] body) => Convert.ToBase64String(
+        _sendGridKey.SignData([.. Encoding.UTF8.GetBytes(timestamp), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+
+    [Fact]
+    public void Only_a_body_signed_by_sendgrids_key_verifies()
+    {
+        var body = Encoding.UTF8.GetBytes("""[{"email":"a@example.com","event":"bounce"}]""");
+        var signature = Sign("1654819200", body);
+
+        Assert.True(Events().Verify(signature, "1654819200", body));
+        Assert.False(Events().Verify(signature, "1654819201", body));                           // other timestamp
+        Assert.False(Events().Verify(signature, "1654819200", [.. body, (byte)' ']));           // altered body
+        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var forged = Convert.ToBase64String(stranger.SignData([.. Encoding.UTF8.GetBytes("1654819200"), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        Assert.False(Events().Verify(forged, "1654819200", body));
+        Assert.False(Events().Verify("not base64!", "1654819200", body));
+        Assert.False(Events().Verify(null, null, body));
+    }
+
+    [Fact]
+    public async Task Hard_bounces_and_spam_reports_are_never_mailed_again_and_unsubscribes_unsubscribe()
+    {
+        var store = new SubscriberStore(_storage, _clock);
+        foreach (var email in new[] { "bounced@example.com", "spam@example.com", "left@example.com", "kept@example.com" })
+        {
+            await store.RequestAsync(EmailAddress.Parse(email), new Preferences([], ["居住证"], [], [], DigestFrequency.EachIssue));
+            await store.ConfirmAsync(EmailAddress.Parse(email));
+        }
+
+        var body = Encoding.UTF8.GetBytes("""
+            [{"email":"bounced@example.com","event":"bounce","type":"bounce","timestamp":1654819200},
+             {"email":"spam@example.com","event":"spamreport","timestamp":1654819200},
+             {"email":"left@example.com","event":"unsubscribe","timestamp":1654819200},
+             {"email":"kept@example.com","event":"bounce","type":"blocked","timestamp":1654819200},
+             {"email":"kept@example.com","event":"delivered","timestamp":1654819200}]
+            """);
+        Assert.Equal(2, await Events().RecordAsync(body));
+        Assert.Equal(SubscriptionStatus.Unsubscribed, (await store.GetAsync(EmailAddress.Parse("left@example.com")))!.Status);
+
+        await _storage.Issues.GetBlobClient("2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)), overwrite: true);
+        await new IngestIssue(_storage, _clock).RunAsync("2022-06.txt");
+        await new SendTopicAlerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
+            new LinkTokens("a-test-secret-that-is-long-enough-32b", _clock), AlertSettings.Local, _clock).RunAsync();
+
+        var recipients = Directory.GetFiles(_outbox, "*.eml").Select(f => MimeMessage.Load(f).To.Mailboxes.Single().Address).ToList();
+        Assert.Equal(["kept@example.com"], recipients); // a soft (blocked) bounce does not suppress
+    }
+}
