@@ -16,6 +16,9 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromDays(7);
     public static readonly TimeSpan UnsubscribedRetention = TimeSpan.FromDays(28);
 
+    /// <summary>Optimistic-concurrency retries: enough for a burst of requests for one address to settle.</summary>
+    private const int MaxAttempts = 20;
+
     private TableClient Table => storage.Table(storage.Names.SubscribersTable);
 
     /// <summary>Someone asks to subscribe this address. At most one mail per address per 10 minutes.</summary>
@@ -56,9 +59,10 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
                 await ReplaceAsync(renewed, current.ETag, cancellationToken);
                 return recentlyMailed ? SubscribeOutcome.Throttled : SubscribeOutcome.SendConfirmation;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 3)
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
                 // Another request for the same address got there first: read again and decide again.
+                await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
             }
         }
     }
@@ -133,8 +137,9 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
                 await ReplaceAsync(changed, entity.ETag, cancellationToken);
                 return changed;
             }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < 3)
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
             {
+                await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
             }
         }
     }
