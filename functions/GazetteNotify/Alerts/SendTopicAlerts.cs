@@ -96,7 +96,7 @@ public sealed class SendTopicAlerts(
                 continue;
             }
 
-            var recipientKey = digest.Recipient.Hash()[..32];
+            var recipientKey = DeliveryLedger.RecipientKey(digest.Recipient);
             if (!await ledger.BeginAsync(run, recipientKey, cancellationToken))
             {
                 already++;
@@ -105,7 +105,7 @@ public sealed class SendTopicAlerts(
             }
 
             var mail = DigestRenderer.Render(digest, Links(digest.Recipient), settings.GazetteName);
-            var result = await transport.SendAsync(mail, $"{run}-{recipientKey[..16]}", cancellationToken);
+            var result = await transport.SendAsync(mail, DeliveryLedger.DeliveryId(run, recipientKey), cancellationToken);
             await ledger.CompleteAsync(run, recipientKey, result, cancellationToken);
             if (result.Sent)
             {
@@ -144,8 +144,8 @@ public sealed class SendTopicAlerts(
             {
                 var recipients = chunk.Select(q =>
                 {
-                    var key = q.Digest.Recipient.Hash()[..32];
-                    return new BatchRecipient(q.Digest.Recipient.Value, key, $"{q.Run}-{key[..16]}", Links(q.Digest.Recipient));
+                    var key = DeliveryLedger.RecipientKey(q.Digest.Recipient);
+                    return new BatchRecipient(q.Digest.Recipient.Value, key, DeliveryLedger.DeliveryId(q.Run, key), Links(q.Digest.Recipient));
                 }).ToList();
                 await queue.EnqueueAsync(new EmailBatch(group.Key.Run, template.Subject, template.Html, template.Text, template.Headers, recipients), cancellationToken);
                 count++;
