@@ -1,5 +1,4 @@
 using GazetteNotify.Alerts;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
@@ -13,7 +12,7 @@ namespace GazetteNotify.Tests.Alerts;
 [Collection(AzuriteGroup.Name)]
 public sealed class EmailBatchTests : IDisposable
 {
-    private const string Secret = "a-test-secret-that-is-long-enough-32b";
+    private const string Secret = Scenario.LinkSecret;
     private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 6, 10, 0, 0, 0, TimeSpan.Zero));
     private readonly string _outbox = Directory.CreateTempSubdirectory("gazette-batches-").FullName;
@@ -22,19 +21,12 @@ public sealed class EmailBatchTests : IDisposable
 
     private OutboxTransport Outbox() => new(_outbox, new MailboxAddress("提醒", "alerts@gazette.local"));
 
-    private async Task Subscribe(string email, string keyword)
-    {
-        var store = new SubscriberStore(_storage, _clock);
-        await store.RequestAsync(EmailAddress.Parse(email), new Preferences([], [keyword], [], [], DigestFrequency.EachIssue));
-        await store.ConfirmAsync(EmailAddress.Parse(email));
-    }
+    private Task Subscribe(string email, string keyword) => Scenario.SubscribeAsync(_storage, _clock, email, Scenario.Keywords(keyword));
 
     [Fact]
     public async Task Identical_digests_share_a_batch_and_a_redelivered_message_sends_nothing_twice()
     {
-        await _storage.EnsureCreatedAsync();
-        await _storage.Issues.GetBlobClient("2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)), overwrite: true);
-        await new IngestIssue(_storage, _clock).RunAsync("2022-06.txt");
+        await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
         await Subscribe("a@example.com", "居住证");
         await Subscribe("b@example.com", "居住证");
         await Subscribe("c@example.com", "医疗保险");
@@ -83,9 +75,7 @@ public sealed class EmailBatchTests : IDisposable
         var transport = new SendGridTransport(
             new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions { ApiKey = "SG.test-key-not-real", Host = sendGrid.Url! }),
             new SendGrid.Helpers.Mail.EmailAddress("alerts@gazette.example"));
-        await _storage.EnsureCreatedAsync();
-        await _storage.Issues.GetBlobClient("2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)), overwrite: true);
-        await new IngestIssue(_storage, _clock).RunAsync("2022-06.txt");
+        await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
         await Subscribe("a@example.com", "居住证");
         await Subscribe("b@example.com", "居住证");
         var batches = new EmailBatches(_storage);

@@ -1,5 +1,4 @@
 using GazetteNotify.Alerts;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
@@ -23,25 +22,17 @@ public sealed class SendTopicAlertsTests : IDisposable
     private SendTopicAlerts Job(IMailTransport? transport = null) => new(
         _storage,
         transport ?? new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
-        new LinkTokens("a-test-secret-that-is-long-enough-32b", _clock),
+        new LinkTokens(Scenario.LinkSecret, _clock),
         AlertSettings.Local,
         _clock);
 
     private async Task Ingest(string sample)
     {
-        await _storage.EnsureCreatedAsync();
-        await _storage.Issues.GetBlobClient(sample).UploadAsync(new BinaryData(Samples.Bytes(sample)), overwrite: true);
-        await new IngestIssue(_storage, _clock).RunAsync(sample);
+        await Scenario.IngestAsync(_storage, _clock, sample);
         _clock.Advance(TimeSpan.FromMinutes(1));
     }
 
-    private async Task Subscribe(string email, params string[] keywords)
-    {
-        var store = new SubscriberStore(_storage, _clock);
-        var address = EmailAddress.Parse(email);
-        await store.RequestAsync(address, new Preferences([], keywords, [], [], DigestFrequency.EachIssue));
-        await store.ConfirmAsync(address);
-    }
+    private Task Subscribe(string email, params string[] keywords) => Scenario.SubscribeAsync(_storage, _clock, email, Scenario.Keywords(keywords));
 
     private string[] Mails() => Directory.GetFiles(_outbox, "*.eml");
 
@@ -73,10 +64,7 @@ public sealed class SendTopicAlertsTests : IDisposable
     public async Task A_digest_lists_the_subscribers_deadlines_of_the_next_30_days()
     {
         await Ingest(Samples.Issue2022_06);
-        var store = new SubscriberStore(_storage, _clock);
-        var grid = EmailAddress.Parse("grid@example.com");
-        await store.RequestAsync(grid, new Preferences([], ["国网聊城供电公司"], [], [], DigestFrequency.EachIssue));
-        await store.ConfirmAsync(grid);
+        await Subscribe("grid@example.com", "国网聊城供电公司");
 
         await Job().RunAsync();
 
@@ -142,10 +130,7 @@ public sealed class SendTopicAlertsTests : IDisposable
     [Fact]
     public async Task Daily_subscribers_get_one_digest_a_day_covering_everything_since_the_last()
     {
-        var store = new SubscriberStore(_storage, _clock);
-        var daily = EmailAddress.Parse("daily@example.com");
-        await store.RequestAsync(daily, new Preferences([], ["居住证", "口蹄疫"], [], [], DigestFrequency.Daily));
-        await store.ConfirmAsync(daily);
+        await Scenario.SubscribeAsync(_storage, _clock, "daily@example.com", Scenario.Keywords("居住证", "口蹄疫") with { Frequency = DigestFrequency.Daily });
         await Subscribe("each@example.com", "居住证", "口蹄疫");
 
         // 11 June, 07:00 China time: too early for the daily digest; the each-issue subscriber is served.

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using GazetteNotify.Alerts;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
@@ -53,8 +52,7 @@ public sealed class SendGridEventsTests : IDisposable
         var store = new SubscriberStore(_storage, _clock);
         foreach (var email in new[] { "bounced@example.com", "spam@example.com", "left@example.com", "kept@example.com" })
         {
-            await store.RequestAsync(EmailAddress.Parse(email), new Preferences([], ["居住证"], [], [], DigestFrequency.EachIssue));
-            await store.ConfirmAsync(EmailAddress.Parse(email));
+            await Scenario.SubscribeAsync(_storage, _clock, email, Scenario.Keywords("居住证"));
         }
 
         var body = Encoding.UTF8.GetBytes("""
@@ -67,10 +65,9 @@ public sealed class SendGridEventsTests : IDisposable
         Assert.Equal(2, await Events().RecordAsync(body));
         Assert.Equal(SubscriptionStatus.Unsubscribed, (await store.GetAsync(EmailAddress.Parse("left@example.com")))!.Status);
 
-        await _storage.Issues.GetBlobClient("2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)), overwrite: true);
-        await new IngestIssue(_storage, _clock).RunAsync("2022-06.txt");
+        await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
         await new SendTopicAlerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
-            new LinkTokens("a-test-secret-that-is-long-enough-32b", _clock), AlertSettings.Local, _clock).RunAsync();
+            new LinkTokens(Scenario.LinkSecret, _clock), AlertSettings.Local, _clock).RunAsync();
 
         var recipients = Directory.GetFiles(_outbox, "*.eml").Select(f => MimeMessage.Load(f).To.Mailboxes.Single().Address).ToList();
         Assert.Equal(["kept@example.com"], recipients); // a soft (blocked) bounce does not suppress
