@@ -3,7 +3,17 @@ using GazetteNotify.Parsing.Model;
 namespace GazetteNotify.Alerts;
 
 /// <summary>A newly published document as alerts see it: the issue it came in, the document, and its text for keywords.</summary>
-public sealed record AlertDocument(string IssueKey, string IssueName, GazetteDocument Document, string Text);
+public sealed record AlertDocument(string IssueKey, string IssueName, GazetteDocument Document, string Text)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _mentions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a keyword is in the title, summary or text — searched once per document and keyword, however many
+    /// subscribers (and planner calls) ask.
+    /// </summary>
+    public bool Mentions(string keyword) =>
+        _mentions.GetOrAdd(keyword, static (k, d) => Subscriptions.SubscriptionMatcher.Mentions(d.Document, d.Text, k), this);
+}
 
 /// <summary>A time limit coming up, with the document that sets it (so it can be matched like the document).</summary>
 public sealed record AlertDeadline(DateOnly Date, string Phrase, AlertDocument Source, IReadOnlyList<string> Units);

@@ -14,8 +14,8 @@ public static class DigestPlanner
         IEnumerable<Subscription> subscribers, IReadOnlyList<AlertDocument> documents, IReadOnlyList<AlertDeadline> deadlines, DateOnly today)
     {
         var horizon = today.AddDays((int)UpcomingWindow.TotalDays);
-        // Subscribers share keywords: each (document, keyword) is searched once, not once per subscriber.
-        var mentions = documents.Select(d => (Func<string, bool>)new KeywordCache(d).Mentions).ToArray();
+        // Subscribers share keywords: each (document, keyword) is searched once (AlertDocument caches it).
+        var mentions = documents.Select(d => (Func<string, bool>)d.Mentions).ToArray();
         foreach (var subscriber in subscribers)
         {
             if (subscriber.Status != SubscriptionStatus.Active || subscriber.Preferences.IsEmpty) continue;
@@ -35,24 +35,8 @@ public static class DigestPlanner
         }
     }
 
-    private sealed class KeywordCache(AlertDocument document)
-    {
-        private readonly Dictionary<string, bool> _seen = new(StringComparer.Ordinal);
-
-        public bool Mentions(string keyword)
-        {
-            if (!_seen.TryGetValue(keyword, out var found))
-            {
-                found = SubscriptionMatcher.Mentions(document.Document, document.Text, keyword);
-                _seen[keyword] = found;
-            }
-
-            return found;
-        }
-    }
-
     /// <summary>A deadline concerns a subscriber when its document matches, or a unit it names matches a keyword or body.</summary>
     private static bool Concerns(Preferences preferences, AlertDeadline deadline) =>
-        SubscriptionMatcher.Match(preferences, deadline.Source.Document, deadline.Source.Text) is not null
+        SubscriptionMatcher.Match(preferences, deadline.Source.Document, deadline.Source.Mentions) is not null
         || deadline.Units.Any(unit => preferences.Keywords.Concat(preferences.Issuers).Any(k => unit.Contains(k, StringComparison.Ordinal)));
 }
