@@ -12,11 +12,11 @@ namespace GazetteNotify.Alerts;
 public static class AtomFeed
 {
     public static string ForTopic(string topicId, string topicName, IEnumerable<AlertDocument> documents, Uri baseUrl, DateTimeOffset updated) =>
-        Render($"{topicName} — 政府公报新文件", new Uri(baseUrl, $"feeds/topics/{Uri.EscapeDataString(topicId)}.atom"),
+        Render($"{topicName} — 政府公报新文件", Web.Routes.TopicFeedUrl(baseUrl, topicId),
             documents.Where(d => d.Document.Topics.Contains(topicId)), baseUrl, updated);
 
     public static string ForIssuer(string issuer, IEnumerable<AlertDocument> documents, Uri baseUrl, DateTimeOffset updated) =>
-        Render($"{issuer} — 政府公报新文件", new Uri(baseUrl, $"feeds/issuers/{Uri.EscapeDataString(issuer)}.atom"),
+        Render($"{issuer} — 政府公报新文件", Web.Routes.IssuerFeedUrl(baseUrl, issuer),
             documents.Where(d => d.Document.Issuer == issuer), baseUrl, updated);
 
     public static string Render(string title, Uri self, IEnumerable<AlertDocument> documents, Uri baseUrl, DateTimeOffset updated)

@@ -189,7 +189,7 @@ public sealed class SendTopicAlerts(
             await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<TableEntity>(
                                TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), cancellationToken: cancellationToken))
             {
-                var document = StoredDocument(d);
+                var document = IssueRows.ReadDocument(d);
                 documents[(issueKey, document.DocNumber, document.Title)] = new AlertDocument(issueKey, issueKey, document, "");
             }
         }
@@ -203,24 +203,6 @@ public sealed class SendTopicAlerts(
 
         return upcoming;
     }
-
-    /// <summary>A document as the Documents table keeps it: enough to match subscriptions and to name it.</summary>
-    private static GazetteDocument StoredDocument(TableEntity row) => new(
-        Section: row.GetString("Section") ?? "",
-        DocNumber: row.GetString("DocNumber"),
-        Title: row.GetString("Title") ?? "",
-        Issuer: row.GetString("Issuer"),
-        SignedDate: row.GetString("SignedDate") is { } signed ? DateOnly.ParseExact(signed, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        TocPage: row.GetInt32("TocPage"),
-        Kind: row.GetString("Kind"),
-        AttachmentTitle: row.GetString("AttachmentTitle"),
-        Topics: IssueRows.FromJson(row.GetString("Topics")),
-        Summary: row.GetString("Summary") ?? "",
-        Effective: null,
-        Repeals: IssueRows.FromJson(row.GetString("Repeals")),
-        Tasks: [],
-        Deadlines: [],
-        References: IssueRows.FromJson(row.GetString("References")));
 
     private RecipientLinks Links(EmailAddress recipient)
     {

@@ -128,6 +128,24 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
             ["IngestedAt"] = now,
         };
 
+    /// <summary>A document as the Documents table keeps it: enough to match subscriptions and to name it.</summary>
+    public static GazetteDocument ReadDocument(TableEntity row) => new(
+        Section: row.GetString("Section") ?? "",
+        DocNumber: row.GetString("DocNumber"),
+        Title: row.GetString("Title") ?? "",
+        Issuer: row.GetString("Issuer"),
+        SignedDate: row.GetString("SignedDate") is { } signed ? DateOnly.ParseExact(signed, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        TocPage: row.GetInt32("TocPage"),
+        Kind: row.GetString("Kind"),
+        AttachmentTitle: row.GetString("AttachmentTitle"),
+        Topics: IssueRows.FromJson(row.GetString("Topics")),
+        Summary: row.GetString("Summary") ?? "",
+        Effective: null,
+        Repeals: IssueRows.FromJson(row.GetString("Repeals")),
+        Tasks: [],
+        Deadlines: [],
+        References: IssueRows.FromJson(row.GetString("References")));
+
     public static string KindName(DeadlineKind kind) => kind.ToString().ToLowerInvariant();
 
     public static string ToJson<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values, Json);

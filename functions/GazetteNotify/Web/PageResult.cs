@@ -1,9 +1,11 @@
 namespace GazetteNotify.Web;
 
-/// <summary>What an HTTP handler answers: a status and an HTML page (both hosts write it out the same way).</summary>
+/// <summary>What an HTTP handler answers: a status and a body, HTML unless said otherwise (both hosts write it out the same way).</summary>
 public sealed record PageResult(int Status, string Html)
 {
-    public const string ContentType = "text/html; charset=utf-8";
+    public const string HtmlContentType = "text/html; charset=utf-8";
+
+    public string ContentType { get; init; } = HtmlContentType;
 }
 
 /// <summary>A subscription form as posted (application/x-www-form-urlencoded), already split into fields.</summary>

@@ -58,6 +58,18 @@ public static class Pages
         return sb.ToString();
     }
 
+    /// <summary>The topic feeds, for people who prefer a feed reader to e-mail.</summary>
+    public static string FeedList(Uri baseUrl)
+    {
+        var sb = new StringBuilder("<h2>用阅读器订阅（Atom）</h2>\n<ul>\n");
+        foreach (var topic in TopicTaxonomy.Default.Topics)
+        {
+            sb.Append("<li><a href=\"").Append(E(Web.Routes.TopicFeedUrl(baseUrl, topic.Id).ToString())).Append("\">").Append(E(topic.Name)).Append("</a></li>\n");
+        }
+
+        return sb.Append("</ul>\n<p>按发文机关订阅：").Append(E(baseUrl + Web.Routes.IssuerFeed.Replace("{issuer}", "市财政局", StringComparison.Ordinal))).Append("</p>\n").ToString();
+    }
+
     public static string Message(string title, string text, string? linkText = null, string? link = null) =>
         Layout(title, $"<p>{E(text)}</p>" + (link is null ? "" : $"<p><a href=\"{E(link)}\">{E(linkText)}</a></p>"));
 

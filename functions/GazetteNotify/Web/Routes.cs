@@ -15,6 +15,14 @@ public static class Routes
     /// <summary>RFC 8058 one-click target (POST List-Unsubscribe=One-Click), as List-Unsubscribe names it.</summary>
     public const string OneClickUnsubscribe = "api/unsubscribe";
 
+    /// <summary>Atom feeds; {topic} is a topic id, {issuer} an issuing body's name (URL-escaped).</summary>
+    public const string TopicFeed = "feeds/topics/{topic}.atom";
+    public const string IssuerFeed = "feeds/issuers/{issuer}.atom";
+
+    public static Uri TopicFeedUrl(Uri baseUrl, string topicId) => new(baseUrl, TopicFeed.Replace("{topic}", Uri.EscapeDataString(topicId), StringComparison.Ordinal));
+
+    public static Uri IssuerFeedUrl(Uri baseUrl, string issuer) => new(baseUrl, IssuerFeed.Replace("{issuer}", Uri.EscapeDataString(issuer), StringComparison.Ordinal));
+
     public static string WithToken(Uri baseUrl, string route, string token) =>
         new Uri(baseUrl, $"{route}?token={Uri.EscapeDataString(token)}").ToString();
 }

@@ -20,7 +20,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     public const string Unsubscribe = "unsubscribe";
 
     public PageResult Form() => new(200, Pages.Layout($"订阅{settings.GazetteName}", "<p>选择您关心的主题、关键词或发文机关，新一期公报发布后我们会把相关文件发送到您的邮箱。</p>\n"
-        + Pages.SubscriptionForm(Routes.Subscribe, null, "订阅")));
+        + Pages.SubscriptionForm(Routes.Subscribe, null, "订阅") + Pages.FeedList(settings.PublicBaseUrl)));
 
     public async Task<PageResult> SubscribeAsync(SubscriptionForm form, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,36 @@
+using GazetteNotify.Alerts;
+using GazetteNotify.Queries;
+using GazetteNotify.Topics;
+
+namespace GazetteNotify.Web;
+
+/// <summary>
+/// Atom feeds per topic and per issuing body (GET feeds/topics/{id}.atom, feeds/issuers/{name}.atom), over the
+/// documents of the latest issues. Shared by both hosts like the subscription routes.
+/// </summary>
+public sealed class FeedHandlers(RecentDocuments recent, AlertSettings settings, TimeProvider clock)
+{
+    /// <summary>How many recent issues a feed covers (two a month: about half a year).</summary>
+    public const int IssuesPerFeed = 12;
+
+    public async Task<PageResult> TopicAsync(string? topicId, CancellationToken cancellationToken = default)
+    {
+        if (TopicTaxonomy.Default.Find(topicId ?? "") is not { } topic) return NotFound("没有这个主题。");
+        var (documents, updated) = await recent.LatestAsync(IssuesPerFeed, cancellationToken);
+        return Feed(AtomFeed.ForTopic(topic.Id, topic.Name, documents, settings.PublicBaseUrl, updated ?? clock.GetUtcNow()));
+    }
+
+    public async Task<PageResult> IssuerAsync(string? issuer, CancellationToken cancellationToken = default)
+    {
+        var name = issuer?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 60) return NotFound("请在地址中写明发文机关。");
+        var (documents, updated) = await recent.LatestAsync(IssuesPerFeed, cancellationToken);
+        return Feed(AtomFeed.ForIssuer(name, documents, settings.PublicBaseUrl, updated ?? clock.GetUtcNow()));
+    }
+
+    private static PageResult Feed(string xml) => new(200, xml) { ContentType = AtomContentType };
+
+    private static PageResult NotFound(string text) => new(404, Pages.Message("找不到订阅源", text));
+
+    public const string AtomContentType = "application/atom+xml; charset=utf-8";
+}
