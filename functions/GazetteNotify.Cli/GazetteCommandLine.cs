@@ -19,6 +19,9 @@ public static class GazetteCommandLine
             ShowCommand.Create(context),
             DeadlinesCommand.Create(context),
             SubscribersCommand.Create(context),
+            DepartmentsCommand.Create(context),
+            TasksCommand.Create(context),
+            RemindCommand.Create(context),
             RunCommand.Create(context),
         };
 

@@ -6,7 +6,7 @@ using MimeKit;
 
 namespace GazetteNotify.Cli.Commands;
 
-/// <summary>`gazette run alerts`: runs a timer job once, now (mail goes to the outbox folder locally).</summary>
+/// <summary>`gazette run alerts|reminders|retention`: runs a timer job once, now (mail goes to the outbox folder locally).</summary>
 public static class RunCommand
 {
     public static Command Create(CliContext context)
@@ -30,8 +30,11 @@ public static class RunCommand
             await context.Output.WriteLineAsync($"retention: {erased} addresses erased");
             return 0;
         }));
+        var reminders = new Command("reminders", "Send the deadline reminders due today (to the outbox folder).");
+        reminders.SetAction((_, cancellationToken) => RemindCommand.RunAsync(context, context.Clock, dryRun: false, cancellationToken));
         var command = new Command("run", "Run a job once, now.");
         command.Subcommands.Add(alerts);
+        command.Subcommands.Add(reminders);
         command.Subcommands.Add(retention);
         return command;
     }

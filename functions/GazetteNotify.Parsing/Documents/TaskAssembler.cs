@@ -57,7 +57,7 @@ internal static partial class TaskAssembler
                 MarkParent(stack, target);
                 var deadlines = DeadlinesOf(itemText, clause.TimeLimitText, anchor);
                 var (lead, support) = firstListedLeads ? SplitFirstListed(clause.Lead, clause.Support) : (clause.Lead, clause.Support);
-                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, lead, support, deadlines)));
+                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, lead, support, deadlines) { Excerpt = TaskExcerpt.Of(itemText) }));
             }
         }
 
@@ -66,7 +66,7 @@ internal static partial class TaskAssembler
         foreach (var row in ResponsibilityTableReader.FindRows(body))
         {
             var deadlines = DeadlinesOf(row.Text, row.TimeLimitText, anchor);
-            found.Add((bodyStart + row.LineIndex, new ResponsibilityTask(row.Item, row.Lead, row.Support, deadlines)));
+            found.Add((bodyStart + row.LineIndex, new ResponsibilityTask(row.Item, row.Lead, row.Support, deadlines) { Excerpt = TaskExcerpt.Of(row.Text) }));
         }
 
         found.Sort((a, b) => a.Line.CompareTo(b.Line));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GazetteNotify.Parsing.Model;
 
 /// <summary>A responsibility assignment: who leads, who supports, and by when.</summary>
@@ -7,4 +9,12 @@ public sealed record ResponsibilityTask(
     string? Item,
     IReadOnlyList<string> Lead,
     IReadOnlyList<string> Support,
-    IReadOnlyList<Deadline> Deadlines);
+    IReadOnlyList<Deadline> Deadlines)
+{
+    /// <summary>
+    /// The item's own text, shortened (what a reminder quotes). Not part of the contract JSON: the service stores it
+    /// with the task rows when it ingests.
+    /// </summary>
+    [JsonIgnore]
+    public string? Excerpt { get; init; }
+}

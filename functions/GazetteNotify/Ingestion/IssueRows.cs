@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Azure.Data.Tables;
 using GazetteNotify.Parsing.Model;
+using GazetteNotify.Reminders;
 
 namespace GazetteNotify.Ingestion;
 
@@ -22,8 +23,9 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IssueRows Build(string issueKey, GazetteIssue issue, Upload upload, DateTimeOffset now)
+    public static IssueRows Build(string issueKey, GazetteIssue issue, Upload upload, DateTimeOffset now, WorkingCalendar? workingDays = null)
     {
+        var calendar = workingDays ?? WorkingCalendar.China;
         var documents = new List<TableEntity>(issue.Documents.Count);
         var tasks = new List<TableEntity>();
         var deadlines = new List<TableEntity>();
@@ -62,14 +64,17 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
                     ["Lead"] = ToJson(task.Lead),
                     ["Support"] = ToJson(task.Support),
                     ["Deadlines"] = ToJson(task.Deadlines.Select(x => x.Text)),
+                    ["Excerpt"] = task.Excerpt,
                     ["State"] = "open",
                 });
 
                 for (var n = 0; n < task.Deadlines.Count; n++)
                 {
                     var deadline = task.Deadlines[n];
-                    var date = Iso(deadline.Date) ?? "undated";
-                    deadlines.Add(new TableEntity(DeadlinePartition.Of(deadline.Date), $"{date}|{issueKey}|{docKey}|{taskKey}|{n + 1}")
+                    var due = DueDateResolver.Resolve(deadline, task.Excerpt, document.SignedDate, calendar);
+                    var partition = DeadlinePartition.Of(due);
+                    var dateKey = due.NeedsReview || due.Recurrence is not null ? partition : Iso(due.Date)!;
+                    deadlines.Add(new TableEntity(partition, $"{dateKey}|{issueKey}|{docKey}|{taskKey}|{n + 1}")
                     {
                         ["IssueKey"] = issueKey,
                         ["DocOrdinal"] = docKey,
@@ -77,11 +82,17 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
                         ["DocNumber"] = document.DocNumber,
                         ["Title"] = document.Title,
                         ["Item"] = task.Item,
+                        ["Excerpt"] = task.Excerpt,
                         ["Lead"] = ToJson(task.Lead),
                         ["Support"] = ToJson(task.Support),
                         ["Phrase"] = deadline.Text,
                         ["Kind"] = KindName(deadline.Kind),
-                        ["Date"] = Iso(deadline.Date),
+                        ["Date"] = due.NeedsReview ? null : Iso(due.Date),
+                        ["Suggested"] = due.NeedsReview ? Iso(due.Date) : null,
+                        ["Basis"] = due.Basis,
+                        ["Review"] = due.ReviewReason,
+                        ["SignedDate"] = Iso(document.SignedDate),
+                        ["ValidUntil"] = Iso(document.Effective?.Until),
                     });
                 }
             }

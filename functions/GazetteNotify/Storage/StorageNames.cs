@@ -38,11 +38,14 @@ public sealed record StorageNames(string Prefix = "")
     /// <summary>Watermarks and other small state of the timer jobs.</summary>
     public string JobStateTable => Prefix + "JobState";
 
+    /// <summary>The department directory: partition `departments`, row = department id (names, aliases, addresses as JSON).</summary>
+    public string DepartmentsTable => Prefix + "Departments";
+
     public IEnumerable<string> Containers => [IssuesContainer, ParsedContainer, QuarantineContainer, EmailBatches];
 
     public IEnumerable<string> Queues => [EmailBatches];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable];
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

@@ -15,6 +15,16 @@ public static class Routes
     /// <summary>RFC 8058 one-click target (POST List-Unsubscribe=One-Click), as List-Unsubscribe names it.</summary>
     public const string OneClickUnsubscribe = "api/unsubscribe";
 
+    /// <summary>Signed links in a department's reminder: acknowledge a task, mark it done (with a note).</summary>
+    public const string AcknowledgeTask = "tasks/acknowledge";
+    public const string CompleteTask = "tasks/done";
+
+    /// <summary>A department's deadlines as an RFC 5545 calendar; {id} is the department id.</summary>
+    public const string DepartmentCalendar = "api/departments/{id}/calendar.ics";
+
+    public static string DepartmentCalendarUrl(Uri baseUrl, string departmentId, string token) =>
+        WithToken(baseUrl, DepartmentCalendar.Replace("{id}", Uri.EscapeDataString(departmentId), StringComparison.Ordinal), token);
+
     /// <summary>Atom feeds; {topic} is a topic id, {issuer} an issuing body's name (URL-escaped).</summary>
     public const string TopicFeed = "feeds/topics/{topic}.atom";
     public const string IssuerFeed = "feeds/issuers/{issuer}.atom";

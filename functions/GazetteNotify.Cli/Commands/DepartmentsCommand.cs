@@ -1,0 +1,152 @@
+using System.CommandLine;
+using Azure.Data.Tables;
+using GazetteNotify.Departments;
+using GazetteNotify.Ingestion;
+using GazetteNotify.Subscriptions;
+
+namespace GazetteNotify.Cli.Commands;
+
+/// <summary>`gazette departments list|import FILE|export|set-email NAME EMAIL|unmapped`: the department directory.</summary>
+public static class DepartmentsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("departments", "The department directory that deadline reminders are addressed from.");
+        command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Import(context));
+        command.Subcommands.Add(Export(context));
+        command.Subcommands.Add(SetEmail(context));
+        command.Subcommands.Add(Unmapped(context));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var command = new Command("list", "List departments with their aliases and addresses, and the groups.");
+        command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
+        {
+            var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+            foreach (var d in directory.Departments.OrderBy(d => d.Id, StringComparer.Ordinal))
+            {
+                var emails = d.Emails.Count == 0 ? "(no address)" : string.Join(", ", d.Emails.Select(e => EmailAddress.Parse(e).Value));
+                await context.Output.WriteLineAsync($"{d.Id,-28} {d.Name}  {emails}" + (d.Aliases.Count > 0 ? $"  aka {string.Join("、", d.Aliases)}" : ""));
+            }
+
+            foreach (var g in directory.Groups) await context.Output.WriteLineAsync($"group {g.Name} → {string.Join("、", g.Members)}");
+            await context.Output.WriteLineAsync($"{directory.Departments.Count} departments, {directory.Groups.Count} groups, {directory.Departments.Count(d => d.Emails.Count == 0)} without an address");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A directory in the format of departments.liaocheng.json (UTF-8)." };
+        var replace = new Option<bool>("--replace") { Description = "Replace the directory instead of merging into it." };
+        var command = new Command("import", "Merge (or replace) departments, aliases, addresses and groups from a JSON file.") { file, replace };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            DepartmentDirectory imported;
+            try
+            {
+                imported = DepartmentDirectory.FromJson(File.ReadAllText(path.FullName));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or System.Text.Json.JsonException or InvalidDataException)
+            {
+                context.Error.WriteLine($"gazette departments import: {path.Name}: {e.Message}");
+                return Task.FromResult(1);
+            }
+
+            if (imported.Departments.SelectMany(d => d.Emails).FirstOrDefault(e => !EmailAddress.TryParse(e, out _)) is { } bad)
+            {
+                context.Error.WriteLine($"gazette departments import: {path.Name}: not a valid e-mail address: {bad}");
+                return Task.FromResult(1);
+            }
+
+            return context.WithStorageAsync(async storage =>
+            {
+                var store = new DepartmentStore(storage);
+                var directory = result.GetValue(replace) ? imported : (await store.LoadAsync(cancellationToken)).Merge(imported);
+                await store.SaveAsync(directory, cancellationToken);
+                await context.Output.WriteLineAsync($"departments: {imported.Departments.Count} imported, {directory.Departments.Count} in the directory");
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var command = new Command("export", "Print the directory as JSON (the import format).");
+        command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
+        {
+            await context.Output.WriteLineAsync((await new DepartmentStore(storage).LoadAsync(cancellationToken)).ToJson());
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command SetEmail(CliContext context)
+    {
+        var name = new Argument<string>("NAME") { Description = "Department id, name or alias." };
+        var email = new Argument<string>("EMAIL");
+        var command = new Command("set-email", "Add an e-mail address to a department.") { name, email };
+        command.SetAction((result, cancellationToken) =>
+        {
+            if (!EmailAddress.TryParse(result.GetValue(email), out var address))
+            {
+                context.Error.WriteLine("gazette departments set-email: not a valid e-mail address");
+                return Task.FromResult(1);
+            }
+
+            return context.WithStorageAsync(async storage =>
+            {
+                var store = new DepartmentStore(storage);
+                var directory = await store.LoadAsync(cancellationToken);
+                if (directory.Find(result.GetValue(name)!) is not { } department)
+                {
+                    await context.Error.WriteLineAsync($"gazette departments set-email: no department named {result.GetValue(name)} (see `gazette departments list`)");
+                    return 1;
+                }
+
+                await store.SaveAsync(directory.WithEmail(department.Id, address!.Value), cancellationToken);
+                await context.Output.WriteLineAsync($"{department.Name} ({department.Id}): {address.Masked()} added");
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    private static Command Unmapped(CliContext context)
+    {
+        var command = new Command("unmapped", "Units named in stored tasks that reach no department, with the documents naming them.");
+        command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
+        {
+            var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+            var named = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            await foreach (var row in storage.Table(storage.Names.TasksTable).QueryAsync<TableEntity>(select: ["PartitionKey", "DocNumber", "Lead", "Support"], cancellationToken: cancellationToken))
+            {
+                foreach (var unit in IssueRows.FromJson(row.GetString("Lead")).Concat(IssueRows.FromJson(row.GetString("Support"))))
+                {
+                    if (!named.TryGetValue(unit, out var docs)) named[unit] = docs = new SortedSet<string>(StringComparer.Ordinal);
+                    docs.Add($"{row.PartitionKey} {row.GetString("DocNumber") ?? "(no number)"}");
+                }
+            }
+
+            var unmapped = 0;
+            foreach (var (unit, docs) in named.OrderBy(n => n.Key, StringComparer.Ordinal))
+            {
+                var resolution = directory.Resolve(unit);
+                if (resolution.Kind is not (ResolutionKind.Unmapped or ResolutionKind.NotRecipient)) continue;
+                unmapped++;
+                var label = resolution.Kind == ResolutionKind.NotRecipient ? "not a recipient" : resolution.How;
+                await context.Output.WriteLineAsync($"{unit}  ({label})  named in {string.Join(", ", docs)}");
+            }
+
+            await context.Output.WriteLineAsync($"{unmapped} of {named.Count} units reach no department");
+            return 0;
+        }));
+        return command;
+    }
+}

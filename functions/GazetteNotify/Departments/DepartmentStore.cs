@@ -1,0 +1,78 @@
+using Azure.Data.Tables;
+using GazetteNotify.Ingestion;
+using GazetteNotify.Storage;
+
+namespace GazetteNotify.Departments;
+
+/// <summary>
+/// The directory as the admin keeps it, in the Departments table: one row per department (partition `departments`,
+/// row = id), per group (`groups`) and per collective name that is not a recipient (`not-recipients`). Until the admin
+/// saves one, the directory shipped with the service (departments.liaocheng.json) is the directory.
+/// </summary>
+public sealed class DepartmentStore(GazetteStorage storage)
+{
+    public const string DepartmentsPartition = "departments";
+    public const string GroupsPartition = "groups";
+    public const string NotRecipientsPartition = "not-recipients";
+
+    private TableClient Table => storage.Table(storage.Names.DepartmentsTable);
+
+    public async Task<DepartmentDirectory> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var departments = new List<Department>();
+        var groups = new List<DepartmentGroup>();
+        var notRecipients = new List<string>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            switch (row.PartitionKey)
+            {
+                case DepartmentsPartition:
+                    departments.Add(new Department(row.RowKey, row.GetString("Name") ?? row.RowKey, IssueRows.FromJson(row.GetString("Aliases")), IssueRows.FromJson(row.GetString("Emails"))));
+                    break;
+                case GroupsPartition:
+                    groups.Add(new DepartmentGroup(row.GetString("Name") ?? row.RowKey, IssueRows.FromJson(row.GetString("Aliases")), IssueRows.FromJson(row.GetString("Members"))));
+                    break;
+                case NotRecipientsPartition:
+                    notRecipients.Add(row.GetString("Name") ?? row.RowKey);
+                    break;
+            }
+        }
+
+        return departments.Count == 0 ? DepartmentDirectory.Default : new DepartmentDirectory(departments, groups, notRecipients);
+    }
+
+    /// <summary>Writes the whole directory; rows of departments or groups no longer in it are removed.</summary>
+    public async Task SaveAsync(DepartmentDirectory directory, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var rows = new List<TableEntity>();
+        rows.AddRange(directory.Departments.Select(d => new TableEntity(DepartmentsPartition, d.Id)
+        {
+            ["Name"] = d.Name,
+            ["Aliases"] = IssueRows.ToJson(d.Aliases),
+            ["Emails"] = IssueRows.ToJson(d.Emails),
+        }));
+        rows.AddRange(directory.Groups.Select(g => new TableEntity(GroupsPartition, RowKeyOf(g.Name))
+        {
+            ["Name"] = g.Name,
+            ["Aliases"] = IssueRows.ToJson(g.Aliases),
+            ["Members"] = IssueRows.ToJson(g.Members),
+        }));
+        rows.AddRange(directory.NotRecipients.Select(n => new TableEntity(NotRecipientsPartition, RowKeyOf(n)) { ["Name"] = n }));
+        await TableBatches.SubmitAsync(Table, rows, TableTransactionActionType.UpsertReplace, cancellationToken);
+
+        var keep = rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
+        var stale = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            if (!keep.Contains((row.PartitionKey, row.RowKey))) stale.Add(row);
+        }
+
+        await TableBatches.SubmitAsync(Table, stale, TableTransactionActionType.Delete, cancellationToken);
+    }
+
+    /// <summary>Chinese names are valid row keys; only the characters Table Storage forbids are replaced.</summary>
+    private static string RowKeyOf(string name) =>
+        string.Concat(name.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c));
+}

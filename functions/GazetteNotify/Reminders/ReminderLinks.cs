@@ -1,0 +1,37 @@
+using GazetteNotify.Alerts;
+using GazetteNotify.Departments;
+using GazetteNotify.Subscriptions;
+using GazetteNotify.Web;
+
+namespace GazetteNotify.Reminders;
+
+/// <summary>
+/// The signed links of a department's reminder: acknowledge and done per task, and the calendar feed. Tokens name the
+/// department and the task, so a link opens that task for that department only; none expires (a task may be done months
+/// later), and a done task stays done whatever link is replayed.
+/// </summary>
+public sealed class ReminderLinks(LinkTokens tokens, AlertSettings settings)
+{
+    public const string AcknowledgePurpose = "task-ack";
+    public const string DonePurpose = "task-done";
+    public const string CalendarPurpose = "calendar";
+
+    public string Acknowledge(Department department, string taskKey) =>
+        Routes.WithToken(settings.PublicBaseUrl, Routes.AcknowledgeTask, tokens.Issue(AcknowledgePurpose, Subject(department.Id, taskKey), null));
+
+    public string Done(Department department, string taskKey) =>
+        Routes.WithToken(settings.PublicBaseUrl, Routes.CompleteTask, tokens.Issue(DonePurpose, Subject(department.Id, taskKey), null));
+
+    public string Calendar(Department department) => Routes.DepartmentCalendarUrl(settings.PublicBaseUrl, department.Id, CalendarToken(department.Id));
+
+    public string CalendarToken(string departmentId) => tokens.Issue(CalendarPurpose, departmentId, null);
+
+    /// <summary>Department id and task key in one token subject; ids are ASCII and task keys have no '#'.</summary>
+    public static string Subject(string departmentId, string taskKey) => departmentId + "#" + taskKey;
+
+    public static (string DepartmentId, string TaskKey)? ReadSubject(string? subject)
+    {
+        var at = subject?.IndexOf('#', StringComparison.Ordinal) ?? -1;
+        return at > 0 && at < subject!.Length - 1 ? (subject[..at], subject[(at + 1)..]) : null;
+    }
+}

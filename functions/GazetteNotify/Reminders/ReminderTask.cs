@@ -1,0 +1,46 @@
+using GazetteNotify.Parsing.Model;
+
+namespace GazetteNotify.Reminders;
+
+/// <summary>
+/// One time limit of one task, as planning sees it: where it comes from, who owes it, when it is due (or how it
+/// repeats), and the task's state. <see cref="Key"/> names the limit (issue|doc|task|n), <see cref="TaskKey"/> the task.
+/// </summary>
+public sealed record ReminderTask(
+    string Key,
+    string TaskKey,
+    string? DocNumber,
+    string Title,
+    string? Item,
+    string? Excerpt,
+    IReadOnlyList<string> Lead,
+    IReadOnlyList<string> Support,
+    string Phrase,
+    DeadlineKind Kind,
+    DateOnly? Date,
+    string Basis,
+    TaskState State = TaskState.Open)
+{
+    public Recurrence? Recurrence { get; init; }
+
+    /// <summary>For repeating limits: no occurrence before the document was signed, none after it expires.</summary>
+    public DateOnly? SignedOn { get; init; }
+
+    public DateOnly? ValidUntil { get; init; }
+}
+
+/// <summary>Where a task stands: a done task stops reminding; acknowledged only says someone has seen it.</summary>
+public enum TaskState
+{
+    Open,
+    Acknowledged,
+    Done,
+}
+
+/// <summary>A department's part in a task: 牵头 (lead), 配合 (support), or 责任单位 when the clause makes no split.</summary>
+public enum TaskRole
+{
+    Responsible,
+    Lead,
+    Support,
+}
