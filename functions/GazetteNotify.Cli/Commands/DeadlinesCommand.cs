@@ -52,7 +52,7 @@ public static class DeadlinesCommand
                 if (row.GetBoolean("Dismissed") == true) continue;
                 waiting++;
                 var key = row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
-                var suggestion = row.GetString("Suggested") is { } s ? $" (would be {s})" : "";
+                var suggestion = row.GetString("Suggested") is { } s ? $" — counted from the signing date: {s}" : "";
                 await context.Output.WriteLineAsync($"{key}  {row.GetString("Phrase")}  {row.GetString("DocNumber") ?? row.GetString("Title")} item {row.GetString("Item") ?? "-"}: {row.GetString("Review")}{suggestion}");
             }
 

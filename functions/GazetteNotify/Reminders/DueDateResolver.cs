@@ -25,7 +25,7 @@ public static partial class DueDateResolver
                 return Relative(deadline.Text, excerpt, signedOn, calendar);
             default:
                 if (deadline.Date is not { } date) return ResolvedDue.Review("date not understood");
-                if (signedOn is { } s && date < s) return ResolvedDue.Review($"due {Iso(date)}, before the document was signed ({Iso(s)})", date);
+                if (signedOn is { } s && date < s) return ResolvedDue.Review($"due before the document was signed ({Iso(s)})", date);
                 return new ResolvedDue(date, "as written", null);
         }
     }
@@ -65,8 +65,8 @@ public static partial class DueDateResolver
 
         var anchor = AnchorOf(phrase, excerpt);
         if (anchor.Kind == AnchorKind.Event) return ResolvedDue.Review($"counted from an event («{anchor.Text}»), not from the signing date", due);
-        if (anchor.Kind == AnchorKind.None) return ResolvedDue.Review("counted from an event the text does not name; from the signing date it would be " + Iso(due), due);
-        if (!exact) return ResolvedDue.Review("the holiday calendar does not cover these years; counting weekends only gives " + Iso(due), due);
+        if (anchor.Kind == AnchorKind.None) return ResolvedDue.Review("counted from an event the text does not name (a rule of procedure?)", due);
+        if (!exact) return ResolvedDue.Review("the holiday calendar does not cover these years (weekends only counted)", due);
         return new ResolvedDue(due, basis, null);
     }
 
@@ -86,7 +86,7 @@ public static partial class DueDateResolver
         if (at < 0) return (AnchorKind.None, "");
         var from = Math.Max(0, at - 30);
         var before = excerpt[from..at];
-        var stop = before.LastIndexOfAny(['。', '；', ';', '！', '？']);
+        var stop = before.LastIndexOfAny(['。', '；', ';', '！', '？', '、']);
         if (stop >= 0) before = before[(stop + 1)..];
         if (DocumentAnchor().IsMatch(before)) return (AnchorKind.Document, before);
         if (EventAnchor().IsMatch(before)) return (AnchorKind.Event, before.TrimStart('，', ','));
