@@ -23,6 +23,10 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
     /// </summary>
     public Func<string> LinkSecret { get; init; } = LocalLinkSecret;
 
+    /// <summary>Reminder offsets and overdue window: Reminders__Offsets ("30,7,1,0") and Reminders__OverdueWindowDays.</summary>
+    public global::GazetteNotify.Reminders.ReminderSettings ReminderSettings { get; init; } = global::GazetteNotify.Reminders.ReminderSettings.Parse(
+        Environment.GetEnvironmentVariable("Reminders__Offsets"), Environment.GetEnvironmentVariable("Reminders__OverdueWindowDays"));
+
     /// <summary>Where local alerts go: the GazetteOutbox setting, or ./outbox.</summary>
     public string OutboxFolder { get; init; } = Environment.GetEnvironmentVariable("GazetteOutbox") is { Length: > 0 } folder ? folder : "outbox";
 

@@ -5,6 +5,13 @@ using GazetteNotify.Benchmarks;
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --stages       (quick per-stage breakdown)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --ingest       (end to end against Azurite)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --alerts       (100,000 subscribers: plan and render)
+// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --reminders    (10,000 limits × 300 departments: a day's plan)
+if (args.Length > 0 && args[0] == "--reminders")
+{
+    RemindersBenchmark.Run();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--alerts")
 {
     AlertsBenchmark.Run();

@@ -41,7 +41,7 @@ public static class RemindCommand
     {
         var settings = AlertSettings.Local;
         var transport = new OutboxTransport(context.OutboxFolder, new MailboxAddress(settings.FromName, settings.FromAddress));
-        var job = new SendDeadlineReminders(storage, transport, new LinkTokens(context.LinkSecret(), clock), settings, ReminderSettings.Default, clock);
+        var job = new SendDeadlineReminders(storage, transport, new LinkTokens(context.LinkSecret(), clock), settings, context.ReminderSettings, clock);
         var run = await job.RunAsync(dryRun, cancellationToken);
         var output = context.Output;
         foreach (var reminder in run.Plan.Reminders)

@@ -76,3 +76,19 @@ public class DueDateResolverTests
         Assert.True(DueDateResolver.Resolve(new Deadline("定期", null, DeadlineKind.Recurring), null, Signed, WorkingCalendar.China).NeedsReview);
     }
 }
+
+public class ReminderSettingsTests
+{
+    [Fact]
+    public void Offsets_come_from_configuration_and_nonsense_is_refused_at_start()
+    {
+        Assert.Equal([30, 7, 1, 0], ReminderSettings.Parse(null, null).Offsets);
+        var configured = ReminderSettings.Parse("0, 14,3", "10");
+        Assert.Equal([14, 3, 0], configured.Offsets);
+        Assert.Equal((10, 14), (configured.OverdueWindowDays, configured.TargetOffset));
+        Assert.Throws<FormatException>(() => ReminderSettings.Parse("7,-1", null));
+        Assert.Throws<FormatException>(() => ReminderSettings.Parse("a week", null));
+        Assert.Throws<FormatException>(() => ReminderSettings.Parse(",", null));
+        Assert.Throws<FormatException>(() => ReminderSettings.Parse(null, "soon"));
+    }
+}
