@@ -6,14 +6,24 @@ namespace GazetteNotify.Storage;
 /// </summary>
 public sealed record StorageNames(string Prefix = "")
 {
-    public string IssuesContainer => Container("gazette-issues");
+    /// <summary>Names as constants, for trigger attributes (which need compile-time values).</summary>
+    public const string IssuesContainerName = "gazette-issues";
+
+    public const string EmailBatchesQueueName = "email-batches";
+
+    /// <summary>Where the queue trigger moves a message after its max dequeue count.</summary>
+    public const string EmailBatchesPoisonQueueName = EmailBatchesQueueName + "-poison";
+
+    public string IssuesContainer => Container(IssuesContainerName);
 
     public string ParsedContainer => Container("gazette-parsed");
 
     public string QuarantineContainer => Container("gazette-quarantine");
 
     /// <summary>Digest batches: the queue the planner fills and SendEmailBatch drains; the payloads sit in a container of the same name.</summary>
-    public string EmailBatches => Container("email-batches");
+    public string EmailBatches => Container(EmailBatchesQueueName);
+
+    public string EmailBatchesPoison => Container(EmailBatchesPoisonQueueName);
 
     public string IssuesTable => Prefix + "Issues";
 
@@ -41,11 +51,14 @@ public sealed record StorageNames(string Prefix = "")
     /// <summary>The department directory: partition `departments`, row = department id (names, aliases, addresses as JSON).</summary>
     public string DepartmentsTable => Prefix + "Departments";
 
+    /// <summary>Batches that failed every delivery attempt: what they were, why, and when — for the admin.</summary>
+    public string PoisonedBatchesTable => Prefix + "PoisonedBatches";
+
     public IEnumerable<string> Containers => [IssuesContainer, ParsedContainer, QuarantineContainer, EmailBatches];
 
-    public IEnumerable<string> Queues => [EmailBatches];
+    public IEnumerable<string> Queues => [EmailBatches, EmailBatchesPoison];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable];
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

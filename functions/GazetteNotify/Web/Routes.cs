@@ -33,6 +33,15 @@ public static class Routes
 
     public static Uri IssuerFeedUrl(Uri baseUrl, string issuer) => new(baseUrl, IssuerFeed.Replace("{issuer}", Uri.EscapeDataString(issuer), StringComparison.Ordinal));
 
+    /// <summary>SendGrid's Event Webhook (signed with SendGrid's ECDSA key).</summary>
+    public const string SendGridEvents = "api/sendgrid/events";
+
+    /// <summary>Admin routes: function keys in Azure, the admin key locally.</summary>
+    public const string AdminIssues = "api/admin/issues";
+    public const string AdminIssue = "api/admin/issues/{key}";
+    public const string AdminReview = "api/admin/deadlines/review";
+    public const string AdminPoisonedBatches = "api/admin/poisoned-batches";
+
     public static string WithToken(Uri baseUrl, string route, string token) =>
         new Uri(baseUrl, $"{route}?token={Uri.EscapeDataString(token)}").ToString();
 }

@@ -1,0 +1,21 @@
+using GazetteNotify.Mail;
+using GazetteNotify.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace GazetteNotify.Functions.Jobs;
+
+/// <summary>
+/// One email-batches message → its mails, through the Deliveries ledger. A failure throws, so the host makes the
+/// message visible again (visibilityTimeout) and, after maxDequeueCount, moves it to email-batches-poison.
+/// </summary>
+public sealed class SendEmailBatchFunction(SendEmailBatch job, ILogger<SendEmailBatchFunction> logger)
+{
+    [Function("SendEmailBatch")]
+    public async Task Run([QueueTrigger(StorageNames.EmailBatchesQueueName)] string message, CancellationToken cancellationToken)
+    {
+        var result = await job.RunAsync(message, cancellationToken);
+        logger.LogInformation("SendEmailBatch: {Sent} sent, {AlreadySent} already sent, {Failed} failed", result.Sent, result.AlreadySent, result.Failed);
+        if (result.Failed > 0) throw new InvalidOperationException($"{result.Failed} deliveries failed; the message will be retried");
+    }
+}

@@ -1,0 +1,70 @@
+using GazetteNotify.Alerts;
+using GazetteNotify.Ingestion;
+using GazetteNotify.Mail;
+using GazetteNotify.Queries;
+using GazetteNotify.Reminders;
+using GazetteNotify.Storage;
+using GazetteNotify.Subscriptions;
+using GazetteNotify.Web;
+using MimeKit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GazetteNotify.Hosting;
+
+/// <summary>
+/// The library's own service registration, shared by both hosts: storage, clock, settings, the mail transport chosen
+/// by configuration, the jobs (queue fan-out on: hosted jobs always send through email-batches), the HTTP handlers.
+/// A host adds triggers and routes, nothing else.
+/// </summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddGazetteNotify(this IServiceCollection services, IConfiguration configuration, Func<string>? localLinkSecret = null)
+    {
+        var settings = ServiceSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Alerts);
+        services.AddSingleton(settings.Reminders);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new GazetteStorage(StorageSettings.From(configuration), new StorageNames(), StorageClientTuning.Default));
+        services.AddSingleton(sp => new LinkTokens(
+            settings.LinkSigningSecret ?? localLinkSecret?.Invoke()
+            ?? throw new InvalidOperationException($"{ServiceSettings.LinkSigningSecretSetting} is not set (a Key Vault reference in Azure)"),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(_ => Transport(settings));
+
+        services.AddSingleton<EmailBatches>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<IngestIssue>();
+        services.AddSingleton(sp => new SendTopicAlerts(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<IMailTransport>(), sp.GetRequiredService<LinkTokens>(),
+            settings.Alerts, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EmailBatches>()));
+        services.AddSingleton(sp => new SendDeadlineReminders(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<IMailTransport>(), sp.GetRequiredService<LinkTokens>(),
+            settings.Alerts, settings.Reminders, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EmailBatches>()));
+        services.AddSingleton<SendEmailBatch>();
+        services.AddSingleton<PoisonedBatches>();
+        services.AddSingleton(sp => new SubscriberStore(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SendGridEvents(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<SubscriberStore>(),
+            settings.SendGridWebhookPublicKey ?? "", sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<SubscriptionHandlers>();
+        services.AddSingleton<RecentDocuments>();
+        services.AddSingleton<FeedHandlers>();
+        services.AddSingleton<TaskHandlers>();
+        services.AddSingleton<AdminHandlers>();
+        services.AddSingleton<HttpEndpoints>();
+        return services;
+    }
+
+    /// <summary>The transport configuration names: SendGrid in Azure, SMTP (maildev) or the outbox folder locally.</summary>
+    public static IMailTransport Transport(ServiceSettings settings)
+    {
+        var from = new MailboxAddress(settings.Alerts.FromName, settings.Alerts.FromAddress);
+        return settings.Transport switch
+        {
+            MailTransportKind.SendGrid => new SendGridTransport(
+                new SendGrid.SendGridClient(settings.SendGridApiKey!), new SendGrid.Helpers.Mail.EmailAddress(settings.Alerts.FromAddress, settings.Alerts.FromName)),
+            MailTransportKind.Smtp => new SmtpTransport(settings.SmtpHost ?? "127.0.0.1", settings.SmtpPort, from),
+            _ => new OutboxTransport(settings.OutboxFolder, from),
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using GazetteNotify.Mail;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+
+namespace GazetteNotify.Web;
+
+/// <summary>
+/// The HTTP surface of the service, shared by both hosts: reads what a request carries (query, form, body, headers),
+/// calls the handler, and answers a <see cref="PageResult"/> that each host writes out. <see cref="All"/> is the route
+/// table: `gazette serve` maps it as is; the Functions app declares one function per entry (a test checks they agree).
+/// </summary>
+public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin)
+{
+    private readonly SubscriptionHandlers _subscriptions = subscriptions;
+    private readonly FeedHandlers _feeds = feeds;
+    private readonly TaskHandlers _tasks = tasks;
+    private readonly AdminHandlers _admin = admin;
+
+    /// <summary>Functions cannot route the site root with an empty template; this optional, always-empty parameter does.</summary>
+    public const string FunctionsRootRoute = "{root:maxlength(0)?}";
+
+    public static IReadOnlyList<HttpRoute> All { get; } =
+    [
+        new("SubscriptionForm", "GET", Routes.Form, false, (e, _, _) => Task.FromResult(e._subscriptions.Form())),
+        new("Subscribe", "POST", Routes.Subscribe, false, async (e, r, c) => await e._subscriptions.SubscribeAsync(await FormOf(r, c), c)),
+        new("Confirm", "GET", Routes.Confirm, false, (e, r, c) => e._subscriptions.ConfirmAsync(Token(r), c)),
+        new("ManagePage", "GET", Routes.Manage, false, (e, r, c) => e._subscriptions.ManageAsync(Token(r), c)),
+        new("UpdatePreferences", "POST", Routes.Manage, false, async (e, r, c) => await e._subscriptions.UpdateAsync(Token(r), await FormOf(r, c), c)),
+        new("UnsubscribePage", "GET", Routes.Unsubscribe, false, (e, r, _) => Task.FromResult(e._subscriptions.UnsubscribePage(Token(r)))),
+        new("Unsubscribe", "POST", Routes.Unsubscribe, false, (e, r, c) => e._subscriptions.UnsubscribeAsync(Token(r), c)),
+        new("OneClickUnsubscribe", "POST", Routes.OneClickUnsubscribe, false, (e, r, c) => e._subscriptions.UnsubscribeAsync(Token(r), c)),
+        new("TopicFeed", "GET", Routes.TopicFeed, false, (e, r, c) => e._feeds.TopicAsync(Value(r, "topic"), c)),
+        new("IssuerFeed", "GET", Routes.IssuerFeed, false, (e, r, c) => e._feeds.IssuerAsync(Value(r, "issuer"), c)),
+        new("AcknowledgeTaskPage", "GET", Routes.AcknowledgeTask, false, (e, r, c) => e._tasks.AcknowledgePageAsync(Token(r), c)),
+        new("AcknowledgeTask", "POST", Routes.AcknowledgeTask, false, (e, r, c) => e._tasks.AcknowledgeAsync(Token(r), c)),
+        new("CompleteTaskPage", "GET", Routes.CompleteTask, false, (e, r, c) => e._tasks.DonePageAsync(Token(r), c)),
+        new("CompleteTask", "POST", Routes.CompleteTask, false, async (e, r, c) => await e._tasks.DoneAsync(Token(r), (await r.ReadFormAsync(c))["note"].ToString(), c)),
+        new("DepartmentCalendar", "GET", Routes.DepartmentCalendar, false, (e, r, c) => e._tasks.CalendarAsync(Value(r, "id"), Token(r), c)),
+        new("SendGridEvents", "POST", Routes.SendGridEvents, false, (e, r, c) => e.SendGridEventsAsync(r, c)),
+        new("AdminIssues", "GET", Routes.AdminIssues, true, (e, _, c) => e._admin.IssuesAsync(c)),
+        new("AdminIssue", "GET", Routes.AdminIssue, true, (e, r, c) => e._admin.IssueAsync(Value(r, "key"), c)),
+        new("AdminReview", "GET", Routes.AdminReview, true, (e, _, c) => e._admin.ReviewAsync(c)),
+        new("AdminPoisonedBatches", "GET", Routes.AdminPoisonedBatches, true, (e, _, c) => e._admin.PoisonedAsync(c)),
+    ];
+
+    public static HttpRoute Named(string name) => All.Single(r => r.Name == name);
+
+    public Task<PageResult> HandleAsync(string name, HttpRequest request, CancellationToken cancellationToken = default) =>
+        Named(name).Handle(this, request, cancellationToken);
+
+    /// <summary>Body up to 1 MB, signature checked before anything is read into storage.</summary>
+    private async Task<PageResult> SendGridEventsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBody) return new PageResult(413, "too large") { ContentType = "text/plain; charset=utf-8" };
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBody) return new PageResult(413, "too large") { ContentType = "text/plain; charset=utf-8" };
+        var body = buffer.ToArray();
+        if (!events.Verify(request.Headers[SendGridEvents.SignatureHeader], request.Headers[SendGridEvents.TimestampHeader], body))
+        {
+            return new PageResult(403, "signature not valid") { ContentType = "text/plain; charset=utf-8" };
+        }
+
+        var recorded = await events.RecordAsync(body, cancellationToken);
+        return new PageResult(200, $"{recorded} events") { ContentType = "text/plain; charset=utf-8" };
+    }
+
+    private const long MaxBody = 1024 * 1024;
+
+    private static string? Token(HttpRequest request) => request.Query["token"].FirstOrDefault();
+
+    /// <summary>
+    /// A route parameter: from the host's routing when it filled RouteValues (Kestrel), else matched here against the
+    /// route template (the Functions host routes before the worker sees the request).
+    /// </summary>
+    private static string? Value(HttpRequest request, string name)
+    {
+        if (request.RouteValues.TryGetValue(name, out var v) && v is not null) return v.ToString();
+        foreach (var route in All)
+        {
+            if (!route.Route.Contains("{" + name + "}", StringComparison.Ordinal)) continue;
+            var values = new RouteValueDictionary();
+            if (new TemplateMatcher(TemplateParser.Parse(route.Route), new RouteValueDictionary()).TryMatch(request.Path, values) && values.TryGetValue(name, out var found))
+            {
+                return found?.ToString();
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<SubscriptionForm> FormOf(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) return new SubscriptionForm(null, [], null, null, null, null);
+        var form = await request.ReadFormAsync(cancellationToken);
+        return new SubscriptionForm(form["email"].FirstOrDefault(), form["topics"].Where(t => t is not null).Select(t => t!).ToList(),
+            form["keywords"].FirstOrDefault(), form["issuers"].FirstOrDefault(), form["prefixes"].FirstOrDefault(), form["frequency"].FirstOrDefault())
+        {
+            Follows = form["follows"].FirstOrDefault(),
+        };
+    }
+}

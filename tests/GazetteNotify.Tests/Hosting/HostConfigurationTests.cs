@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using GazetteNotify.Hosting;
+using GazetteNotify.Mail;
+using GazetteNotify.Storage;
+using GazetteNotify.Tests.Support;
+
+namespace GazetteNotify.Tests.Hosting;
+
+/// <summary>host.json and local.settings.sample.json agree with what the library writes and reads.</summary>
+[Collection(AzuriteGroup.Name)]
+public class HostConfigurationTests
+{
+    private static JsonElement Json(params string[] path) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine([AzuriteFixture.RepoRoot(), .. path])), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }).RootElement;
+
+    [Fact]
+    public async Task Queue_messages_the_library_enqueues_are_base64_as_host_json_tells_the_trigger()
+    {
+        var queues = Json("functions", "GazetteNotify.Functions", "host.json").GetProperty("extensions").GetProperty("queues");
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+
+        var storage = AzuriteFixture.NewStorage();
+        await storage.EnsureCreatedAsync();
+        await new EmailBatches(storage).EnqueueAsync(new EmailBatch("run-1", "主题", "<p>正文</p>", "正文", new Dictionary<string, string>(), []));
+
+        // Read raw, as the Functions host does before decoding: it must be base64 of the JSON the job reads.
+        var raw = new QueueClient("UseDevelopmentStorage=true", storage.Names.EmailBatches, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var message = (await raw.ReceiveMessageAsync()).Value;
+        var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(message.Body.ToString()));
+        Assert.StartsWith("{\"Blob\":\"run-1/", decoded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Host_json_routes_from_the_site_root_and_bounds_retries()
+    {
+        var host = Json("functions", "GazetteNotify.Functions", "host.json");
+        Assert.Equal("2.0", host.GetProperty("version").GetString());
+        Assert.Equal("", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        var queues = host.GetProperty("extensions").GetProperty("queues");
+        Assert.InRange(queues.GetProperty("maxDequeueCount").GetInt32(), 2, 10);
+        Assert.True(TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void The_sample_settings_list_every_setting_the_service_reads()
+    {
+        var values = Json("local.settings.sample.json").GetProperty("Values");
+        var comments = Json("local.settings.sample.json").GetProperty("_comments");
+        string[] settings =
+        [
+            "GazetteStorage", ServiceSettings.PublicBaseUrlSetting, ServiceSettings.GazetteNameSetting, ServiceSettings.MailTransportSetting,
+            ServiceSettings.MailFromSetting, ServiceSettings.MailFromNameSetting, ServiceSettings.SmtpHostSetting, ServiceSettings.SmtpPortSetting,
+            ServiceSettings.OutboxSetting, ServiceSettings.SendGridApiKeySetting, ServiceSettings.SendGridWebhookKeySetting,
+            ServiceSettings.LinkSigningSecretSetting, ServiceSettings.ReminderOffsetsSetting, ServiceSettings.OverdueWindowSetting,
+            Schedules.TopicAlertsSetting, Schedules.DeadlineRemindersSetting,
+        ];
+        foreach (var setting in settings.Select(s => s.Replace(":", "__", StringComparison.Ordinal)))
+        {
+            Assert.True(values.TryGetProperty(setting, out _), $"{setting} missing from local.settings.sample.json");
+            Assert.True(comments.TryGetProperty(setting, out _), $"{setting} has no explanation");
+        }
+
+        Assert.Equal(Schedules.TopicAlertsDefault, values.GetProperty(Schedules.TopicAlertsSetting).GetString());
+        Assert.Equal(Schedules.DeadlineRemindersDefault, values.GetProperty(Schedules.DeadlineRemindersSetting).GetString());
+        Assert.Equal("", values.GetProperty("SendGrid__ApiKey").GetString()); // no secret in the repo
+    }
+}
