@@ -23,24 +23,43 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
     /// </summary>
     public Func<string> LinkSecret { get; init; } = LocalLinkSecret;
 
+    /// <summary>
+    /// The transport jobs run from the CLI send through: Mail__Transport from the environment (smtp → maildev in the
+    /// demo), the outbox folder by default.
+    /// </summary>
+    public Func<Mail.IMailTransport> Transport { get; init; } = () => Hosting.ServiceRegistration.Transport(
+        Hosting.ServiceSettings.From(ConfigurationFromEnvironment()) with { OutboxFolder = DefaultOutbox() });
+
+    private static string DefaultOutbox() => Environment.GetEnvironmentVariable("GazetteOutbox") is { Length: > 0 } folder ? folder : "outbox";
+
     /// <summary>Reminder offsets and overdue window: Reminders__Offsets ("30,7,1,0") and Reminders__OverdueWindowDays.</summary>
     public global::GazetteNotify.Reminders.ReminderSettings ReminderSettings { get; init; } = global::GazetteNotify.Reminders.ReminderSettings.Parse(
         Environment.GetEnvironmentVariable("Reminders__Offsets"), Environment.GetEnvironmentVariable("Reminders__OverdueWindowDays"));
 
     /// <summary>Where local alerts go: the GazetteOutbox setting, or ./outbox.</summary>
-    public string OutboxFolder { get; init; } = Environment.GetEnvironmentVariable("GazetteOutbox") is { Length: > 0 } folder ? folder : "outbox";
+    public string OutboxFolder { get; init; } = DefaultOutbox();
 
-    private static string LocalLinkSecret()
+    private static string LocalLinkSecret() =>
+        Environment.GetEnvironmentVariable("LinkSigningSecret") is { Length: >= 32 } configured ? configured : LocalSecret("link-secret");
+
+    /// <summary>
+    /// A random secret kept in ~/.gazette/NAME (created on first use, readable by the user only; never in the repo):
+    /// the link-signing secret and the admin key of local runs.
+    /// </summary>
+    public static string LocalSecret(string name)
     {
-        if (Environment.GetEnvironmentVariable("LinkSigningSecret") is { Length: >= 32 } configured) return configured;
         var dir = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".gazette");
-        var file = Path.Combine(dir, "link-secret");
+        var file = Path.Combine(dir, name);
         if (File.Exists(file)) return File.ReadAllText(file).Trim();
         Directory.CreateDirectory(dir);
-        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         File.WriteAllText(file, secret);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return secret;
     }
+
+    /// <summary>Settings from the environment (the names of local.settings.sample.json, `__` for nesting).</summary>
+    public static IConfiguration ConfigurationFromEnvironment() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
     /// <summary>Storage from the environment (GazetteStorage, GazetteStorage__accountName), Azurite by default.</summary>
     public static GazetteStorage StorageFromEnvironment()

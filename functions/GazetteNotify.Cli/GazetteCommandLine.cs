@@ -23,8 +23,10 @@ public static class GazetteCommandLine
             TasksCommand.Create(context),
             RemindCommand.Create(context),
             RunCommand.Create(context),
+            ServeCommand.Create(context),
         };
 
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
+        // Ctrl-C cancels the command's token; `serve` then has up to 30 s to finish the work in hand before the process ends.
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Azure.Data.Tables;
 using GazetteNotify.Departments;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Cli.Commands;
@@ -123,28 +121,14 @@ public static class DepartmentsCommand
         var command = new Command("unmapped", "Units named in stored tasks that reach no department, with the documents naming them.");
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
-            var named = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-            await foreach (var row in storage.Table(storage.Names.TasksTable).QueryAsync<TableEntity>(select: ["PartitionKey", "DocNumber", "Lead", "Support"], cancellationToken: cancellationToken))
+            var (unreached, named) = await new UnmappedUnits(storage).ListAsync(cancellationToken);
+            foreach (var unit in unreached)
             {
-                foreach (var unit in IssueRows.FromJson(row.GetString("Lead")).Concat(IssueRows.FromJson(row.GetString("Support"))))
-                {
-                    if (!named.TryGetValue(unit, out var docs)) named[unit] = docs = new SortedSet<string>(StringComparer.Ordinal);
-                    docs.Add($"{row.PartitionKey} {row.GetString("DocNumber") ?? "(no number)"}");
-                }
+                var label = unit.Resolution.Kind == ResolutionKind.NotRecipient ? "not a recipient" : unit.Resolution.How;
+                await context.Output.WriteLineAsync($"{unit.Name}  ({label})  named in {string.Join(", ", unit.NamedIn)}");
             }
 
-            var unmapped = 0;
-            foreach (var (unit, docs) in named.OrderBy(n => n.Key, StringComparer.Ordinal))
-            {
-                var resolution = directory.Resolve(unit);
-                if (resolution.Kind is not (ResolutionKind.Unmapped or ResolutionKind.NotRecipient)) continue;
-                unmapped++;
-                var label = resolution.Kind == ResolutionKind.NotRecipient ? "not a recipient" : resolution.How;
-                await context.Output.WriteLineAsync($"{unit}  ({label})  named in {string.Join(", ", docs)}");
-            }
-
-            await context.Output.WriteLineAsync($"{unmapped} of {named.Count} units reach no department");
+            await context.Output.WriteLineAsync($"{unreached.Count} of {named} units reach no department");
             return 0;
         }));
         return command;

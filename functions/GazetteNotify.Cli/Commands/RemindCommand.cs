@@ -20,18 +20,7 @@ public static class RemindCommand
         var command = new Command("remind", "Send (or with --dry-run show) the deadline reminders due on a day.") { now, dryRun };
         command.SetAction((result, cancellationToken) =>
         {
-            TimeProvider clock = context.Clock;
-            if (result.GetValue(now) is { } text)
-            {
-                if (!FixedClock.TryParse(text, out var fixedClock))
-                {
-                    context.Error.WriteLine("gazette remind: --now must be a date yyyy-MM-dd or a timestamp");
-                    return Task.FromResult(1);
-                }
-
-                clock = fixedClock;
-            }
-
+            if (!RunCommand.TryClock(context, result.GetValue(now), out var clock)) return Task.FromResult(1);
             return RunAsync(context, clock, result.GetValue(dryRun), cancellationToken);
         });
         return command;
@@ -40,8 +29,7 @@ public static class RemindCommand
     public static Task<int> RunAsync(CliContext context, TimeProvider clock, bool dryRun, CancellationToken cancellationToken) => context.WithStorageAsync(async storage =>
     {
         var settings = AlertSettings.Local;
-        var transport = new OutboxTransport(context.OutboxFolder, new MailboxAddress(settings.FromName, settings.FromAddress));
-        var job = new SendDeadlineReminders(storage, transport, new LinkTokens(context.LinkSecret(), clock), settings, context.ReminderSettings, clock);
+        var job = new SendDeadlineReminders(storage, RunCommand.Transport(context), new LinkTokens(context.LinkSecret(), clock), settings, context.ReminderSettings, clock);
         var run = await job.RunAsync(dryRun, cancellationToken);
         var output = context.Output;
         foreach (var reminder in run.Plan.Reminders)

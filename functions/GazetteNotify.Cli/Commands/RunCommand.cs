@@ -11,18 +11,20 @@ public static class RunCommand
 {
     public static Command Create(CliContext context)
     {
-        var alerts = new Command("alerts", "Send topic alerts for issues ingested since the last run (to the outbox folder).");
-        alerts.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
-        {
-            var settings = AlertSettings.Local;
-            var transport = new OutboxTransport(context.OutboxFolder, new MailboxAddress(settings.FromName, settings.FromAddress));
-            var job = new SendTopicAlerts(storage, transport, new LinkTokens(context.LinkSecret(), context.Clock), settings, context.Clock);
-            var run = await job.RunAsync(cancellationToken);
-            await context.Output.WriteLineAsync(run.RunKey is null
-                ? "alerts: no issue ingested since the last run"
-                : $"alerts {run.RunKey}: {run.NewIssues} new issues, {run.NewDocuments} documents, {run.Digests} digests — {run.Sent} sent, {run.AlreadySent} already sent, {run.Failed} failed → {Path.GetFullPath(context.OutboxFolder)}");
-            return run.Failed == 0 ? 0 : 1;
-        }));
+        var now = new Option<string?>("--now") { Description = "Act as at this day (yyyy-MM-dd, 08:00 China time) or moment." };
+        var alerts = new Command("alerts", "Send topic alerts for issues ingested since the last run (Mail__Transport; the outbox folder by default).") { now };
+        alerts.SetAction((result, cancellationToken) => TryClock(context, result.GetValue(now), out var clock)
+            ? context.WithStorageAsync(async storage =>
+            {
+                var settings = AlertSettings.Local;
+                var job = new SendTopicAlerts(storage, Transport(context), new LinkTokens(context.LinkSecret(), clock), settings, clock);
+                var run = await job.RunAsync(cancellationToken);
+                await context.Output.WriteLineAsync(run.RunKey is null
+                    ? "alerts: no issue ingested since the last run"
+                    : $"alerts {run.RunKey}: {run.NewIssues} new issues, {run.NewDocuments} documents, {run.Digests} digests — {run.Sent} sent, {run.AlreadySent} already sent, {run.Failed} failed");
+                return run.Failed == 0 ? 0 : 1;
+            })
+            : Task.FromResult(1));
         var retention = new Command("retention", "Erase unconfirmed requests older than 7 days and unsubscribed addresses older than 28 days.");
         retention.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
@@ -30,12 +32,34 @@ public static class RunCommand
             await context.Output.WriteLineAsync($"retention: {erased} addresses erased");
             return 0;
         }));
-        var reminders = new Command("reminders", "Send the deadline reminders due today (to the outbox folder).");
-        reminders.SetAction((_, cancellationToken) => RemindCommand.RunAsync(context, context.Clock, dryRun: false, cancellationToken));
+        var reminders = new Command("reminders", "Send the deadline reminders due today (Mail__Transport; the outbox folder by default).") { now };
+        reminders.SetAction((result, cancellationToken) =>
+            TryClock(context, result.GetValue(now), out var clock) ? RemindCommand.RunAsync(context, clock, dryRun: false, cancellationToken) : Task.FromResult(1));
         var command = new Command("run", "Run a job once, now.");
         command.Subcommands.Add(alerts);
         command.Subcommands.Add(reminders);
         command.Subcommands.Add(retention);
         return command;
+    }
+
+    /// <summary>The outbox folder the context names when the transport is the outbox; otherwise the configured transport.</summary>
+    public static IMailTransport Transport(CliContext context)
+    {
+        var transport = context.Transport();
+        return transport is OutboxTransport ? new OutboxTransport(context.OutboxFolder, new MailboxAddress(AlertSettings.Local.FromName, AlertSettings.Local.FromAddress)) : transport;
+    }
+
+    public static bool TryClock(CliContext context, string? now, out TimeProvider clock)
+    {
+        clock = context.Clock;
+        if (now is null) return true;
+        if (FixedClock.TryParse(now, out var fixedClock))
+        {
+            clock = fixedClock;
+            return true;
+        }
+
+        context.Error.WriteLine("gazette: --now must be a date yyyy-MM-dd or a timestamp");
+        return false;
     }
 }

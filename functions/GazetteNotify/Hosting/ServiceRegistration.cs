@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<FeedHandlers>();
         services.AddSingleton<TaskHandlers>();
         services.AddSingleton<AdminHandlers>();
+        services.AddSingleton<AdminPages>();
         services.AddSingleton<HttpEndpoints>();
         return services;
     }

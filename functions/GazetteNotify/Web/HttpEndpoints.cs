@@ -10,8 +10,9 @@ namespace GazetteNotify.Web;
 /// calls the handler, and answers a <see cref="PageResult"/> that each host writes out. <see cref="All"/> is the route
 /// table: `gazette serve` maps it as is; the Functions app declares one function per entry (a test checks they agree).
 /// </summary>
-public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin)
+public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages)
 {
+    private readonly AdminPages _adminPages = adminPages;
     private readonly SubscriptionHandlers _subscriptions = subscriptions;
     private readonly FeedHandlers _feeds = feeds;
     private readonly TaskHandlers _tasks = tasks;
@@ -42,6 +43,8 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
         new("AdminIssue", "GET", Routes.AdminIssue, true, (e, r, c) => e._admin.IssueAsync(Value(r, "key"), c)),
         new("AdminReview", "GET", Routes.AdminReview, true, (e, _, c) => e._admin.ReviewAsync(c)),
         new("AdminPoisonedBatches", "GET", Routes.AdminPoisonedBatches, true, (e, _, c) => e._admin.PoisonedAsync(c)),
+        new("AdminPage", "GET", Routes.AdminPage, true, (e, r, c) => e._adminPages.DashboardAsync(r.Query["code"].FirstOrDefault(), c)),
+        new("AdminIssuePage", "GET", Routes.AdminIssuePage, true, (e, r, c) => e._adminPages.IssueAsync(Value(r, "key"), r.Query["code"].FirstOrDefault(), c)),
     ];
 
     public static HttpRoute Named(string name) => All.Single(r => r.Name == name);

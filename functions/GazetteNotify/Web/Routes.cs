@@ -42,6 +42,10 @@ public static class Routes
     public const string AdminReview = "api/admin/deadlines/review";
     public const string AdminPoisonedBatches = "api/admin/poisoned-batches";
 
+    /// <summary>The admin's HTML pages (the same key as the admin API).</summary>
+    public const string AdminPage = "admin";
+    public const string AdminIssuePage = "admin/issues/{key}";
+
     public static string WithToken(Uri baseUrl, string route, string token) =>
         new Uri(baseUrl, $"{route}?token={Uri.EscapeDataString(token)}").ToString();
 }

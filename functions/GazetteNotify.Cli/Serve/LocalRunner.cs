@@ -1,0 +1,126 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using GazetteNotify.Alerts;
+using GazetteNotify.Hosting;
+using GazetteNotify.Reminders;
+using GazetteNotify.Storage;
+using GazetteNotify.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GazetteNotify.Cli.Serve;
+
+/// <summary>What `gazette serve` runs, and what tests start on a free port with their own storage.</summary>
+public sealed record LocalRunnerOptions(IConfiguration Configuration, TextWriter Log)
+{
+    public int Port { get; init; } = 7071;
+
+    public GazetteStorage? Storage { get; init; }
+
+    public TimeProvider? Clock { get; init; }
+
+    public string? LinkSecret { get; init; }
+
+    public required string AdminKey { get; init; }
+
+    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public bool Timers { get; init; } = true;
+}
+
+/// <summary>
+/// The whole service on one machine, without the Functions host: Kestrel on 127.0.0.1 with the library's route table
+/// (admin routes behind the admin key, as function keys guard them in Azure), the blob watcher, the two timer jobs on
+/// their schedules, and the email-batches consumer. Stopping finishes what is in hand and releases the rest.
+/// </summary>
+public sealed class LocalRunner : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LocalRunner(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<LocalRunner> StartAsync(LocalRunnerOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders(); // progress goes to RunnerLog: one line per event, no addresses, no secrets
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddGazetteNotify(options.Configuration, () => options.LinkSecret ?? Cli.CliContext.LocalSecret("link-secret"));
+        if (options.Storage is { } storage) builder.Services.AddSingleton(storage);
+        var clock = options.Clock ?? TimeProvider.System;
+        builder.Services.AddSingleton(clock);
+        var log = new RunnerLog(options.Log, clock);
+        builder.Services.AddSingleton(log);
+        builder.Services.AddHostedService(sp => new BlobWatcher(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Ingestion.IngestIssue>(), log, options.WatchInterval));
+        builder.Services.AddHostedService(sp => new QueueConsumer(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Mail.SendEmailBatch>(), sp.GetRequiredService<Mail.PoisonedBatches>(), log, options.QueuePollInterval));
+        if (options.Timers)
+        {
+            builder.Services.AddHostedService(sp => new TimerJob("alerts", options.Configuration[Schedules.TopicAlertsSetting] ?? Schedules.TopicAlertsDefault,
+                async c => Describe(await sp.GetRequiredService<SendTopicAlerts>().RunAsync(c)), sp.GetRequiredService<GazetteStorage>(), clock, log));
+            builder.Services.AddHostedService(sp => new TimerJob("reminders", options.Configuration[Schedules.DeadlineRemindersSetting] ?? Schedules.DeadlineRemindersDefault,
+                async c => Describe(await sp.GetRequiredService<SendDeadlineReminders>().RunAsync(false, c)), sp.GetRequiredService<GazetteStorage>(), clock, log));
+        }
+
+        var app = builder.Build();
+        foreach (var route in HttpEndpoints.All)
+        {
+            app.MapMethods("/" + route.Route, [route.Method], async (HttpContext context) =>
+            {
+                if (route.Admin && !AdminKeyMatches(context.Request, options.AdminKey))
+                {
+                    context.Response.StatusCode = 401;
+                    await context.Response.WriteAsync("admin key required (header x-functions-key or ?code=)", context.RequestAborted);
+                    return;
+                }
+
+                var page = await context.RequestServices.GetRequiredService<HttpEndpoints>().HandleAsync(route.Name, context.Request, context.RequestAborted);
+                context.Response.StatusCode = page.Status;
+                context.Response.ContentType = page.ContentType;
+                await context.Response.WriteAsync(page.Html, context.RequestAborted);
+            });
+        }
+
+        await app.Services.GetRequiredService<GazetteStorage>().EnsureCreatedAsync(cancellationToken); // before the background jobs look
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LocalRunner(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>Compared in constant time: the key guards the admin pages.</summary>
+    public static bool AdminKeyMatches(HttpRequest request, string key)
+    {
+        var given = request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+        return given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key));
+    }
+
+    public static string Describe(AlertRun run) => run.RunKey is null
+        ? "no new issue"
+        : $"{run.NewIssues} new issues, {run.Digests} digests, {run.Batches} batches queued";
+
+    public static string Describe(ReminderRun run) =>
+        $"{run.Day:yyyy-MM-dd}: {run.Plan.Reminders.Count} departments, {run.Batches} batches queued, {run.WithoutAddress.Count} without an address";
+}
