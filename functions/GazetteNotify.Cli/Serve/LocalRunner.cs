@@ -27,6 +27,9 @@ public sealed record LocalRunnerOptions(IConfiguration Configuration, TextWriter
 
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Overrides the transport the configuration names (tests: a failing one).</summary>
+    public Mail.IMailTransport? Transport { get; init; }
+
     public string? LinkSecret { get; init; }
 
     public required string AdminKey { get; init; }
@@ -34,6 +37,9 @@ public sealed record LocalRunnerOptions(IConfiguration Configuration, TextWriter
     public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a batch in hand stays invisible to other consumers (host.json: one minute).</summary>
+    public TimeSpan QueueVisibilityTimeout { get; init; } = QueueConsumer.DefaultVisibilityTimeout;
 
     public bool Timers { get; init; } = true;
 }
@@ -65,12 +71,13 @@ public sealed class LocalRunner : IAsyncDisposable
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddGazetteNotify(options.Configuration, () => options.LinkSecret ?? Cli.CliContext.LocalSecret("link-secret"));
         if (options.Storage is { } storage) builder.Services.AddSingleton(storage);
+        if (options.Transport is { } transport) builder.Services.AddSingleton(transport);
         var clock = options.Clock ?? TimeProvider.System;
         builder.Services.AddSingleton(clock);
         var log = new RunnerLog(options.Log, clock);
         builder.Services.AddSingleton(log);
         builder.Services.AddHostedService(sp => new BlobWatcher(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Ingestion.IngestIssue>(), log, options.WatchInterval));
-        builder.Services.AddHostedService(sp => new QueueConsumer(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Mail.SendEmailBatch>(), sp.GetRequiredService<Mail.PoisonedBatches>(), log, options.QueuePollInterval));
+        builder.Services.AddHostedService(sp => new QueueConsumer(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Mail.SendEmailBatch>(), sp.GetRequiredService<Mail.PoisonedBatches>(), log, options.QueuePollInterval, options.QueueVisibilityTimeout));
         if (options.Timers)
         {
             builder.Services.AddHostedService(sp => new TimerJob("alerts", options.Configuration[Schedules.TopicAlertsSetting] ?? Schedules.TopicAlertsDefault,

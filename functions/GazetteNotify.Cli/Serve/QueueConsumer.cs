@@ -12,11 +12,13 @@ namespace GazetteNotify.Cli.Serve;
 /// and after 5 attempts move to email-batches-poison and are recorded for the admin. On shutdown the message in hand
 /// is finished and those not yet started are released at once.
 /// </summary>
-public sealed class QueueConsumer(GazetteStorage storage, SendEmailBatch job, PoisonedBatches poisoned, RunnerLog log, TimeSpan pollInterval) : BackgroundService
+public sealed class QueueConsumer(GazetteStorage storage, SendEmailBatch job, PoisonedBatches poisoned, RunnerLog log, TimeSpan pollInterval, TimeSpan? visibilityTimeout = null) : BackgroundService
 {
     public const int BatchSize = 4;
     public const int MaxDequeueCount = 5;
-    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan DefaultVisibilityTimeout = TimeSpan.FromMinutes(1);
+
+    private TimeSpan VisibilityTimeout => visibilityTimeout ?? DefaultVisibilityTimeout;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +38,7 @@ public sealed class QueueConsumer(GazetteStorage storage, SendEmailBatch job, Po
             catch (Exception e) when (e is RequestFailedException || StorageUnreachableException.IsConnectionFailure(e))
             {
                 log.Line($"queue: storage error ({Problem(e)}); trying again");
-                messages = [];
+                messages = []; // and wait below, never spin
             }
 
             for (var i = 0; i < messages.Length; i++)

@@ -1,0 +1,153 @@
+using System.Net;
+using Azure.Data.Tables;
+using GazetteNotify.Alerts;
+using GazetteNotify.Cli.Serve;
+using GazetteNotify.Mail;
+using GazetteNotify.Storage;
+using GazetteNotify.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using MimeKit;
+
+namespace GazetteNotify.Tests.Serve;
+
+/// <summary>`gazette serve` in-process on a free port, on Azurite: routes, watcher, queue consumer, timers, two runners.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class ServeTests : IDisposable
+{
+    private const string AdminKey = "test-admin-key-0123456789";
+    private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
+    private readonly string _outbox = Directory.CreateTempSubdirectory("gazette-serve-").FullName;
+    private readonly StringWriter _log = new();
+
+    public void Dispose() => Directory.Delete(_outbox, recursive: true);
+
+    private Task<LocalRunner> StartAsync(IMailTransport? transport = null, Dictionary<string, string?>? settings = null, bool timers = false, TimeSpan? visibility = null)
+    {
+        var values = new Dictionary<string, string?> { ["Mail:Transport"] = "outbox", ["Mail:Outbox"] = _outbox };
+        foreach (var (k, v) in settings ?? []) values[k] = v;
+        return LocalRunner.StartAsync(new LocalRunnerOptions(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), TextWriter.Synchronized(_log))
+        {
+            Port = 0,
+            Storage = _storage,
+            LinkSecret = Scenario.LinkSecret,
+            AdminKey = AdminKey,
+            WatchInterval = TimeSpan.FromMilliseconds(200),
+            QueuePollInterval = TimeSpan.FromMilliseconds(100),
+            QueueVisibilityTimeout = visibility ?? TimeSpan.FromMinutes(1),
+            Timers = timers,
+            Transport = transport,
+        });
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 15)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition()) return;
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"not within {seconds} s: {what}");
+    }
+
+    private async Task<bool> IngestedAsync(string key) =>
+        (await _storage.Table(_storage.Names.IssuesTable).GetEntityIfExistsAsync<TableEntity>("issues", key)).HasValue;
+
+    [Fact]
+    public async Task Routes_answer_as_in_azure_and_admin_routes_need_the_key()
+    {
+        await using var runner = await StartAsync();
+        using var http = new HttpClient { BaseAddress = runner.BaseUrl };
+
+        var form = await http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", form.Content.Headers.ContentType!.ToString());
+        Assert.Contains("订阅聊城市人民政府公报", await form.Content.ReadAsStringAsync());
+
+        var subscribe = await http.PostAsync("/subscribe", new FormUrlEncodedContent([new("email", "reader@example.com"), new("keywords", "居住证")]));
+        Assert.Equal(HttpStatusCode.OK, subscribe.StatusCode);
+        Assert.Single(Directory.GetFiles(_outbox, "*.eml")); // the confirmation
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/admin/issues?code=wrong")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/admin?code={AdminKey}")).StatusCode);
+        using var withHeader = new HttpRequestMessage(HttpMethod.Get, "/api/admin/issues");
+        withHeader.Headers.Add("x-functions-key", AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(withHeader)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/feeds/topics/nothing.atom")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await http.DeleteAsync("/subscribe")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_blob_uploaded_by_anyone_is_ingested_within_seconds_and_not_again_after_a_restart()
+    {
+        await using (var runner = await StartAsync())
+        {
+            await _storage.Issues.GetBlobClient("uploaded-by-az.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)));
+            await _storage.Issues.GetBlobClient("not-a-gazette.txt").UploadAsync(new BinaryData("这不是公报。"u8.ToArray()));
+            await Eventually(() => IngestedAsync("2022-06"), "the watcher ingests the upload", 5);
+            await Eventually(() => Task.FromResult(_log.ToString().Contains("not-a-gazette.txt: rejected", StringComparison.Ordinal)), "the rejection is reported");
+        }
+
+        var before = _log.ToString();
+        await using (await StartAsync())
+        {
+            await Task.Delay(1000); // several watcher rounds
+        }
+
+        var after = _log.ToString()[before.Length..];
+        Assert.DoesNotContain("ingest ", after); // handled blobs are remembered across restarts
+    }
+
+    [Fact]
+    public async Task Batches_are_sent_once_and_a_batch_that_keeps_failing_ends_on_the_poison_queue_for_the_admin()
+    {
+        var batches = new EmailBatches(_storage);
+        await _storage.EnsureCreatedAsync();
+        var recipient = new BatchRecipient("a@example.com", "k-a", "run-1-k-a", new RecipientLinks("", "", ""));
+        await batches.EnqueueAsync(new EmailBatch("run-1", "测试", "<p>测试</p>", "测试", new Dictionary<string, string>(), [recipient]));
+
+        await using (await StartAsync())
+        {
+            await Eventually(() => Task.FromResult(Directory.GetFiles(_outbox, "*.eml").Length == 1), "the batch is sent");
+            await Task.Delay(500);
+        }
+
+        Assert.Single(Directory.GetFiles(_outbox, "*.eml"));
+        Assert.Null((await _storage.Queue(_storage.Names.EmailBatches).PeekMessageAsync()).Value); // deleted once recorded
+
+        var failing = new SmtpTransport("127.0.0.1", 1, new MailboxAddress("t", "t@gazette.local")); // nothing listens on port 1
+        await batches.EnqueueAsync(new EmailBatch("run-2", "不会送达", "<p>x</p>", "x", new Dictionary<string, string>(), [recipient with { RecipientKey = "k-b", DeliveryId = "run-2-k-b" }]));
+        await using (await StartAsync(failing, visibility: TimeSpan.FromSeconds(1)))
+        {
+            await Eventually(async () => (await new PoisonedBatches(_storage, batches, new DeliveryLedger(_storage, TimeProvider.System), TimeProvider.System).ListAsync()).Count == 1,
+                "the batch is poisoned after 5 attempts", 30);
+        }
+
+        Assert.Equal(5, _log.ToString().Split('\n').Count(l => l.Contains("failed — retried", StringComparison.Ordinal)));
+        Assert.NotNull((await _storage.Queue(_storage.Names.EmailBatchesPoison).PeekMessageAsync()).Value);
+        Assert.Null((await _storage.Queue(_storage.Names.EmailBatches).PeekMessageAsync()).Value);
+    }
+
+    [Fact]
+    public async Task Two_runners_on_one_account_ingest_send_and_run_each_timer_occurrence_once()
+    {
+        var every2s = new Dictionary<string, string?> { ["SEND_TOPIC_ALERTS_SCHEDULE"] = "*/2 * * * * *", ["SEND_DEADLINE_REMINDERS_SCHEDULE"] = "0 0 0 1 1 *" };
+        await using var one = await StartAsync(settings: every2s, timers: true);
+        await using var two = await StartAsync(settings: every2s, timers: true);
+        await Scenario.SubscribeAsync(_storage, TimeProvider.System, "reader@example.com", Scenario.Keywords("居住证"));
+
+        await _storage.Issues.GetBlobClient("2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)));
+        await Eventually(() => Task.FromResult(Directory.GetFiles(_outbox, "*.eml").Length >= 1), "the alert goes out through the queue", 30);
+        await Task.Delay(4500); // more occurrences, more watcher and consumer rounds on both runners
+
+        Assert.Single(Directory.GetFiles(_outbox, "*.eml"));
+        var log = _log.ToString().Split('\n');
+        Assert.Single(log, l => l.Contains("→ 2022-06: ingested", StringComparison.Ordinal));
+        var claimed = new List<TableEntity>();
+        await foreach (var row in _storage.Table(_storage.Names.JobStateTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"timer-alerts"}"))) claimed.Add(row);
+        Assert.Equal(claimed.Count, log.Count(l => l.Contains(" alerts: ", StringComparison.Ordinal))); // each occurrence ran on one runner only
+        Assert.True(claimed.Count >= 2);
+    }
+}
