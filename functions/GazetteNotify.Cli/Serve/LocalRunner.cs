@@ -65,9 +65,16 @@ public sealed class LocalRunner : IAsyncDisposable
 
     public static async Task<LocalRunner> StartAsync(LocalRunnerOptions options, CancellationToken cancellationToken = default)
     {
+        // Port 0: a free port, chosen before start so that links in mails can name it.
+        var port = options.Port != 0 ? options.Port : FreePort();
+        var configuration = options.Configuration[ServiceSettings.PublicBaseUrlSetting] is { Length: > 0 }
+            ? options.Configuration
+            : new ConfigurationBuilder().AddConfiguration(options.Configuration)
+                .AddInMemoryCollection(new Dictionary<string, string?> { [ServiceSettings.PublicBaseUrlSetting] = $"http://127.0.0.1:{port}/" }).Build();
+        options = options with { Configuration = configuration };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders(); // progress goes to RunnerLog: one line per event, no addresses, no secrets
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddGazetteNotify(options.Configuration, () => options.LinkSecret ?? Cli.CliContext.LocalSecret("link-secret"));
         if (options.Storage is { } storage) builder.Services.AddSingleton(storage);
@@ -112,6 +119,13 @@ public sealed class LocalRunner : IAsyncDisposable
     }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 

@@ -16,7 +16,7 @@ public static class Pages
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{E(title)}}</title>
-        <style>body{font-family:sans-serif;line-height:1.6;max-width:40em;margin:0 auto;padding:1em}label{display:block;margin:.6em 0 .2em}input[type=text],input[type=email],select{width:100%;padding:.4em;font-size:1em}fieldset{border:1px solid #ccc}button{font-size:1em;padding:.5em 1.2em;margin-top:1em}</style>
+        <style>*{box-sizing:border-box}body{font-family:sans-serif;line-height:1.6;max-width:40em;margin:0 auto;padding:1em;overflow-wrap:anywhere}label{display:block;margin:.6em 0 .2em}input[type=text],input[type=email],select{width:100%;padding:.4em;font-size:1em}fieldset{border:1px solid #ccc}button{font-size:1em;padding:.5em 1.2em;margin-top:1em}</style>
         </head><body><main>
         <h1>{{E(title)}}</h1>
         {{body}}

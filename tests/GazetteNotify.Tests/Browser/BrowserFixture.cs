@@ -1,0 +1,64 @@
+using GazetteNotify.Cli.Serve;
+using GazetteNotify.Storage;
+using GazetteNotify.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Playwright;
+
+namespace GazetteNotify.Tests.Browser;
+
+/// <summary>
+/// Headless Debian Chromium (driven by Playwright, no browser download) against `gazette serve` started in-process on
+/// a free port with its own storage on Azurite and an outbox folder. `.ci/run` installs the `chromium` package; a
+/// machine without it fails here with one clear line, never silently skips.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string AdminKey = "browser-admin-key-0123456789";
+
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public GazetteStorage Storage { get; } = AzuriteFixture.NewStorage();
+
+    public string Outbox { get; } = Directory.CreateTempSubdirectory("gazette-browser-").FullName;
+
+    /// <summary>Screenshots of every page, kept as test artefacts.</summary>
+    public static string Screenshots { get; } = Path.Combine(AzuriteFixture.RepoRoot(), "TestResults", "screenshots");
+
+    public LocalRunner Runner { get; private set; } = null!;
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} not found: install Debian's chromium (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH");
+        Directory.CreateDirectory(Screenshots);
+        var settings = new Dictionary<string, string?> { ["Mail:Transport"] = "outbox", ["Mail:Outbox"] = Outbox };
+        Runner = await LocalRunner.StartAsync(new LocalRunnerOptions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), TextWriter.Null)
+        {
+            Port = 0,
+            Storage = Storage,
+            LinkSecret = Scenario.LinkSecret,
+            AdminKey = AdminKey,
+            WatchInterval = TimeSpan.FromMilliseconds(200),
+            Timers = false,
+        });
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await Runner.DisposeAsync();
+        Directory.Delete(Outbox, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>, ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Browser";
+}
