@@ -46,7 +46,7 @@ public static class RemindCommand
         var summary = $"reminders {run.Day:yyyy-MM-dd}: {run.Plan.Reminders.Count} departments, {run.Plan.Reminders.Sum(r => r.Items.Count)} items";
         await output.WriteLineAsync(run.DryRun
             ? summary + " — dry run, nothing sent"
-            : summary + $" — {run.Sent} sent, {run.AlreadySent} already sent today, {run.Failed} failed, {run.WithoutAddress.Count} without an address → {Path.GetFullPath(context.OutboxFolder)}");
+            : summary + $" — {run.Sent} sent, {run.AlreadySent} already sent today, {run.Failed} failed, {run.WithoutAddress.Count} without an address");
         return run.Failed == 0 ? 0 : 1;
     });
 }

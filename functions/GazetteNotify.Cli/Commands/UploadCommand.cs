@@ -16,12 +16,13 @@ public static class UploadCommand
     public static Command Create(CliContext context)
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "Issue files (text or Markdown).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("upload", "Upload issues to blob storage and ingest them.") { files };
-        command.SetAction((result, cancellationToken) => context.WithStorageAsync(storage => RunAsync(context, result.GetValue(files)!, cancellationToken)));
+        var noIngest = new Option<bool>("--no-ingest") { Description = "Only put the files into gazette-issues: the blob trigger in Azure, or a running `gazette serve`, ingests them." };
+        var command = new Command("upload", "Upload issues to blob storage and ingest them.") { files, noIngest };
+        command.SetAction((result, cancellationToken) => context.WithStorageAsync(storage => RunAsync(context, result.GetValue(files)!, !result.GetValue(noIngest), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FileInfo[] files, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, FileInfo[] files, bool ingest, CancellationToken cancellationToken)
     {
         var storage = context.Storage;
         await storage.EnsureCreatedAsync(cancellationToken);
@@ -41,6 +42,12 @@ public static class UploadCommand
             await using (var stream = file.OpenRead())
             {
                 await storage.Issues.GetBlobClient(file.Name).UploadAsync(stream, new BlobUploadOptions(), cancellationToken);
+            }
+
+            if (!ingest)
+            {
+                await context.Output.WriteLineAsync($"{prefix} → gazette-issues/{file.Name} (ingested by the trigger or `gazette serve`)");
+                continue;
             }
 
             var outcome = await job.RunAsync(file.Name, cancellationToken);
