@@ -153,6 +153,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     SEND_DEADLINE_REMINDERS_SCHEDULE: '0 0 0 * * *'
     Reminders__Offsets: '30,7,1,0'
     Reminders__OverdueWindowDays: '30'
+    // Behind the App Service front end the caller is the last X-Forwarded-For entry (per-client rate limits).
+    Http__TrustForwardedFor: 'true'
   }
 }
 

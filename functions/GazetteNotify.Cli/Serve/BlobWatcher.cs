@@ -39,10 +39,13 @@ public sealed class BlobWatcher(GazetteStorage storage, IngestIssue ingest, Runn
                     var etag = blob.Properties.ETag?.ToString() ?? "";
                     if (seen.TryGetValue(blob.Name, out var known) && known == etag) continue;
                     var outcome = await ingest.RunAsync(blob.Name, CancellationToken.None); // an ingest in flight finishes
-                    log.Line(Describe(outcome));
-                    if (outcome.Status == IngestStatus.InProgress) continue; // another runner has it: look again next round
-                    seen[blob.Name] = etag;
-                    await State.UpsertEntityAsync(new TableEntity(Partition, Key(blob.Name)) { ["Name"] = blob.Name, ["ETag"] = etag }, TableUpdateMode.Replace, CancellationToken.None);
+                    if (outcome.Status != IngestStatus.InProgress) // another runner has it: look again next round
+                    {
+                        seen[blob.Name] = etag;
+                        await State.UpsertEntityAsync(new TableEntity(Partition, Key(blob.Name)) { ["Name"] = blob.Name, ["ETag"] = etag }, TableUpdateMode.Replace, CancellationToken.None);
+                    }
+
+                    log.Line(Describe(outcome)); // after the record: what is reported handled is remembered
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -108,6 +108,7 @@ public sealed class LocalRunner : IAsyncDisposable
                 var page = await context.RequestServices.GetRequiredService<HttpEndpoints>().HandleAsync(route.Name, context.Request, context.RequestAborted);
                 context.Response.StatusCode = page.Status;
                 context.Response.ContentType = page.ContentType;
+                foreach (var (name, value) in page.Headers) context.Response.Headers[name] = value;
                 await context.Response.WriteAsync(page.Html, context.RequestAborted);
             });
         }

@@ -52,6 +52,10 @@ public static class ServiceRegistration
         services.AddSingleton<TaskHandlers>();
         services.AddSingleton<AdminHandlers>();
         services.AddSingleton<AdminPages>();
+        services.AddSingleton(new RateLimits(RateLimitSettings.Default with
+        {
+            TrustForwardedFor = string.Equals(configuration[ServiceSettings.TrustForwardedForSetting], "true", StringComparison.OrdinalIgnoreCase),
+        }));
         services.AddSingleton<HttpEndpoints>();
         return services;
     }

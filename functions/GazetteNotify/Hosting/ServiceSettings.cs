@@ -34,6 +34,9 @@ public sealed record ServiceSettings(
     public const string ReminderOffsetsSetting = "Reminders:Offsets";
     public const string OverdueWindowSetting = "Reminders:OverdueWindowDays";
 
+    /// <summary>True behind Azure's front end: the client is the last X-Forwarded-For entry (rate limits per client).</summary>
+    public const string TrustForwardedForSetting = "Http:TrustForwardedFor";
+
     /// <summary>Reads and checks the settings; a missing secret for the chosen transport is refused at start, in one line.</summary>
     public static ServiceSettings From(IConfiguration configuration)
     {

@@ -10,8 +10,11 @@ namespace GazetteNotify.Web;
 /// calls the handler, and answers a <see cref="PageResult"/> that each host writes out. <see cref="All"/> is the route
 /// table: `gazette serve` maps it as is; the Functions app declares one function per entry (a test checks they agree).
 /// </summary>
-public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages)
+public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages, RateLimits limits)
 {
+    /// <summary>Routes that change a subscription or a task: limited per client.</summary>
+    private static readonly HashSet<string> Limited = ["Subscribe", "Confirm", "UpdatePreferences", "Unsubscribe", "OneClickUnsubscribe", "AcknowledgeTask", "CompleteTask"];
+
     private readonly AdminPages _adminPages = adminPages;
     private readonly SubscriptionHandlers _subscriptions = subscriptions;
     private readonly FeedHandlers _feeds = feeds;
@@ -24,7 +27,7 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
         new("SubscriptionForm", "GET", Routes.Form, false, (e, _, _) => Task.FromResult(e._subscriptions.Form())),
-        new("Subscribe", "POST", Routes.Subscribe, false, async (e, r, c) => await e._subscriptions.SubscribeAsync(await FormOf(r, c), c)),
+        new("Subscribe", "POST", Routes.Subscribe, false, (e, r, c) => e.SubscribeLimitedAsync(r, c)),
         new("Confirm", "GET", Routes.Confirm, false, (e, r, c) => e._subscriptions.ConfirmAsync(Token(r), c)),
         new("ManagePage", "GET", Routes.Manage, false, (e, r, c) => e._subscriptions.ManageAsync(Token(r), c)),
         new("UpdatePreferences", "POST", Routes.Manage, false, async (e, r, c) => await e._subscriptions.UpdateAsync(Token(r), await FormOf(r, c), c)),
@@ -49,8 +52,21 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
 
     public static HttpRoute Named(string name) => All.Single(r => r.Name == name);
 
-    public Task<PageResult> HandleAsync(string name, HttpRequest request, CancellationToken cancellationToken = default) =>
-        Named(name).Handle(this, request, cancellationToken);
+    public Task<PageResult> HandleAsync(string name, HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        if (Limited.Contains(name) && !limits.AllowClient(request)) return Task.FromResult(TooMany());
+        return Named(name).Handle(this, request, cancellationToken);
+    }
+
+    private static PageResult TooMany() => new(429, Pages.Message("请求过于频繁", "请稍后再试。")) { Headers = new Dictionary<string, string> { ["Retry-After"] = "600" } };
+
+    /// <summary>Subscribe, with the per-address limit: a stranger cannot make us mail one address again and again.</summary>
+    private async Task<PageResult> SubscribeLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = await FormOf(request, cancellationToken);
+        if (Subscriptions.EmailAddress.TryParse(form.Email, out var address) && !limits.AllowAddress(address!.Value)) return TooMany();
+        return await _subscriptions.SubscribeAsync(form, cancellationToken);
+    }
 
     /// <summary>Body up to 1 MB, signature checked before anything is read into storage.</summary>
     private async Task<PageResult> SendGridEventsAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -6,6 +6,9 @@ public sealed record PageResult(int Status, string Html)
     public const string HtmlContentType = "text/html; charset=utf-8";
 
     public string ContentType { get; init; } = HtmlContentType;
+
+    /// <summary>Extra response headers (Retry-After on 429).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A subscription form as posted (application/x-www-form-urlencoded), already split into fields.</summary>
