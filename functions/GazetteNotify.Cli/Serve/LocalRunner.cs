@@ -130,7 +130,12 @@ public sealed class LocalRunner : IAsyncDisposable
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    /// <summary>Stops gracefully first (work in hand finishes), then releases everything.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
 
     /// <summary>Compared in constant time: the key guards the admin pages.</summary>
     public static bool AdminKeyMatches(HttpRequest request, string key)

@@ -81,14 +81,14 @@ public sealed class QueueConsumer(GazetteStorage storage, SendEmailBatch job, Po
             }
 
             var result = await job.RunAsync(text, CancellationToken.None); // a batch in hand is finished, even on shutdown
-            if (result.Failed == 0)
+            if (result.Complete)
             {
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 log.Line($"batch: {result.Sent} sent, {result.AlreadySent} already sent");
             }
             else
             {
-                log.Line($"batch: {result.Sent} sent, {result.Failed} failed — retried after {VisibilityTimeout.TotalSeconds:0} s (attempt {message.DequeueCount} of {MaxDequeueCount})");
+                log.Line($"batch: {result.Sent} sent, {result.Failed} failed, {result.InFlight} with another worker — retried after {VisibilityTimeout.TotalSeconds:0} s (attempt {message.DequeueCount} of {MaxDequeueCount})");
             }
         }
         catch (Exception e) when (e is RequestFailedException or InvalidDataException or System.Text.Json.JsonException || StorageUnreachableException.IsConnectionFailure(e))

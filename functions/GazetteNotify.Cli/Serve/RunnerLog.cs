@@ -4,7 +4,7 @@ namespace GazetteNotify.Cli.Serve;
 
 /// <summary>
 /// The runner's progress lines (one per thing that happened), timestamped, safe to write from every background job.
-/// Never given an address or a secret: callers pass counts, keys and masked addresses.
+/// Addresses and tokens are masked on the way out (Redaction), whatever a caller passes.
 /// </summary>
 public sealed class RunnerLog(TextWriter writer, TimeProvider clock)
 {
@@ -15,7 +15,7 @@ public sealed class RunnerLog(TextWriter writer, TimeProvider clock)
         var at = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         lock (_gate)
         {
-            writer.WriteLine($"{at} {text}");
+            writer.WriteLine($"{at} {Mail.Redaction.Redact(text)}");
             writer.Flush();
         }
     }

@@ -15,6 +15,9 @@ public sealed class TimerJob(string name, string schedule, Func<CancellationToke
 {
     private readonly CronExpression _cron = CronExpression.Parse(schedule, CronFormat.IncludeSeconds);
 
+    /// <summary>Who claims: a retried insert that finds its own row (the first attempt did land) still owns the occurrence.</summary>
+    private readonly string _runner = Guid.NewGuid().ToString("N");
+
     public string Schedule { get; } = schedule;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,20 +40,27 @@ public sealed class TimerJob(string name, string schedule, Func<CancellationToke
             {
                 log.Line($"{name}: storage error ({Problem(e)}); the next occurrence catches up");
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A job that fails must not take the runner down: say so; the next occurrence catches up.
+                log.Line($"{name}: failed ({e.GetType().Name}: {e.Message}); the next occurrence catches up");
+            }
         }
     }
 
     private async Task<bool> ClaimAsync(DateTime occurrence)
     {
+        var table = storage.Table(storage.Names.JobStateTable);
+        var key = occurrence.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            await storage.Table(storage.Names.JobStateTable).AddEntityAsync(
-                new TableEntity("timer-" + name, occurrence.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)) { ["ClaimedAt"] = clock.GetUtcNow() });
+            await table.AddEntityAsync(new TableEntity("timer-" + name, key) { ["ClaimedAt"] = clock.GetUtcNow(), ["Runner"] = _runner });
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return false;
+            var row = await table.GetEntityAsync<TableEntity>("timer-" + name, key);
+            return row.Value.GetString("Runner") == _runner;
         }
     }
 

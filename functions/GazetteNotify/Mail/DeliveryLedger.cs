@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using GazetteNotify.Storage;
 
@@ -5,7 +6,8 @@ namespace GazetteNotify.Mail;
 
 /// <summary>
 /// Effectively-once sending: a row per (run, recipient) is written before the send and completed after. A rerun, a
-/// redelivered message or a restart finds `sent` and skips; `sending` or `failed` is tried again — and transports key
+/// redelivered message or a restart finds `sent` (or `uncertain`: the provider may have it) and skips; `sending` or
+/// `failed` is tried again — and transports key
 /// their own idempotency on the same delivery id, so a crash between send and record cannot make a second mail.
 /// </summary>
 public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
@@ -18,27 +20,66 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
     /// <summary>The id transports key their own idempotency on: the run and the recipient.</summary>
     public static string DeliveryId(string run, string recipientKey) => $"{run}-{recipientKey[..16]}";
 
-    /// <summary>Records the attempt; false when this delivery was already sent.</summary>
-    public async Task<bool> BeginAsync(string run, string recipientKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long a `sending` row belongs to the worker that wrote it: the Functions timeout. Within it, another worker
+    /// (a queue message redelivered while the first still runs) keeps its hands off; after it, the first is dead.
+    /// </summary>
+    public static readonly TimeSpan SendingLease = TimeSpan.FromMinutes(10);
+
+    /// <summary>Records the attempt; false when this delivery was already sent or another worker is sending it.</summary>
+    public async Task<bool> BeginAsync(string run, string recipientKey, CancellationToken cancellationToken) =>
+        await ClaimAsync(run, recipientKey, cancellationToken) == DeliveryClaim.Go;
+
+    /// <summary>
+    /// Claims the delivery with optimistic concurrency (insert, or replace under the row's ETag): of two workers racing
+    /// for one delivery exactly one gets <see cref="DeliveryClaim.Go"/>.
+    /// </summary>
+    public async Task<DeliveryClaim> ClaimAsync(string run, string recipientKey, CancellationToken cancellationToken)
     {
-        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(run, recipientKey, cancellationToken: cancellationToken);
-        if (existing.HasValue && existing.Value!.GetString("Status") == "sent") return false;
-        var attempts = existing.HasValue ? (existing.Value!.GetInt32("Attempts") ?? 0) + 1 : 1;
-        await Table.UpsertEntityAsync(new TableEntity(run, recipientKey)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            ["Status"] = "sending",
-            ["Attempts"] = attempts,
-            ["StartedAt"] = clock.GetUtcNow(),
-        }, TableUpdateMode.Merge, cancellationToken);
-        return true;
+            var now = clock.GetUtcNow();
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(run, recipientKey, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                try
+                {
+                    await Table.AddEntityAsync(new TableEntity(run, recipientKey) { ["Status"] = "sending", ["Attempts"] = 1, ["StartedAt"] = now }, cancellationToken);
+                    return DeliveryClaim.Go;
+                }
+                catch (RequestFailedException e) when (e.Status == 409)
+                {
+                    continue; // another worker inserted it first: look again
+                }
+            }
+
+            var row = existing.Value!;
+            var status = row.GetString("Status");
+            if (status is "sent" or "uncertain") return DeliveryClaim.Done;
+            if (status == "sending" && row.GetDateTimeOffset("StartedAt") is { } started && now - started < SendingLease) return DeliveryClaim.InFlight;
+            row["Status"] = "sending";
+            row["Attempts"] = (row.GetInt32("Attempts") ?? 0) + 1;
+            row["StartedAt"] = now;
+            try
+            {
+                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return DeliveryClaim.Go;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Changed meanwhile: decide again on what is there now.
+            }
+        }
+
+        return DeliveryClaim.InFlight;
     }
 
     public Task CompleteAsync(string run, string recipientKey, MailSendResult result, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new TableEntity(run, recipientKey)
         {
-            ["Status"] = result.Sent ? "sent" : "failed",
+            ["Status"] = result.Sent ? "sent" : result.Uncertain ? "uncertain" : "failed",
             ["MessageId"] = result.MessageId,
-            ["Error"] = result.Error,
+            ["Error"] = Redaction.Redact(result.Error),
             ["CompletedAt"] = clock.GetUtcNow(),
         }, TableUpdateMode.Merge, cancellationToken);
 
@@ -48,4 +89,15 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
         await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {run}"), cancellationToken: cancellationToken)) rows.Add(row);
         return rows;
     }
+}
+
+/// <summary>The ledger's answer to "may I send this?".</summary>
+public enum DeliveryClaim
+{
+    /// <summary>This worker sends it.</summary>
+    Go,
+    /// <summary>Sent already (or uncertain: the provider may have it).</summary>
+    Done,
+    /// <summary>Another worker is sending it right now: leave it, and leave the message for a later look.</summary>
+    InFlight,
 }

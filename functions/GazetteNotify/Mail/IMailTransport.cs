@@ -15,4 +15,12 @@ public sealed record MailSendResult(bool Sent, string? MessageId, string? Error,
     public static MailSendResult Success(string messageId) => new(true, messageId, null, false);
 
     public static MailSendResult Failure(string error, bool retryable) => new(false, null, error, retryable);
+
+    /// <summary>
+    /// The request went out and no answer came back in time: the provider may have accepted it. Never retried (a
+    /// second mail is worse than a doubt); recorded as `uncertain` for the admin.
+    /// </summary>
+    public bool Uncertain { get; init; }
+
+    public static MailSendResult Unanswered(string error) => new(false, null, error, false) { Uncertain = true };
 }

@@ -11,39 +11,58 @@ public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IM
     {
         var batch = await queue.ReadAsync(messageText, cancellationToken);
         if (transport is IBatchMailTransport batching) return await RunAsBatchAsync(batch, batching, cancellationToken);
-        int sent = 0, skipped = 0, failed = 0;
+        int sent = 0, skipped = 0, failed = 0, uncertain = 0;
+        var inFlight = 0;
         foreach (var recipient in batch.Recipients)
         {
-            if (!await ledger.BeginAsync(batch.Run, recipient.RecipientKey, cancellationToken))
+            var claim = await ledger.ClaimAsync(batch.Run, recipient.RecipientKey, cancellationToken);
+            if (claim != DeliveryClaim.Go)
             {
-                skipped++;
+                if (claim == DeliveryClaim.InFlight) inFlight++;
+                else skipped++;
                 continue;
             }
 
             var result = await transport.SendAsync(batch.For(recipient), recipient.DeliveryId, cancellationToken);
             await ledger.CompleteAsync(batch.Run, recipient.RecipientKey, result, cancellationToken);
             if (result.Sent) sent++;
+            else if (result.Uncertain) uncertain++;
             else failed++;
         }
 
-        return new BatchResult(sent, skipped, failed);
+        return new BatchResult(sent, skipped, failed) { Uncertain = uncertain, InFlight = inFlight };
     }
 
     /// <summary>One request for everyone in the batch not yet recorded as sent.</summary>
     private async Task<BatchResult> RunAsBatchAsync(EmailBatch batch, IBatchMailTransport batching, CancellationToken cancellationToken)
     {
         var pending = new List<BatchRecipient>(batch.Recipients.Count);
+        var inFlight = 0;
         foreach (var recipient in batch.Recipients)
         {
-            if (await ledger.BeginAsync(batch.Run, recipient.RecipientKey, cancellationToken)) pending.Add(recipient);
+            var claim = await ledger.ClaimAsync(batch.Run, recipient.RecipientKey, cancellationToken);
+            if (claim == DeliveryClaim.Go) pending.Add(recipient);
+            else if (claim == DeliveryClaim.InFlight) inFlight++;
         }
 
-        var skipped = batch.Recipients.Count - pending.Count;
-        if (pending.Count == 0) return new BatchResult(0, skipped, 0);
+        var skipped = batch.Recipients.Count - pending.Count - inFlight;
+        if (pending.Count == 0) return new BatchResult(0, skipped, 0) { InFlight = inFlight };
         var result = await batching.SendBatchAsync(batch, pending, cancellationToken);
         foreach (var recipient in pending) await ledger.CompleteAsync(batch.Run, recipient.RecipientKey, result, cancellationToken);
-        return result.Sent ? new BatchResult(pending.Count, skipped, 0) : new BatchResult(0, skipped, pending.Count);
+        return (result.Sent ? new BatchResult(pending.Count, skipped, 0)
+            : result.Uncertain ? new BatchResult(0, skipped, 0) { Uncertain = pending.Count }
+            : new BatchResult(0, skipped, pending.Count)) with { InFlight = inFlight };
     }
 }
 
-public sealed record BatchResult(int Sent, int AlreadySent, int Failed);
+public sealed record BatchResult(int Sent, int AlreadySent, int Failed)
+{
+    /// <summary>Deliveries whose request got no answer: recorded `uncertain`, not retried.</summary>
+    public int Uncertain { get; init; }
+
+    /// <summary>Deliveries another worker is sending right now: the message must stay for a later look.</summary>
+    public int InFlight { get; init; }
+
+    /// <summary>Whether the queue message is done with: nothing failed and nothing left in another worker's hands.</summary>
+    public bool Complete => Failed == 0 && InFlight == 0;
+}

@@ -75,6 +75,11 @@ public sealed class SendGridTransport(
             {
                 return MailSendResult.Failure($"SendGrid unreachable: {e.Message}", retryable: true);
             }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The HTTP timeout: the request was sent and SendGrid may have accepted it. No retry.
+                return MailSendResult.Unanswered("SendGrid did not answer in time; the mail may have been accepted (not retried)");
+            }
 
             if (response.IsSuccessStatusCode)
             {

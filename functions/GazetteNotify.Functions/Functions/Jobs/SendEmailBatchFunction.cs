@@ -15,7 +15,8 @@ public sealed class SendEmailBatchFunction(SendEmailBatch job, ILogger<SendEmail
     public async Task Run([QueueTrigger(StorageNames.EmailBatchesQueueName)] string message, CancellationToken cancellationToken)
     {
         var result = await job.RunAsync(message, cancellationToken);
-        logger.LogInformation("SendEmailBatch: {Sent} sent, {AlreadySent} already sent, {Failed} failed", result.Sent, result.AlreadySent, result.Failed);
-        if (result.Failed > 0) throw new InvalidOperationException($"{result.Failed} deliveries failed; the message will be retried");
+        logger.LogInformation("SendEmailBatch: {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Uncertain} uncertain, {InFlight} with another worker",
+            result.Sent, result.AlreadySent, result.Failed, result.Uncertain, result.InFlight);
+        if (!result.Complete) throw new InvalidOperationException($"{result.Failed} failed, {result.InFlight} with another worker; the message will be retried");
     }
 }
