@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using GazetteNotify.Ingestion;
+using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ public sealed class IngestIssueFunction(IngestIssue job, ILogger<IngestIssueFunc
         CancellationToken cancellationToken)
     {
         var outcome = await job.RunAsync(name, cancellationToken);
-        logger.LogInformation("IngestIssue {Blob}: {Status} {IssueKey} {Reason}", blob.Name, outcome.Status, outcome.IssueKey, outcome.Reason);
+        logger.LogInformation("IngestIssue {Blob}: {Status} {IssueKey} {Reason}", Redaction.Redact(blob.Name), outcome.Status, outcome.IssueKey, Redaction.Redact(outcome.Reason));
         // Another invocation holds the claim on these bytes: fail this one so the trigger retries after the lease.
         if (outcome.Status == IngestStatus.InProgress) throw new InvalidOperationException($"{name} is being ingested by another invocation; retrying");
     }

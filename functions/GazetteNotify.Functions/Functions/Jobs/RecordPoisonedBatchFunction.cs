@@ -12,6 +12,6 @@ public sealed class RecordPoisonedBatchFunction(PoisonedBatches poisoned, ILogge
     public async Task Run([QueueTrigger(StorageNames.EmailBatchesPoisonQueueName)] string message, string id, long dequeueCount, CancellationToken cancellationToken)
     {
         var row = await poisoned.RecordAsync(message, id, dequeueCount, cancellationToken);
-        logger.LogError("Poisoned email batch {Id} of run {Run}: {Error}", id, row.GetString("Run"), row.GetString("Error"));
+        logger.LogError("Poisoned email batch {Id} of run {Run}: {Error}", id, row.GetString("Run"), Redaction.Redact(row.GetString("Error")));
     }
 }
