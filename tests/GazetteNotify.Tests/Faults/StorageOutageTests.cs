@@ -64,10 +64,17 @@ public sealed class StorageOutageTests : IDisposable
         _azurite = null;
     }
 
-    /// <summary>Stops Azurite just before the given request goes out (counted from when it is armed).</summary>
-    private sealed class StopBeforeRequest(int n, Action stop) : HttpPipelinePolicy
+    /// <summary>
+    /// Runs an action just before each request goes out, counting from when it is armed: stops Azurite before the n-th,
+    /// or fails every request from the n-th on as a refused connection does.
+    /// </summary>
+    private sealed class BeforeRequest(Action<int> before) : HttpPipelinePolicy
     {
         private int _seen = -1;
+
+        public static BeforeRequest StopAt(int n, Action stop) => new(i => { if (i == n) stop(); });
+
+        public static BeforeRequest FailFrom(int n) => new(i => { if (i >= n) throw new Azure.RequestFailedException("Connection refused (injected outage)"); });
 
         public void Arm() => Interlocked.Exchange(ref _seen, 0);
 
@@ -85,8 +92,7 @@ public sealed class StorageOutageTests : IDisposable
 
         private void Tick()
         {
-            if (Volatile.Read(ref _seen) < 0) return;
-            if (Interlocked.Increment(ref _seen) == n) stop();
+            if (Volatile.Read(ref _seen) >= 0) before(Interlocked.Increment(ref _seen));
         }
     }
 
@@ -125,7 +131,7 @@ public sealed class StorageOutageTests : IDisposable
         // Mid-ingest: Azurite stops halfway through the ingest's requests (the rows are being written).
         var clean = Storage();
         await Scenario.IngestAsync(clean, TimeProvider.System, Samples.Issue2022_06);
-        var stopper = new StopBeforeRequest(requests / 2, Stop);
+        var stopper = BeforeRequest.StopAt(requests / 2, Stop);
         var storage = Storage(stopper);
         await storage.EnsureCreatedAsync();
         await storage.Issues.GetBlobClient("2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)));
@@ -147,7 +153,7 @@ public sealed class StorageOutageTests : IDisposable
         var recipients = Enumerable.Range(1, 5).Select(i => new BatchRecipient($"o{i}@example.com", $"k{i}", $"run-o-k{i}", new RecipientLinks("", "", ""))).ToList();
         await batches.EnqueueAsync(new EmailBatch("run-o", "主题", "<p>x</p>", "x", new Dictionary<string, string>(), recipients));
         var message = (await again.Queue(again.Names.EmailBatches).ReceiveMessageAsync()).Value.MessageText;
-        var dispatchStopper = new StopBeforeRequest(7, Stop); // batch blob, then claim/complete for the first recipients
+        var dispatchStopper = BeforeRequest.StopAt(7, Stop); // batch blob, then claim/complete for the first recipients
         var dying = new GazetteStorage(again.Settings, again.Names, StorageClientTuning.Interactive with { MaxRetries = 0, PerCallPolicy = dispatchStopper });
         var outbox = new OutboxTransport(_outbox, new MailboxAddress("t", "t@gazette.local"));
         dispatchStopper.Arm();
@@ -175,7 +181,7 @@ public sealed class StorageOutageTests : IDisposable
 
         for (var point = 1; point <= requests; point++) // the outage begins before each request of the ingest in turn
         {
-            var failing = new FailFromRequest(point);
+            var failing = BeforeRequest.FailFrom(point);
             var storage = Storage(failing, "p");
             await storage.EnsureCreatedAsync();
             await storage.Issues.GetBlobClient("i.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)));
@@ -187,31 +193,6 @@ public sealed class StorageOutageTests : IDisposable
             Assert.True(outcome.Status is IngestStatus.Ingested or IngestStatus.Unchanged, $"point {point}: {outcome.Status}");
             Assert.Equal(expected.Count, (await RowsAsync(healed, healed.Names.Prefix + "Tasks")).Count);
             Assert.Equal(IngestStatus.Unchanged, (await new IngestIssue(healed, TimeProvider.System).RunAsync("i.txt")).Status);
-        }
-    }
-
-    /// <summary>Every request from the n-th on fails as a refused connection does.</summary>
-    private sealed class FailFromRequest(int n) : HttpPipelinePolicy
-    {
-        private int _seen = -1;
-
-        public void Arm() => Interlocked.Exchange(ref _seen, 0);
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Check();
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Check();
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Check()
-        {
-            if (Volatile.Read(ref _seen) >= 0 && Interlocked.Increment(ref _seen) >= n) throw new Azure.RequestFailedException("Connection refused (injected outage)");
         }
     }
 }
