@@ -25,7 +25,10 @@ public sealed class AzuriteFixture : IDisposable
 
     /// <summary>A storage of its own for one test class: every container and table name carries a fresh prefix.</summary>
     public static GazetteStorage NewStorage(StorageClientTuning? tuning = null) =>
-        new(StorageSettings.Development, new StorageNames("t" + Guid.NewGuid().ToString("N")[..10]), tuning ?? StorageClientTuning.Interactive);
+        new(StorageSettings.Development, new StorageNames("t" + Guid.NewGuid().ToString("N")[..10]), tuning ?? Patient);
+
+    /// <summary>Tests share one Azurite on two busy cores: a request may wait; a few retries and 30 s before it counts as down.</summary>
+    public static readonly StorageClientTuning Patient = new(3, TimeSpan.FromSeconds(30));
 
     public void Dispose()
     {
