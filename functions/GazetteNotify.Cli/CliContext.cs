@@ -61,11 +61,29 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
     /// <summary>Settings from the environment (the names of local.settings.sample.json, `__` for nesting).</summary>
     public static IConfiguration ConfigurationFromEnvironment() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
-    /// <summary>Storage from the environment (GazetteStorage, GazetteStorage__accountName), Azurite by default.</summary>
+    /// <summary>
+    /// Storage from the environment (GazetteStorage, GazetteStorage__accountName), Azurite by default.
+    /// GazetteStorage__prefix (tests, isolation) puts every table and container name under a prefix, as the tests'
+    /// own storages are; the Functions app has no such setting (its trigger names are fixed).
+    /// </summary>
     public static GazetteStorage StorageFromEnvironment()
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        return new GazetteStorage(StorageSettings.From(configuration), new StorageNames(), StorageClientTuning.Interactive);
+        return new GazetteStorage(StorageSettings.From(configuration), NamesFrom(configuration), StorageClientTuning.Interactive);
+    }
+
+    public const string PrefixSetting = "GazetteStorage:prefix";
+
+    /// <summary>The names under GazetteStorage__prefix: letters and digits, starting with a letter (table names allow no more).</summary>
+    public static StorageNames NamesFrom(IConfiguration configuration)
+    {
+        var prefix = configuration[PrefixSetting]?.Trim() ?? "";
+        if (prefix.Length > 0 && !(prefix.Length <= 20 && char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new InvalidOperationException($"GazetteStorage__prefix must be up to 20 letters and digits, starting with a letter (got '{prefix}')");
+        }
+
+        return new StorageNames(prefix);
     }
 
     /// <summary>Exit code when storage cannot be reached.</summary>

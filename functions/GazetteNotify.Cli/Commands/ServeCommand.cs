@@ -32,9 +32,15 @@ public static class ServeCommand
 
             var configuration = CliContext.ConfigurationFromEnvironment();
             ServiceSettings settings;
+            Storage.GazetteStorage storage;
+            TimeSpan visibility;
+            int attempts;
             try
             {
                 settings = ServiceSettings.From(configuration);
+                storage = context.Storage;
+                visibility = QueueConsumer.VisibilityTimeoutFrom(configuration);
+                attempts = QueueConsumer.MaxDequeueCountFrom(configuration);
             }
             catch (Exception e) when (e is InvalidOperationException or FormatException)
             {
@@ -50,10 +56,12 @@ public static class ServeCommand
                 {
                     Port = result.GetValue(port),
                     Clock = clock,
-                    Storage = context.Storage,
+                    Storage = storage,
                     LinkSecret = context.LinkSecret(),
                     AdminKey = adminKey,
                     Timers = !result.GetValue(noTimers),
+                    QueueVisibilityTimeout = visibility,
+                    QueueMaxDequeueCount = attempts,
                 }, cancellationToken);
             }
             catch (IOException e)
@@ -63,7 +71,7 @@ public static class ServeCommand
             }
             catch (Exception e) when (e is Storage.StorageUnreachableException || Storage.StorageUnreachableException.IsConnectionFailure(e))
             {
-                await context.Error.WriteLineAsync($"gazette serve: {Storage.StorageUnreachableException.For(context.Storage.Settings, "blob/queue/table", e).Message}");
+                await context.Error.WriteLineAsync($"gazette serve: {Storage.StorageUnreachableException.For(storage.Settings, "blob/queue/table", e).Message}");
                 return CliContext.StorageUnreachableExitCode;
             }
 

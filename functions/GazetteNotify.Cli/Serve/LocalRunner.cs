@@ -41,6 +41,9 @@ public sealed record LocalRunnerOptions(IConfiguration Configuration, TextWriter
     /// <summary>How long a batch in hand stays invisible to other consumers (host.json: one minute).</summary>
     public TimeSpan QueueVisibilityTimeout { get; init; } = QueueConsumer.DefaultVisibilityTimeout;
 
+    /// <summary>Attempts before a batch goes to the poison queue (host.json: 5).</summary>
+    public int QueueMaxDequeueCount { get; init; } = QueueConsumer.DefaultMaxDequeueCount;
+
     public bool Timers { get; init; } = true;
 }
 
@@ -84,7 +87,7 @@ public sealed class LocalRunner : IAsyncDisposable
         var log = new RunnerLog(options.Log, clock);
         builder.Services.AddSingleton(log);
         builder.Services.AddHostedService(sp => new BlobWatcher(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Ingestion.IngestIssue>(), log, options.WatchInterval));
-        builder.Services.AddHostedService(sp => new QueueConsumer(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Mail.SendEmailBatch>(), sp.GetRequiredService<Mail.PoisonedBatches>(), log, options.QueuePollInterval, options.QueueVisibilityTimeout));
+        builder.Services.AddHostedService(sp => new QueueConsumer(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Mail.SendEmailBatch>(), sp.GetRequiredService<Mail.PoisonedBatches>(), log, options.QueuePollInterval, options.QueueVisibilityTimeout, options.QueueMaxDequeueCount));
         if (options.Timers)
         {
             builder.Services.AddHostedService(sp => new TimerJob("alerts", options.Configuration[Schedules.TopicAlertsSetting] ?? Schedules.TopicAlertsDefault,

@@ -19,6 +19,14 @@ public sealed class EmailBatches(GazetteStorage storage)
         return name;
     }
 
+    /// <summary>
+    /// Puts the message back, visible after <paramref name="delay"/>, as a new message: the caller then completes the
+    /// one in hand. Unlike a failed attempt, this does not count towards the poison threshold — for a batch that only
+    /// waits for deliveries another worker holds (see <see cref="SendEmailBatch.RunOrDeferAsync"/>).
+    /// </summary>
+    public Task DeferAsync(string messageText, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        storage.Queue(storage.Names.EmailBatches).SendMessageAsync(messageText, visibilityTimeout: delay, cancellationToken: cancellationToken);
+
     public async Task<EmailBatch> ReadAsync(string messageText, CancellationToken cancellationToken = default)
     {
         var message = JsonSerializer.Deserialize<BatchMessage>(messageText) ?? throw new InvalidDataException("not an email-batches message");

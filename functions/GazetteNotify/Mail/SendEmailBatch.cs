@@ -7,6 +7,26 @@ namespace GazetteNotify.Mail;
 /// </summary>
 public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IMailTransport transport)
 {
+    /// <summary>
+    /// When a batch waits only for deliveries another worker holds, how soon it is looked at again (host.json's
+    /// visibilityTimeout): as a deferred copy, not a failed attempt — a worker killed mid-send holds its delivery for the
+    /// whole <see cref="DeliveryLedger.SendingLease"/>, longer than maxDequeueCount failed attempts a minute apart last.
+    /// </summary>
+    public static readonly TimeSpan InFlightRecheck = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The job as the hosts run it: a batch that waits only for deliveries another worker holds (or a killed one, until
+    /// its lease ends) is put back as a fresh message, visible after <paramref name="recheck"/>, and the one in hand
+    /// counts as handled — not failed, so waiting out a lease never uses up the attempts and never poisons the batch.
+    /// </summary>
+    public async Task<BatchResult> RunOrDeferAsync(string messageText, TimeSpan recheck, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(messageText, cancellationToken);
+        if (!result.WaitingOnAnotherWorker) return result;
+        await queue.DeferAsync(messageText, recheck, cancellationToken);
+        return result with { Deferred = true };
+    }
+
     public async Task<BatchResult> RunAsync(string messageText, CancellationToken cancellationToken = default)
     {
         var batch = await queue.ReadAsync(messageText, cancellationToken);
@@ -65,4 +85,13 @@ public sealed record BatchResult(int Sent, int AlreadySent, int Failed)
 
     /// <summary>Whether the queue message is done with: nothing failed and nothing left in another worker's hands.</summary>
     public bool Complete => Failed == 0 && InFlight == 0;
+
+    /// <summary>
+    /// Nothing failed, but some deliveries are in another worker's hands (or a dead worker's, until its lease ends):
+    /// the message is deferred (<see cref="SendEmailBatch.RunOrDeferAsync"/>) rather than failed.
+    /// </summary>
+    public bool WaitingOnAnotherWorker => Failed == 0 && InFlight > 0;
+
+    /// <summary>Put back as a fresh message for a later look: the message in hand is done with.</summary>
+    public bool Deferred { get; init; }
 }

@@ -91,6 +91,28 @@ public sealed class EmailBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_waiting_only_for_a_delivery_another_worker_holds_is_deferred_as_a_fresh_message()
+    {
+        await _storage.EnsureCreatedAsync();
+        var batches = new EmailBatches(_storage);
+        var ledger = new DeliveryLedger(_storage, _clock);
+        var queue = _storage.Queue(_storage.Names.EmailBatches);
+        BatchRecipient[] recipients = [new("a@example.com", "k-a", "run-9-k-a", EmailBatch.Slots), new("b@example.com", "k-b", "run-9-k-b", EmailBatch.Slots)];
+        await batches.EnqueueAsync(new EmailBatch("run-9", "主题", "<p>正文</p>", "正文", new Dictionary<string, string>(), recipients));
+        var message = (await queue.ReceiveMessageAsync()).Value;
+        Assert.Equal(DeliveryClaim.Go, await ledger.ClaimAsync("run-9", "k-a", CancellationToken.None)); // a worker killed mid-send
+
+        var result = await new SendEmailBatch(batches, ledger, Outbox()).RunOrDeferAsync(message.MessageText, TimeSpan.FromSeconds(1));
+
+        Assert.Equal((1, 1, 0, false, true), (result.Sent, result.InFlight, result.Failed, result.Complete, result.Deferred));
+        Assert.Single(Directory.GetFiles(_outbox, "*.eml"));
+        await Task.Delay(1500);
+        var copy = (await queue.ReceiveMessageAsync()).Value; // the original is still in this worker's hands, to be deleted
+        Assert.Equal(message.MessageText, copy.MessageText);
+        Assert.Equal(1, copy.DequeueCount); // a fresh message: waiting used up none of the attempts
+    }
+
+    [Fact]
     public async Task A_batch_holds_at_most_1000_recipients()
     {
         var recipients = Enumerable.Range(0, 1001).Select(i => new BatchRecipient($"u{i}@example.com", $"k{i}", $"d{i}", EmailBatch.Slots)).ToList();

@@ -21,7 +21,7 @@ public sealed class ServeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_outbox, recursive: true);
 
-    private Task<LocalRunner> StartAsync(IMailTransport? transport = null, Dictionary<string, string?>? settings = null, bool timers = false, TimeSpan? visibility = null)
+    private Task<LocalRunner> StartAsync(IMailTransport? transport = null, Dictionary<string, string?>? settings = null, bool timers = false, TimeSpan? visibility = null, TimeProvider? clock = null)
     {
         var values = new Dictionary<string, string?> { ["Mail:Transport"] = "outbox", ["Mail:Outbox"] = _outbox };
         foreach (var (k, v) in settings ?? []) values[k] = v;
@@ -36,10 +36,11 @@ public sealed class ServeTests : IDisposable
             QueueVisibilityTimeout = visibility ?? TimeSpan.FromMinutes(1),
             Timers = timers,
             Transport = transport,
+            Clock = clock,
         });
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 15)
+    private async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 15)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < until)
@@ -48,7 +49,7 @@ public sealed class ServeTests : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail($"not within {seconds} s: {what}");
+        Assert.Fail($"not within {seconds} s: {what}\n{_log}");
     }
 
     private async Task<bool> IngestedAsync(string key) =>
@@ -128,6 +129,34 @@ public sealed class ServeTests : IDisposable
         Assert.Equal(5, _log.ToString().Split('\n').Count(l => l.Contains("1 failed", StringComparison.Ordinal) && l.Contains("— retried", StringComparison.Ordinal)));
         Assert.NotNull((await _storage.Queue(_storage.Names.EmailBatchesPoison).PeekMessageAsync()).Value);
         Assert.Null((await _storage.Queue(_storage.Names.EmailBatches).PeekMessageAsync()).Value);
+    }
+
+    [Fact]
+    public async Task A_batch_waiting_out_a_killed_workers_lease_is_deferred_not_poisoned_and_sent_once_the_lease_ends()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var batches = new EmailBatches(_storage);
+        await _storage.EnsureCreatedAsync();
+        var recipient = new BatchRecipient("a@example.com", "k-a", "run-3-k-a", new RecipientLinks("", "", ""));
+        await batches.EnqueueAsync(new EmailBatch("run-3", "测试", "<p>测试</p>", "测试", new Dictionary<string, string>(), [recipient]));
+        // A worker claimed the delivery and was killed before recording it: `sending`, its lease running (10 minutes).
+        Assert.Equal(DeliveryClaim.Go, await new DeliveryLedger(_storage, clock).ClaimAsync("run-3", "k-a", CancellationToken.None));
+
+        await using (await StartAsync(visibility: TimeSpan.FromSeconds(1), clock: clock))
+        {
+            // More looks than the 5 attempts a failing batch gets: each a deferral, none counted towards poison.
+            await Eventually(() => Task.FromResult(_log.ToString().Split('\n').Count(l => l.Contains("— deferred", StringComparison.Ordinal)) >= 7), "the batch is deferred again and again");
+            Assert.DoesNotContain("retried", _log.ToString(), StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFiles(_outbox, "*.eml"));
+
+            clock.Advance(DeliveryLedger.SendingLease + TimeSpan.FromMinutes(1)); // the dead worker's lease ends
+            await Eventually(() => Task.FromResult(Directory.GetFiles(_outbox, "*.eml").Length == 1), "the delivery is taken over and sent");
+            await Eventually(async () => (await _storage.Queue(_storage.Names.EmailBatches).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message is done with");
+        }
+
+        Assert.Empty(await new PoisonedBatches(_storage, batches, new DeliveryLedger(_storage, clock), clock).ListAsync());
+        Assert.Null((await _storage.Queue(_storage.Names.EmailBatchesPoison).PeekMessageAsync()).Value);
+        Assert.Equal("sent", Assert.Single(await new DeliveryLedger(_storage, clock).ListAsync("run-3")).GetString("Status"));
     }
 
     [Fact]
