@@ -145,12 +145,12 @@ public sealed class ServeTests : IDisposable
         await using (await StartAsync(visibility: TimeSpan.FromSeconds(1), clock: clock))
         {
             // More looks than the 5 attempts a failing batch gets: each a deferral, none counted towards poison.
-            await Eventually(() => Task.FromResult(_log.ToString().Split('\n').Count(l => l.Contains("— deferred", StringComparison.Ordinal)) >= 7), "the batch is deferred again and again");
+            await Eventually(() => Task.FromResult(_log.ToString().Split('\n').Count(l => l.Contains("— deferred", StringComparison.Ordinal)) >= 7), "the batch is deferred again and again", 90);
             Assert.DoesNotContain("retried", _log.ToString(), StringComparison.Ordinal);
             Assert.Empty(Directory.GetFiles(_outbox, "*.eml"));
 
             clock.Advance(DeliveryLedger.SendingLease + TimeSpan.FromMinutes(1)); // the dead worker's lease ends
-            await Eventually(() => Task.FromResult(Directory.GetFiles(_outbox, "*.eml").Length == 1), "the delivery is taken over and sent");
+            await Eventually(() => Task.FromResult(Directory.GetFiles(_outbox, "*.eml").Length == 1), "the delivery is taken over and sent", 60);
             await Eventually(async () => (await _storage.Queue(_storage.Names.EmailBatches).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message is done with");
         }
 
