@@ -17,10 +17,35 @@ public static class GazetteParser
     /// <summary>Fewer CJK characters than this cannot be an issue of a Chinese gazette.</summary>
     private const int MinimumCjkCharacters = 50;
 
+    /// <summary>
+    /// Far beyond any real issue (the samples hold at most 9 documents, 161 tasks and 110 task time limits, a clause at
+    /// most 12 units). Past them an upload is refused as implausible — a repetition or a forged file — before it can
+    /// write hundreds of thousands of rows or remind a department of every one of them.
+    /// </summary>
+    public const int MaxDocuments = 500;
+
+    public const int MaxTasks = 5_000;
+
+    public const int MaxTaskDeadlines = 10_000;
+
+    /// <summary>A refusal is one line of at most this many characters: it is shown in lists, logs and blob metadata.</summary>
+    public const int MaxReasonLength = 280;
+
     public static ParseResult Parse(ReadOnlySpan<byte> bytes)
     {
-        var decoded = IssueTextDecoder.Decode(bytes);
-        if (!decoded.Succeeded) return new ParseResult(null, decoded.Error, decoded.Encoding, []);
+        DecodedText decoded;
+        try
+        {
+            decoded = IssueTextDecoder.Decode(bytes);
+        }
+#pragma warning disable CA1031 // The parser must never take a host down: an unexpected failure is a recorded rejection.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Refused($"the file could not be decoded ({e.GetType().Name}: {e.Message})", "unknown");
+        }
+
+        if (!decoded.Succeeded) return Refused(decoded.Error!, decoded.Encoding);
         return Guarded(decoded.Lines!, decoded.Encoding, decoded.Warnings);
     }
 
@@ -31,33 +56,75 @@ public static class GazetteParser
     {
         try
         {
-            return ParseLines(lines, encoding, decodeWarnings);
+            var result = ParseLines(lines, encoding, decodeWarnings);
+            return result.Rejection is { } reason ? Refused(reason, encoding) : result;
         }
 #pragma warning disable CA1031 // The parser must never take a host down: an unexpected failure is a recorded rejection.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new ParseResult(null, $"the parser failed on this file ({e.GetType().Name}: {e.Message})", encoding, []);
+            return Refused($"the parser failed on this file ({e.GetType().Name}: {e.Message})", encoding);
         }
     }
+
+    /// <summary>
+    /// A refusal as one line of plain text: line breaks and other control characters (an exception's message may hold
+    /// them, a reason may quote the upload) become spaces, and it is cut to <see cref="MaxReasonLength"/> characters.
+    /// </summary>
+    private static ParseResult Refused(string reason, string encoding)
+    {
+        var sb = new System.Text.StringBuilder(Math.Min(reason.Length, MaxReasonLength + 1));
+        foreach (var c in reason)
+        {
+            if (sb.Length > MaxReasonLength) break;
+            var blank = char.IsControl(c) || c is '\u2028' or '\u2029' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+            if (blank && (sb.Length == 0 || sb[^1] == ' ')) continue;
+            sb.Append(blank ? ' ' : c);
+        }
+
+        var line = sb.ToString().Trim();
+        if (line.Length > MaxReasonLength) line = line[..(MaxReasonLength - 1)].TrimEnd() + "…";
+        return new ParseResult(null, line.Length > 0 ? line : "the file is not a readable gazette issue", encoding, []);
+    }
+
+    /// <summary>A refusal found while parsing; <see cref="Guarded"/> makes it one line.</summary>
+    private static ParseResult Rejected(string reason, string encoding) => new(null, reason, encoding, []);
 
     private static ParseResult ParseLines(string[] lines, string encoding, IReadOnlyList<string> decodeWarnings)
     {
         if (CountCjk(lines) < MinimumCjkCharacters)
         {
-            return new ParseResult(null, "the file holds almost no Chinese text: it is not a gazette issue", encoding, []);
+            return Rejected("the file holds almost no Chinese text: it is not a gazette issue", encoding);
         }
 
         var warnings = new List<string>(decodeWarnings);
         var toc = TocParser.Parse(lines);
+        if (toc.Entries.Count > MaxDocuments)
+        {
+            return Rejected(FormattableString.Invariant($"the table of contents lists {toc.Entries.Count:N0} entries, more than the {MaxDocuments} documents one issue can hold: refused as implausible"), encoding);
+        }
+
         var masthead = MastheadParser.Parse(lines, toc.HeadingLine, warnings);
         if (toc.Entries.Count == 0) warnings.Add("no table of contents (目录) found; documents were found by their headers only");
 
         PageFurniture.Blank(lines, toc.BodyStartLine, masthead.Title);
         var located = DocumentLocator.Locate(lines, toc, warnings);
-        if (!located.Exists(d => d.Found) && toc.Entries.Count == 0)
+        if (!located.Exists(d => d.Found))
         {
-            return new ParseResult(null, "no table of contents and no document header (发文字号) found: this does not look like a gazette issue", encoding, []);
+            if (toc.Entries.Count > 0)
+            {
+                // Rows for documents without a word of text would replace a complete issue stored under the same key.
+                return Rejected($"only a table of contents: none of its {toc.Entries.Count} documents was found in the body (is the file cut short?)", encoding);
+            }
+
+            return Rejected(OneLongLine(lines) is { } length
+                ? FormattableString.Invariant($"the file is one line of {length:N0} characters: its line breaks were lost, so no table of contents or document header (发文字号) can be found")
+                : "no table of contents and no document header (发文字号) found: this does not look like a gazette issue", encoding);
+        }
+
+        if (located.Count > MaxDocuments)
+        {
+            return Rejected(FormattableString.Invariant($"the file holds {located.Count:N0} documents, more than the {MaxDocuments} one issue can hold: refused as implausible"), encoding);
         }
 
         var texts = ContinuationStitcher.Stitch(lines, located, warnings);
@@ -67,16 +134,57 @@ public static class GazetteParser
         var documentTexts = new List<string>(located.Count);
         var order = DocumentOrder(located);
         var section = "";
+        int tasks = 0, taskDeadlines = 0;
         foreach (var index in order)
         {
             var document = located[index];
             section = document.Toc?.Section ?? section;
             var (extracted, documentText) = DocumentExtractor.Extract(document, texts[index], section, fallbackAnchor, warnings);
+            if (Implausible(extracted, ref tasks, ref taskDeadlines) is { } why) return Rejected(why, encoding);
             documents.Add(extracted);
             documentTexts.Add(documentText);
         }
 
         return new ParseResult(new GazetteIssue(masthead, documents, warnings), null, encoding, documentTexts);
+    }
+
+    /// <summary>Why a document makes the issue implausible (too many tasks or limits so far, a clause naming hundreds of units), or null.</summary>
+    private static string? Implausible(GazetteDocument document, ref int tasks, ref int taskDeadlines)
+    {
+        var name = document.DocNumber ?? (document.Title.Length > 40 ? document.Title[..40] + "…" : document.Title);
+        tasks += document.Tasks.Count;
+        if (tasks > MaxTasks)
+        {
+            return FormattableString.Invariant($"the file holds more than {MaxTasks:N0} responsibility tasks ({document.Tasks.Count:N0} in 「{name}」 alone), far beyond any real issue: refused as implausible");
+        }
+
+        foreach (var task in document.Tasks)
+        {
+            taskDeadlines += task.Deadlines.Count;
+            if (task.Lead.Count + task.Support.Count >= Tasks.UnitSplitter.MaxEntries)
+            {
+                return $"a responsibility clause in 「{name}」 names {Tasks.UnitSplitter.MaxEntries} units or more, which no real clause does: refused as implausible";
+            }
+        }
+
+        return taskDeadlines > MaxTaskDeadlines
+            ? FormattableString.Invariant($"the file holds more than {MaxTaskDeadlines:N0} time limits of tasks (up to 「{name}」), far beyond any real issue: refused as implausible")
+            : null;
+    }
+
+    /// <summary>The length of the text when it is (almost) all on one line of over 10,000 characters: line breaks lost in extraction.</summary>
+    private static int? OneLongLine(string[] lines)
+    {
+        var longest = 0;
+        var nonBlank = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0) continue;
+            nonBlank++;
+            longest = Math.Max(longest, line.Length);
+        }
+
+        return nonBlank <= 3 && longest > 10_000 ? longest : null;
     }
 
     /// <summary>TOC order; a document found only in the body goes right after the document printed before it.</summary>

@@ -44,28 +44,87 @@ internal static class DocumentLocator
             documents.Add(new LocatedDocument(entry, docNumber, anchor, ExtendStart(lines, anchor, entry.Title, bodyStart)));
         }
 
+        // Anchors of found documents, to tell a doc number printed right under another's (a set: a hostile upload
+        // with thousands of headers made a scan of the list per number quadratic).
+        var anchors = documents.Where(d => d.Found).Select(d => d.Anchor).ToHashSet();
+        // Warnings about documents the TOC misses wait until copies are told apart: a copy is reported differently.
+        var uncatalogued = new List<(LocatedDocument Document, string? Warning)>();
         foreach (var (line, number) in wholeNumbers)
         {
             if (used.Contains(line) || !LooksLikeDocumentHeader(lines, line)) continue;
-            if (documents.Exists(d => d.Found && d.Anchor < line && line - d.Anchor <= 3)) continue;
+            if (anchors.Contains(line - 1) || anchors.Contains(line - 2) || anchors.Contains(line - 3)) continue;
             used.Add(line);
-            if (toc.Entries.Count > 0) warnings.Add($"document {number} was found in the body but is missing from the table of contents; it is kept");
-            documents.Add(new LocatedDocument(null, number, line, ExtendStart(lines, line, null, bodyStart)));
+            anchors.Add(line);
+            var document = new LocatedDocument(null, number, line, ExtendStart(lines, line, null, bodyStart));
+            documents.Add(document);
+            uncatalogued.Add((document, toc.Entries.Count > 0 ? $"document {number} was found in the body but is missing from the table of contents; it is kept" : null));
         }
 
         // A 大事记 (chronicle) has no number: its heading and dated entries mark it.
         for (var i = bodyStart; i < lines.Count; i++)
         {
-            if (used.Contains(i) || !IsChronicleHeading(lines, i) || documents.Exists(d => d.Found && d.Anchor == i)) continue;
+            if (used.Contains(i) || !IsChronicleHeading(lines, i) || anchors.Contains(i)) continue;
             if (documents.Exists(d => d.Toc is { DocNumber: null } t && t.Title.Contains("大事记", StringComparison.Ordinal) && d.Found)) break;
             used.Add(i);
-            if (toc.Entries.Count > 0) warnings.Add($"「{lines[i]}」 was found in the body but is missing from the table of contents; it is kept");
-            documents.Add(new LocatedDocument(null, null, i, i));
+            var chronicle = new LocatedDocument(null, null, i, i);
+            documents.Add(chronicle);
+            uncatalogued.Add((chronicle, toc.Entries.Count > 0 ? $"「{lines[i]}」 was found in the body but is missing from the table of contents; it is kept" : null));
             break;
         }
 
         AssignRegions(documents, lines.Count);
+        var copies = RemoveCopies(lines, documents, uncatalogued.ConvertAll(u => u.Document));
+        foreach (var (document, warning) in uncatalogued)
+        {
+            if (warning is not null && !copies.ContainsKey(document)) warnings.Add(warning);
+        }
+
+        foreach (var group in copies.Values.GroupBy(original => original))
+        {
+            var count = group.Count();
+            warnings.Add(count == 1
+                ? $"document {group.Key.DocNumber} is printed twice with the same text; the copy is ignored"
+                : $"document {group.Key.DocNumber} is printed {count + 1} times with the same text; the {count} copies are ignored");
+        }
+
         return documents;
+    }
+
+    /// <summary>
+    /// A document the TOC does not claim whose number and text are those of another document is a copy (a page run
+    /// printed twice, or a file pasted together many times over): it is dropped, so that no task is stored or reminded
+    /// of twice. Its lines belong to no document. A different text under the same number stays a document of its own.
+    /// Returns each copy with the document it copies, in body order.
+    /// </summary>
+    private static Dictionary<LocatedDocument, LocatedDocument> RemoveCopies(IReadOnlyList<string> lines, List<LocatedDocument> documents, List<LocatedDocument> candidates)
+    {
+        var copies = new Dictionary<LocatedDocument, LocatedDocument>();
+        var byNumber = documents.Where(d => d.Found && d.DocNumber is not null).ToLookup(d => d.DocNumber!, StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            if (candidate.DocNumber is null) continue;
+            // Against the first few originals only: thousands of different texts under one number stay linear.
+            foreach (var other in byNumber[candidate.DocNumber].Where(d => d != candidate && !copies.ContainsKey(d)).Take(3))
+            {
+                if (!SameLines(lines, candidate, other)) continue;
+                copies[candidate] = other;
+                break;
+            }
+        }
+
+        documents.RemoveAll(copies.ContainsKey);
+        return copies;
+    }
+
+    private static bool SameLines(IReadOnlyList<string> lines, LocatedDocument a, LocatedDocument b)
+    {
+        if (a.End - a.Start != b.End - b.Start) return false;
+        for (var i = 0; i < a.End - a.Start; i++)
+        {
+            if (!string.Equals(lines[a.Start + i], lines[b.Start + i], StringComparison.Ordinal)) return false;
+        }
+
+        return true;
     }
 
     private static int FindNumberLine(List<(int Line, string Number)> wholeNumbers, string number, HashSet<int> used, int from)

@@ -17,6 +17,7 @@ internal static class ParagraphBuilder
     {
         var paragraphs = new List<Paragraph>();
         var current = new StringBuilder();
+        var parentheses = new Parentheses();
         var currentLine = -1;
         var currentIsHeading = false;
         var afterDate = false;
@@ -27,6 +28,7 @@ internal static class ParagraphBuilder
             var text = current.ToString();
             paragraphs.Add(new Paragraph(text, currentIsHeading ? ParagraphKind.Heading : ParagraphKind.Text, currentLine));
             current.Clear();
+            parentheses.Clear();
             currentIsHeading = false;
         }
 
@@ -54,21 +56,23 @@ internal static class ParagraphBuilder
             var isTitle = IsKnownTitle(line, knownTitles) || afterDate && line.Length <= 60 && !HasSentencePunctuation(line);
             afterDate = false;
             var startsBlock = Numbering.StartsBlock(line);
-            var canJoin = current.Length > 0 && !currentIsHeading && !isTitle && !startsBlock && !EndsParagraph(current);
+            var canJoin = current.Length > 0 && !currentIsHeading && !isTitle && !startsBlock && !EndsParagraph(current, parentheses);
             if (canJoin)
             {
-                AppendWrapped(current, line);
+                AppendWrapped(current, line, parentheses);
                 continue;
             }
 
             // A title wrapped over two lines continues a title.
             if (isTitle && currentIsHeading && current.Length > 0 && IsKnownTitle(current + line, knownTitles))
             {
+                parentheses.Track(current.Length, line);
                 current.Append(line);
                 continue;
             }
 
             Flush();
+            parentheses.Track(current.Length, line);
             current.Append(line);
             currentLine = i;
             currentIsHeading = isTitle || startsBlock && IsHeadingShaped(line);
@@ -78,9 +82,10 @@ internal static class ParagraphBuilder
         return paragraphs;
     }
 
-    private static void AppendWrapped(StringBuilder current, string line)
+    private static void AppendWrapped(StringBuilder current, string line, Parentheses parentheses)
     {
         if (TextShape.IsLatinWordChar(current[^1]) && TextShape.IsLatinWordChar(line[0])) current.Append(' ');
+        parentheses.Track(current.Length, line);
         current.Append(line);
     }
 
@@ -125,13 +130,13 @@ internal static class ParagraphBuilder
     /// A paragraph ends at sentence-final punctuation or a colon; a closing parenthesis ends it only when it closes
     /// a responsibility clause or （略）, since citations such as 《…》（国令第663号） run on.
     /// </summary>
-    private static bool EndsParagraph(StringBuilder text)
+    private static bool EndsParagraph(StringBuilder text, Parentheses parentheses)
     {
         var last = text[^1];
         if (last is '。' or '！' or '？' or '；' or '：' or '!' or '?' or ';' or ':' or '…') return true;
-        if (!Unbalanced(text) && last is '）' or ')')
+        if (last is '）' or ')' && !parentheses.Unbalanced)
         {
-            var open = LastOpening(text);
+            var open = parentheses.LastOpening;
             if (open < 0) return false;
             var inner = text.ToString(open, text.Length - open);
             return inner.Contains("负责", StringComparison.Ordinal) || inner.Contains("单位", StringComparison.Ordinal)
@@ -144,28 +149,53 @@ internal static class ParagraphBuilder
         return false;
     }
 
-    private static bool Unbalanced(StringBuilder text)
+    /// <summary>
+    /// The parentheses of the paragraph being built, followed as its lines are appended, so that deciding whether it
+    /// ends never rescans it: rescanning made a paragraph of many wrapped lines quadratic (a hostile upload of 8,000
+    /// lines took seconds, 200,000 would take hours).
+    /// </summary>
+    private sealed class Parentheses
     {
-        var depth = 0;
-        for (var i = 0; i < text.Length; i++)
+        private readonly List<int> _open = [];
+        private int _depth;
+
+        /// <summary>More opened than closed, counting every parenthesis.</summary>
+        public bool Unbalanced => _depth > 0;
+
+        /// <summary>Where the parenthesis closed by the last closing one opened; -1 when it closed none.</summary>
+        public int LastOpening { get; private set; } = -1;
+
+        public void Track(int offset, string appended)
         {
-            if (text[i] is '（' or '(') depth++;
-            else if (text[i] is '）' or ')') depth--;
+            for (var i = 0; i < appended.Length; i++)
+            {
+                var c = appended[i];
+                if (c is '（' or '(')
+                {
+                    _depth++;
+                    _open.Add(offset + i);
+                }
+                else if (c is '）' or ')')
+                {
+                    _depth--;
+                    if (_open.Count > 0)
+                    {
+                        LastOpening = _open[^1];
+                        _open.RemoveAt(_open.Count - 1);
+                    }
+                    else
+                    {
+                        LastOpening = -1;
+                    }
+                }
+            }
         }
 
-        return depth > 0;
-    }
-
-    /// <summary>The opening parenthesis matching the final closing one.</summary>
-    private static int LastOpening(StringBuilder text)
-    {
-        var depth = 0;
-        for (var i = text.Length - 1; i >= 0; i--)
+        public void Clear()
         {
-            if (text[i] is '）' or ')') depth++;
-            else if (text[i] is '（' or '(' && --depth == 0) return i;
+            _open.Clear();
+            _depth = 0;
+            LastOpening = -1;
         }
-
-        return -1;
     }
 }

@@ -46,9 +46,21 @@ internal static class PhraseContext
     /// </summary>
     private static readonly string[] ConditionWords = ["未发生", "未出现", "发病", "发生", "累计", "连续"];
 
-    public static int SentenceStart(string text, int index) => text.AsSpan(0, index).LastIndexOfAny(SentenceEnds) + 1;
+    /// <summary>
+    /// How far back a sentence or clause is looked for. Real sentences are a few hundred characters at most; without a
+    /// bound, a paragraph of thousands of limits with no full stop (a hostile upload) is read in quadratic time.
+    /// </summary>
+    public const int MaxLookBack = 1_000;
 
-    public static int ClauseStart(string text, int index) => text.AsSpan(0, index).LastIndexOfAny(ClauseEnds) + 1;
+    public static int SentenceStart(string text, int index) => StartBefore(text, index, SentenceEnds);
+
+    public static int ClauseStart(string text, int index) => StartBefore(text, index, ClauseEnds);
+
+    private static int StartBefore(string text, int index, SearchValues<char> ends)
+    {
+        var from = Math.Max(0, index - MaxLookBack);
+        return from + text.AsSpan(from, index - from).LastIndexOfAny(ends) + 1;
+    }
 
     /// <summary>自2023年底起, 上半年以来, 8月底后: a start or an "after", not a limit.</summary>
     public static bool IsFollowedByStart(string text, int end) => StartsWithAny(SkipSpaces(text, end), StartWords);

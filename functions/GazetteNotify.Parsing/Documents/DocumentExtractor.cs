@@ -79,12 +79,13 @@ internal static class DocumentExtractor
     private static List<Deadline> CollectDeadlines(List<Paragraph> paragraphs, List<ResponsibilityTask> tasks, DateOnly anchor)
     {
         var all = new List<Deadline>();
+        var seen = new HashSet<Deadline>();
         foreach (var p in paragraphs)
         {
             if (p.Kind == ParagraphKind.Signature) continue;
             foreach (var d in DeadlineFinder.FindAll(p.Text, anchor))
             {
-                if (!all.Contains(d)) all.Add(d);
+                if (seen.Add(d)) all.Add(d);
             }
         }
 
@@ -93,7 +94,7 @@ internal static class DocumentExtractor
         {
             foreach (var d in task.Deadlines)
             {
-                if (!all.Contains(d)) all.Add(d);
+                if (seen.Add(d)) all.Add(d);
             }
         }
 

@@ -41,6 +41,8 @@ internal sealed class RoleSet
         var firstListed = !hasLead && FirstListedLeads && responsible > 1;
         var lead = new List<string>(_units.Count);
         var support = new List<string>(_units.Count);
+        var inLead = new HashSet<string>(StringComparer.Ordinal);
+        var inSupport = new HashSet<string>(StringComparer.Ordinal);
         var seenResponsible = false;
         foreach (var (role, unit) in _units)
         {
@@ -55,12 +57,11 @@ internal sealed class RoleSet
                 leads = hasLead ? role == ClauseRole.Lead : role == ClauseRole.Responsible;
             }
 
-            var list = leads ? lead : support;
-            if (!list.Contains(unit)) list.Add(unit);
+            if (leads ? inLead.Add(unit) : inSupport.Add(unit)) (leads ? lead : support).Add(unit);
         }
 
         var leadArray = lead.Count == 0 ? [] : lead.ToArray();
-        support.RemoveAll(u => lead.Contains(u));
+        support.RemoveAll(inLead.Contains);
         return (leadArray, support.Count == 0 ? [] : support.ToArray());
     }
 

@@ -12,6 +12,15 @@ namespace GazetteNotify.Parsing.Tasks;
 /// </remarks>
 public static class UnitSplitter
 {
+    /// <summary>
+    /// No list of units comes near this (the samples: 12 at most); entries past it are dropped, which bounds the
+    /// duplicate check (a hostile list of 80,000 units took minutes) and lets the parser refuse the clause as implausible.
+    /// </summary>
+    public const int MaxEntries = 200;
+
+    /// <summary>No unit's name comes near this (the samples: 14 characters at most): a longer entry is not a unit and is dropped.</summary>
+    public const int MaxEntryLength = 60;
+
     /// <summary>Splits a list of units as written into one unit per entry.</summary>
     public static IReadOnlyList<string> Split(string units)
     {
@@ -100,7 +109,7 @@ public static class UnitSplitter
     private static void AddEntry(ReadOnlySpan<char> entry, ref List<string>? into)
     {
         entry = StripEtc(Clean(entry));
-        if (entry.IsEmpty) return;
+        if (entry.IsEmpty || entry.Length > MaxEntryLength) return;
 
         // Markdown bold inside an entry (市**财政局**) is decoration too.
         var starless = entry.Contains('*') ? entry.ToString().Replace("*", "", StringComparison.Ordinal) : null;
@@ -108,6 +117,7 @@ public static class UnitSplitter
         if (key.IsEmpty) return;
 
         into ??= new List<string>(4);
+        if (into.Count >= MaxEntries) return;
         foreach (var existing in into)
         {
             if (key.SequenceEqual(existing)) return;

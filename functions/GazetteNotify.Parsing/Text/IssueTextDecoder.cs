@@ -50,12 +50,16 @@ public static class IssueTextDecoder
 
     private static (string[]? Lines, string Encoding, IReadOnlyList<string> Warnings, int Controls, int Characters) ReadLines(ReadOnlySpan<byte> bytes)
     {
-        // Valid UTF-8, the usual case, is read line by line straight from the bytes.
+        // Valid UTF-8, the usual case, is read line by line straight from the bytes. A file cut short (an interrupted
+        // upload) may end inside a character: that incomplete character goes, and the rest is still UTF-8.
         var body = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
-        if (System.Text.Unicode.Utf8.IsValid(body) && (body.Length < bytes.Length || !HasUtf16ZeroPattern(bytes, out _)))
+        var valid = System.Text.Unicode.Utf8.IsValid(body);
+        var cut = valid ? 0 : IncompleteTail(body);
+        if ((valid || cut > 0 && System.Text.Unicode.Utf8.IsValid(body[..^cut])) && (body.Length < bytes.Length || !HasUtf16ZeroPattern(bytes, out _)))
         {
-            var utf8Lines = LineNormalizer.Normalize(body, out var utf8Controls);
-            return (utf8Lines, "UTF-8", [], utf8Controls, body.Length);
+            var utf8Lines = LineNormalizer.Normalize(body[..^cut], out var utf8Controls);
+            IReadOnlyList<string> cutWarning = cut == 0 ? [] : ["the file ends in the middle of a character: it was cut short (an interrupted upload?); the incomplete character was dropped"];
+            return (utf8Lines, "UTF-8", cutWarning, utf8Controls, body.Length);
         }
 
         var (text, encoding, warnings) = DecodeByEncoding(bytes);
@@ -70,6 +74,17 @@ public static class IssueTextDecoder
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return Utf8OrLossy(bytes[3..]);
+        }
+
+        // UTF-32's marks before UTF-16's: FF FE 00 00 also starts with UTF-16LE's FF FE.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]))
+        {
+            return (new UTF32Encoding(bigEndian: false, byteOrderMark: false).GetString(bytes[4..]), "UTF-32LE", []);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        {
+            return (new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetString(bytes[4..]), "UTF-32BE", []);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -170,11 +185,93 @@ public static class IssueTextDecoder
         }
         catch (DecoderFallbackException)
         {
+            if (DecodeMixed(bytes, strict) is { } mixed) return mixed;
+
             // Not clean GB18030 either; a lossy UTF-8 read keeps what can be kept and says so.
             var lossy = Encoding.UTF8.GetString(bytes);
             var bad = lossy.AsSpan().Count('\uFFFD');
             if (bad * 20 > lossy.Length) return (null, "unknown", []);
             return (lossy, "UTF-8", [$"{bad} bytes are neither UTF-8 nor GB18030 (mixed encodings?) and were replaced with U+FFFD"]);
         }
+    }
+
+    /// <summary>
+    /// The length of an incomplete UTF-8 sequence at the very end (a lead byte and fewer continuation bytes than it
+    /// announces), or 0.
+    /// </summary>
+    private static int IncompleteTail(ReadOnlySpan<byte> bytes)
+    {
+        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            var b = bytes[^back];
+            if (b is >= 0x80 and < 0xC0) continue; // a continuation byte: the lead is further back
+            if (b < 0xC0) return 0;
+            var needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            return back < needed ? back : 0;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Two texts pasted together, one UTF-8 and one GBK (an editor that kept both): no single encoding reads the file,
+    /// but every line is one or the other. A line is UTF-8 when it is valid UTF-8 and reads as Chinese; every other
+    /// line must be strict GB18030. Null unless both kinds are there, so a file in one encoding is never read this way.
+    /// </summary>
+    private static (string? Text, string Encoding, IReadOnlyList<string> Warnings)? DecodeMixed(ReadOnlySpan<byte> bytes, Encoding strictGb18030)
+    {
+        var text = new StringBuilder(bytes.Length);
+        int utf8Lines = 0, gbLines = 0;
+        while (!bytes.IsEmpty)
+        {
+            var end = bytes.IndexOf((byte)'\n');
+            var line = end < 0 ? bytes : bytes[..(end + 1)];
+            bytes = end < 0 ? [] : bytes[(end + 1)..];
+            if (System.Text.Ascii.IsValid(line))
+            {
+                text.Append(Encoding.ASCII.GetString(line));
+                continue;
+            }
+
+            var utf8 = System.Text.Unicode.Utf8.IsValid(line) ? Encoding.UTF8.GetString(line) : null;
+            if (utf8 is not null && ReadsAsChinese(utf8))
+            {
+                text.Append(utf8);
+                utf8Lines++;
+                continue;
+            }
+
+            try
+            {
+                text.Append(strictGb18030.GetString(line));
+                gbLines++;
+            }
+            catch (DecoderFallbackException)
+            {
+                if (utf8 is null) return null;
+                text.Append(utf8);
+                utf8Lines++;
+            }
+        }
+
+        if (utf8Lines < 2 || gbLines < 2) return null;
+        return (text.ToString(), "UTF-8+GB18030",
+            [$"the file mixes encodings: {utf8Lines} lines were read as UTF-8 and {gbLines} as GB18030; save it in one encoding"]);
+    }
+
+    /// <summary>
+    /// More CJK characters than characters of U+0080–U+07FF, which is what GBK bytes that happen to be valid UTF-8 give
+    /// (Latin, Greek, Cyrillic, Hebrew…): GBK's byte pairs make two-byte UTF-8 sequences, never CJK runs.
+    /// </summary>
+    private static bool ReadsAsChinese(string line)
+    {
+        int chinese = 0, twoByte = 0;
+        foreach (var c in line)
+        {
+            if (TextShape.IsCjk(c)) chinese++;
+            else if (c is >= '\u0080' and <= '\u07FF') twoByte++;
+        }
+
+        return chinese > twoByte;
     }
 }

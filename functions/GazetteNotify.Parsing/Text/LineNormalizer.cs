@@ -6,8 +6,9 @@ namespace GazetteNotify.Parsing.Text;
 
 /// <summary>
 /// Text → trimmed lines with the artefacts of extraction and Markdown conversion removed, so that every later stage
-/// sees one shape: CRLF/CR, form feeds, BOMs, zero-width and bidi marks, Markdown headings, list bullets, bold,
-/// escapes, links, images, HTML tags and pipe tables (turned into tab-separated rows, as PDF extraction gives them).
+/// sees one shape: CRLF/CR, form feeds, BOMs, zero-width and bidi marks, C0 and C1 controls, U+2028/U+2029, Markdown
+/// headings, list bullets, bold, escapes, links, images, HTML tags and pipe tables (turned into tab-separated rows, as
+/// PDF extraction gives them).
 /// </summary>
 public static partial class LineNormalizer
 {
@@ -97,10 +98,11 @@ public static partial class LineNormalizer
             {
                 case '\uFEFF' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\u00AD':
                 case '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'):
-                    continue; // invisible marks: never content
-                case < ' ' and not '\t':
+                case '\u2028' or '\u2029':
+                    continue; // invisible marks, and line separators no extraction means (a title must stay one line)
+                case (< ' ' and not '\t') or (>= '\u007F' and <= '\u009F'):
                     state.Controls++;
-                    continue; // stray control characters
+                    continue; // stray control characters, C0 and C1 (DEL, NEL, CSI…)
                 case '\u00A0':
                     sb.Append(' ');
                     break;
@@ -126,6 +128,7 @@ public static partial class LineNormalizer
         foreach (var c in line)
         {
             if (c is '|' or '#' or '*' or '<' or '>' or '\\' or '[' or '_' or '\u00A0' or '\uFEFF' || c < ' ' && c != '\t'
+                || c is >= '\u007F' and <= '\u009F' || c is '\u2028' or '\u2029'
                 || c is >= '\u200B' and <= '\u200F' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2060' and <= '\u2069'
                 || c is >= '０' and <= '９' || c == '\u00AD')
             {

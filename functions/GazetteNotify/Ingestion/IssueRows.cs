@@ -36,19 +36,19 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
             documents.Add(new TableEntity(issueKey, docKey)
             {
                 ["DocNumber"] = document.DocNumber,
-                ["Title"] = document.Title,
-                ["Issuer"] = document.Issuer,
+                ["Title"] = Cap(document.Title),
+                ["Issuer"] = Cap(document.Issuer),
                 ["SignedDate"] = Iso(document.SignedDate),
                 ["Section"] = document.Section,
                 ["TocPage"] = document.TocPage,
                 ["Kind"] = document.Kind,
-                ["AttachmentTitle"] = document.AttachmentTitle,
-                ["Topics"] = ToJson(document.Topics),
+                ["AttachmentTitle"] = Cap(document.AttachmentTitle),
+                ["Topics"] = ListJson(document.Topics),
                 ["Summary"] = Cap(document.Summary),
                 ["EffectiveFrom"] = Iso(document.Effective?.From),
                 ["EffectiveUntil"] = Iso(document.Effective?.Until),
-                ["Repeals"] = ToJson(document.Repeals),
-                ["References"] = ToJson(document.References),
+                ["Repeals"] = ListJson(document.Repeals),
+                ["References"] = ListJson(document.References),
                 ["TaskCount"] = document.Tasks.Count,
                 ["DeadlineCount"] = document.Deadlines.Count,
             });
@@ -61,9 +61,9 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
                 {
                     ["DocNumber"] = document.DocNumber,
                     ["Item"] = task.Item,
-                    ["Lead"] = ToJson(task.Lead),
-                    ["Support"] = ToJson(task.Support),
-                    ["Deadlines"] = ToJson(task.Deadlines.Select(x => x.Text)),
+                    ["Lead"] = ListJson(task.Lead),
+                    ["Support"] = ListJson(task.Support),
+                    ["Deadlines"] = ListJson(task.Deadlines.Select(x => x.Text).ToList()),
                     ["Excerpt"] = task.Excerpt,
                     ["State"] = "open",
                 });
@@ -80,11 +80,11 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
                         ["DocOrdinal"] = docKey,
                         ["TaskOrdinal"] = taskKey,
                         ["DocNumber"] = document.DocNumber,
-                        ["Title"] = document.Title,
+                        ["Title"] = Cap(document.Title),
                         ["Item"] = task.Item,
                         ["Excerpt"] = task.Excerpt,
-                        ["Lead"] = ToJson(task.Lead),
-                        ["Support"] = ToJson(task.Support),
+                        ["Lead"] = ListJson(task.Lead),
+                        ["Support"] = ListJson(task.Support),
                         ["Phrase"] = deadline.Text,
                         ["Kind"] = KindName(deadline.Kind),
                         ["Date"] = due.NeedsReview ? null : Iso(due.Date),
@@ -103,7 +103,7 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
         var row = new TableEntity(IssuesPartition, issueKey)
         {
             ["Status"] = "ingested",
-            ["Title"] = gazette.Title,
+            ["Title"] = Cap(gazette.Title),
             ["Year"] = gazette.Year,
             ["IssueNumbers"] = string.Join(",", gazette.IssueNumbers),
             ["CumulativeNumbers"] = string.Join(",", gazette.CumulativeNumbers),
@@ -168,7 +168,24 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
 
     private static string Ordinal(int n, int width) => n.ToString(new string('0', width), CultureInfo.InvariantCulture);
 
-    private static string Cap(string text) => text.Length <= MaxPropertyLength ? text : text[..MaxPropertyLength];
+    /// <summary>
+    /// Text for a property, cut to fit: an upload can carry a title of any length, and a property that does not fit
+    /// fails the whole batch. The full text stays in issue.json.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private static string? Cap(string? text) => text is null || text.Length <= MaxPropertyLength ? text : text[..MaxPropertyLength];
+
+    /// <summary>A list as JSON for a property; when it does not fit, as many leading items as do (issue.json has them all).</summary>
+    private static string ListJson(IReadOnlyList<string> values)
+    {
+        var json = ToJson(values);
+        for (var take = values.Count * MaxPropertyLength / Math.Max(json.Length, 1); json.Length > MaxPropertyLength && take >= 0; take--)
+        {
+            json = ToJson(values.Take(take).Select(v => v.Length <= MaxPropertyLength / 2 ? v : v[..(MaxPropertyLength / 2)]));
+        }
+
+        return json;
+    }
 }
 
 /// <summary>The bytes behind an ingestion: where they came from, their hash, how they were read.</summary>
