@@ -44,7 +44,7 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
             {
                 try
                 {
-                    await Table.AddEntityAsync(new TableEntity(run, recipientKey) { ["Status"] = "sending", ["Attempts"] = 1, ["StartedAt"] = now }, cancellationToken);
+                    await Table.AddEntityAsync(FirstAttempt(run, recipientKey, now), cancellationToken);
                     return DeliveryClaim.Go;
                 }
                 catch (RequestFailedException e) when (e.Status == 409)
@@ -74,14 +74,51 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
         return DeliveryClaim.InFlight;
     }
 
-    public Task CompleteAsync(string run, string recipientKey, MailSendResult result, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(new TableEntity(run, recipientKey)
+    /// <summary>
+    /// <see cref="ClaimAsync(string, string, CancellationToken)"/> for a whole batch (one run: one partition). On a
+    /// batch's first delivery no recipient has a row yet, so they are claimed by inserts, 100 to a transaction, instead
+    /// of a read and a write each: 1,000 recipients take 10 round trips, not 2,000. A transaction is all or nothing, so
+    /// one that meets an existing row (a redelivery, a racing worker) wrote nothing, and its recipients are claimed one
+    /// by one as before — exactly one worker still gets <see cref="DeliveryClaim.Go"/> for each delivery.
+    /// </summary>
+    public async Task<Dictionary<string, DeliveryClaim>> ClaimAsync(string run, IEnumerable<string> recipientKeys, CancellationToken cancellationToken)
+    {
+        var claims = new Dictionary<string, DeliveryClaim>(StringComparer.Ordinal);
+        foreach (var chunk in recipientKeys.Distinct(StringComparer.Ordinal).Chunk(TableBatches.MaxBatch))
         {
-            ["Status"] = result.Sent ? "sent" : result.Uncertain ? "uncertain" : "failed",
-            ["MessageId"] = result.MessageId,
-            ["Error"] = Redaction.Redact(result.Error),
-            ["CompletedAt"] = clock.GetUtcNow(),
-        }, TableUpdateMode.Merge, cancellationToken);
+            var now = clock.GetUtcNow();
+            try
+            {
+                await Table.SubmitTransactionAsync(
+                    chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Add, FirstAttempt(run, key, now))), cancellationToken);
+                foreach (var key in chunk) claims[key] = DeliveryClaim.Go;
+            }
+            catch (TableTransactionFailedException)
+            {
+                foreach (var key in chunk) claims[key] = await ClaimAsync(run, key, cancellationToken);
+            }
+        }
+
+        return claims;
+    }
+
+    public Task CompleteAsync(string run, string recipientKey, MailSendResult result, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(Completed(run, recipientKey, result), TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>Completes a batch's deliveries with one outcome (one request carried them all), 100 to a transaction.</summary>
+    public Task CompleteAsync(string run, IEnumerable<string> recipientKeys, MailSendResult result, CancellationToken cancellationToken) =>
+        TableBatches.SubmitAsync(Table, recipientKeys.Distinct(StringComparer.Ordinal).Select(key => Completed(run, key, result)), TableTransactionActionType.UpsertMerge, cancellationToken);
+
+    private static TableEntity FirstAttempt(string run, string recipientKey, DateTimeOffset now) =>
+        new(run, recipientKey) { ["Status"] = "sending", ["Attempts"] = 1, ["StartedAt"] = now };
+
+    private TableEntity Completed(string run, string recipientKey, MailSendResult result) => new(run, recipientKey)
+    {
+        ["Status"] = result.Sent ? "sent" : result.Uncertain ? "uncertain" : "failed",
+        ["MessageId"] = result.MessageId,
+        ["Error"] = Redaction.Redact(result.Error),
+        ["CompletedAt"] = clock.GetUtcNow(),
+    };
 
     public async Task<List<TableEntity>> ListAsync(string run, CancellationToken cancellationToken = default)
     {

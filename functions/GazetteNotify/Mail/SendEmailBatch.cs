@@ -56,19 +56,14 @@ public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IM
     /// <summary>One request for everyone in the batch not yet recorded as sent.</summary>
     private async Task<BatchResult> RunAsBatchAsync(EmailBatch batch, IBatchMailTransport batching, CancellationToken cancellationToken)
     {
-        var pending = new List<BatchRecipient>(batch.Recipients.Count);
-        var inFlight = 0;
-        foreach (var recipient in batch.Recipients)
-        {
-            var claim = await ledger.ClaimAsync(batch.Run, recipient.RecipientKey, cancellationToken);
-            if (claim == DeliveryClaim.Go) pending.Add(recipient);
-            else if (claim == DeliveryClaim.InFlight) inFlight++;
-        }
-
+        var claims = await ledger.ClaimAsync(batch.Run, batch.Recipients.Select(r => r.RecipientKey), cancellationToken);
+        var inFlight = claims.Values.Count(c => c == DeliveryClaim.InFlight);
+        var once = new HashSet<string>(StringComparer.Ordinal); // a recipient listed twice is still sent once
+        var pending = batch.Recipients.Where(r => claims[r.RecipientKey] == DeliveryClaim.Go && once.Add(r.RecipientKey)).ToList();
         var skipped = batch.Recipients.Count - pending.Count - inFlight;
         if (pending.Count == 0) return new BatchResult(0, skipped, 0) { InFlight = inFlight };
         var result = await batching.SendBatchAsync(batch, pending, cancellationToken);
-        foreach (var recipient in pending) await ledger.CompleteAsync(batch.Run, recipient.RecipientKey, result, cancellationToken);
+        await ledger.CompleteAsync(batch.Run, pending.Select(r => r.RecipientKey), result, cancellationToken);
         return (result.Sent ? new BatchResult(pending.Count, skipped, 0)
             : result.Uncertain ? new BatchResult(0, skipped, 0) { Uncertain = pending.Count }
             : new BatchResult(0, skipped, pending.Count)) with { InFlight = inFlight };

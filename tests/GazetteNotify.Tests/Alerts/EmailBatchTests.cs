@@ -113,6 +113,35 @@ public sealed class EmailBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Through_sendgrid_a_batch_partly_sent_before_sends_only_to_the_rest()
+    {
+        using var sendGrid = WireMock.Server.WireMockServer.Start();
+        sendGrid.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v3/mail/send").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(202));
+        var transport = new SendGridTransport(
+            new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions { ApiKey = "SG.test-key-not-real", Host = sendGrid.Url! }),
+            new SendGrid.Helpers.Mail.EmailAddress("alerts@gazette.example"));
+        string[] emails = ["a@example.com", "b@example.com", "c@example.com"];
+        var recipients = emails.Select(e => new BatchRecipient(e, DeliveryLedger.RecipientKey(EmailAddress.Parse(e)), "d-" + e, EmailBatch.Slots)).ToList();
+        var batches = new EmailBatches(_storage);
+        await _storage.EnsureCreatedAsync();
+        await batches.EnqueueAsync(new EmailBatch("run-1", "s", "h", "t", new Dictionary<string, string>(), recipients));
+        var ledger = new DeliveryLedger(_storage, _clock);
+        // b was sent by an earlier attempt that died before finishing the batch: its claim meets b's row.
+        Assert.True(await ledger.BeginAsync("run-1", recipients[1].RecipientKey, default));
+        await ledger.CompleteAsync("run-1", recipients[1].RecipientKey, MailSendResult.Success("m"), default);
+
+        var message = Assert.Single((await _storage.Queue(_storage.Names.EmailBatches).ReceiveMessagesAsync(10)).Value);
+        var result = await new SendEmailBatch(batches, ledger, transport).RunAsync(message.MessageText);
+
+        Assert.Equal(new BatchResult(2, 1, 0), result);
+        var body = System.Text.Json.JsonDocument.Parse(Assert.Single(sendGrid.LogEntries).RequestMessage!.Body!).RootElement;
+        Assert.Equal(["a@example.com", "c@example.com"], body.GetProperty("personalizations").EnumerateArray()
+            .Select(p => p.GetProperty("to")[0].GetProperty("email").GetString()).Order());
+        Assert.All(await ledger.ListAsync("run-1"), row => Assert.Equal("sent", row.GetString("Status")));
+    }
+
+    [Fact]
     public async Task A_batch_holds_at_most_1000_recipients()
     {
         var recipients = Enumerable.Range(0, 1001).Select(i => new BatchRecipient($"u{i}@example.com", $"k{i}", $"d{i}", EmailBatch.Slots)).ToList();

@@ -30,6 +30,22 @@ public sealed class RedeliveryTests
         }
     }
 
+    /// <summary>A provider that takes a whole batch in one request (as SendGrid does), counting each recipient it is given.</summary>
+    private sealed class CountingBatchTransport : IBatchMailTransport
+    {
+        public ConcurrentDictionary<string, int> Sends { get; } = new();
+
+        public Task<MailSendResult> SendAsync(RenderedMail mail, string deliveryId, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("a batching transport is sent whole batches");
+
+        public async Task<MailSendResult> SendBatchAsync(EmailBatch batch, IReadOnlyList<BatchRecipient> recipients, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(50, cancellationToken);
+            foreach (var r in recipients) Sends.AddOrUpdate(r.Email, 1, (_, n) => n + 1);
+            return MailSendResult.Success("batch");
+        }
+    }
+
     private async Task<string> EnqueueAsync(int recipients)
     {
         await _storage.EnsureCreatedAsync();
@@ -95,5 +111,51 @@ public sealed class RedeliveryTests
         var after = await job.RunAsync(message);
         Assert.Equal((1, 2, true), (after.Sent, after.AlreadySent, after.Complete));
         Assert.All(transport.Sends.Values, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task Batch_claims_racing_on_one_run_give_each_delivery_to_exactly_one_worker()
+    {
+        // 250 recipients (three insert transactions), of which a few already have rows: sent, being sent, failed.
+        await _storage.EnsureCreatedAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var keys = Enumerable.Range(1, 250).Select(i => $"k{i}").ToList();
+        var earlier = new DeliveryLedger(_storage, clock);
+        foreach (var key in new[] { "k5", "k150" })
+        {
+            await earlier.ClaimAsync("run-c", key, default);
+            await earlier.CompleteAsync("run-c", key, MailSendResult.Success("m"), default);
+        }
+
+        await earlier.ClaimAsync("run-c", "k120", default); // another worker is sending it
+        await earlier.ClaimAsync("run-c", "k240", default);
+        await earlier.CompleteAsync("run-c", "k240", MailSendResult.Failure("500", retryable: true), default); // to be tried again
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => new DeliveryLedger(_storage, clock).ClaimAsync("run-c", keys, default)));
+
+        foreach (var key in keys)
+        {
+            var go = claims.Count(c => c[key] == DeliveryClaim.Go);
+            Assert.True(go == (key is "k5" or "k150" or "k120" ? 0 : 1), $"{key}: {go} workers told to send it");
+        }
+
+        Assert.All(claims, c => Assert.Equal((DeliveryClaim.Done, DeliveryClaim.InFlight), (c["k5"], c["k120"])));
+        Assert.Equal(2, (await earlier.ListAsync("run-c")).Single(r => r.RowKey == "k240").GetInt32("Attempts"));
+    }
+
+    [Fact]
+    public async Task A_batch_for_a_batching_provider_delivered_three_times_at_once_sends_each_recipient_once()
+    {
+        var message = await EnqueueAsync(250);
+        var transport = new CountingBatchTransport();
+        var jobs = Enumerable.Range(0, 3).Select(_ => new SendEmailBatch(new EmailBatches(_storage), new DeliveryLedger(_storage, TimeProvider.System), transport)).ToList();
+
+        var results = await Task.WhenAll(jobs.Select(j => j.RunAsync(message)));
+
+        Assert.Equal(250, results.Sum(r => r.Sent));
+        Assert.Equal(250, transport.Sends.Count);
+        Assert.All(transport.Sends.Values, n => Assert.Equal(1, n));
+        var again = await jobs[0].RunAsync(message);
+        Assert.Equal((0, 250, true), (again.Sent, again.AlreadySent, again.Complete));
     }
 }
