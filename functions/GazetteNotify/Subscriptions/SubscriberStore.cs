@@ -8,7 +8,8 @@ namespace GazetteNotify.Subscriptions;
 /// <summary>
 /// Subscriptions in the Subscribers table (partition = 2 hex of SHA-256(address), row = the address): double opt-in,
 /// preference changes, unsubscribe, and retention (PIPL: unconfirmed requests go after 7 days; an unsubscribed address
-/// is erased after 28). Every change is ETag-conditional, so concurrent requests for one address cannot interleave.
+/// is erased after 28). Every change is ETag-conditional, so concurrent requests for one address cannot interleave —
+/// except the alerts job's batched marks, which merge only the two properties no request touches.
 /// </summary>
 public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
 {
@@ -81,6 +82,38 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
     /// <summary>Records what a digest covered (or, with no digest, from where the next one starts).</summary>
     public Task<Subscription?> MarkDigestedAsync(EmailAddress email, DateTimeOffset through, DateTimeOffset? sentAt, CancellationToken cancellationToken = default) =>
         ChangeAsync(email, s => s with { DigestedThrough = through, LastDigestAt = sentAt ?? s.LastDigestAt }, cancellationToken);
+
+    /// <summary>
+    /// What a whole run's digests covered, at once: only DigestedThrough (and LastDigestAt, when a digest went) are
+    /// merged, in entity-group transactions of up to 100 rows of one partition — 100,000 subscribers take ~1,000 round
+    /// trips instead of 200,000 (a read and a conditional write each, which kept the alerts job of issue 9 past its
+    /// 10-minute timeout). A merge leaves every other property alone, so a preference change or an unsubscribe made
+    /// meanwhile stands; a transaction that fails (an address erased meanwhile) is redone one address at a time.
+    /// </summary>
+    public async Task MarkDigestedAsync(IEnumerable<DigestMark> marks, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        foreach (var partition in marks.GroupBy(m => PartitionOf(m.Email), StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TableBatches.MaxBatch))
+            {
+                var merges = chunk.Select(m =>
+                {
+                    var entity = new TableEntity(partition.Key, m.Email.Value) { ["DigestedThrough"] = m.Through };
+                    if (m.SentAt is { } sent) entity["LastDigestAt"] = sent;
+                    return new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, ETag.All);
+                });
+                try
+                {
+                    await Table.SubmitTransactionAsync(merges, cancellationToken);
+                }
+                catch (TableTransactionFailedException)
+                {
+                    foreach (var m in chunk) await MarkDigestedAsync(m.Email, m.Through, m.SentAt, cancellationToken);
+                }
+            }
+        }
+    }
 
     public async Task<Subscription?> GetAsync(EmailAddress email, CancellationToken cancellationToken = default)
     {
@@ -155,7 +188,8 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
 
     public static string PartitionOf(EmailAddress email) => email.Hash()[..2];
 
-    private static TableEntity ToEntity(Subscription s) => new(PartitionOf(s.Email), s.Email.Value)
+    /// <summary>The row of a subscription (internal: the load benchmark seeds 100,000 rows shaped exactly like this).</summary>
+    internal static TableEntity ToEntity(Subscription s) => new(PartitionOf(s.Email), s.Email.Value)
     {
         ["Status"] = s.Status.ToString(),
         ["Topics"] = IssueRows.ToJson(s.Preferences.Topics),
@@ -193,3 +227,6 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
         LastDigestAt = e.GetDateTimeOffset("LastDigestAt"),
     };
 }
+
+/// <summary>What one subscriber's digest covered (or, with no digest, from where the next one starts), and when it went.</summary>
+public sealed record DigestMark(EmailAddress Email, DateTimeOffset Through, DateTimeOffset? SentAt);

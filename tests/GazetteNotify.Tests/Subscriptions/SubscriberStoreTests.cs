@@ -119,4 +119,27 @@ public sealed class SubscriberStoreTests
         Assert.Null(await Store().GetAsync(left));
         Assert.Equal(SubscriptionStatus.Active, (await Store().GetAsync(Zhang))!.Status);
     }
+
+    [Fact]
+    public async Task A_run_marks_many_subscribers_at_once_leaving_their_preferences_and_skipping_an_erased_address()
+    {
+        var li = EmailAddress.Parse("li@example.com");
+        var erased = EmailAddress.Parse("erased@example.com");
+        foreach (var email in new[] { Zhang, li })
+        {
+            await Store().RequestAsync(email, Finance);
+            await Store().ConfirmAsync(email);
+        }
+
+        await Store().UnsubscribeAsync(li); // meanwhile: the mark must not revive it
+        var through = _clock.GetUtcNow().AddHours(-1);
+        await Store().MarkDigestedAsync([new DigestMark(Zhang, through, _clock.GetUtcNow()), new DigestMark(li, through, null), new DigestMark(erased, through, null)]);
+
+        var zhang = (await Store().GetAsync(Zhang))!;
+        Assert.Equal((through, _clock.GetUtcNow()), (zhang.DigestedThrough, zhang.LastDigestAt));
+        Assert.Equal(["finance"], zhang.Preferences.Topics);
+        var unsubscribed = (await Store().GetAsync(li))!;
+        Assert.Equal((SubscriptionStatus.Unsubscribed, through, (DateTimeOffset?)null), (unsubscribed.Status, unsubscribed.DigestedThrough, unsubscribed.LastDigestAt));
+        Assert.Null(await Store().GetAsync(erased)); // not recreated as a row without a subscription
+    }
 }
