@@ -29,7 +29,7 @@ public sealed class SendDeadlineReminders(
         var to = today.AddDays(reminders.Offsets.Max());
         var tasks = await new DeadlineSource(storage).DueBetweenAsync(from, to, cancellationToken);
         var ledger = new ReminderLedger(storage, clock);
-        var reminded = await ledger.RemindedAsync(Enumerable.Range(from.Year, to.Year - from.Year + 2), cancellationToken);
+        var reminded = await ledger.RemindedAsync(from, to, cancellationToken); // every item planned today is due in [from, to]
         var plan = ReminderPlanner.Plan(today, tasks, directory, reminders, reminded);
         var withoutAddress = plan.Reminders.Where(r => r.Department.Emails.Count == 0).Select(r => r.Department).ToList();
         if (dryRun) return new ReminderRun(today, plan, 0, 0, 0, withoutAddress) { DryRun = true };

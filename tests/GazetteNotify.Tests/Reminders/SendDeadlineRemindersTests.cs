@@ -161,6 +161,29 @@ public sealed class SendDeadlineRemindersTests : IDisposable
     }
 
     [Fact]
+    public async Task The_ledger_keys_what_was_reminded_by_due_date_and_still_honours_rows_written_before_it_did()
+    {
+        await SetUpAsync();
+        _clock.SetUtcNow(At(2022, 6, 20));
+        var finance = (await Job().RunAsync(dryRun: true)).Plan.Reminders.Single(r => r.Department.Id == "finance");
+
+        // A row of the earlier layout (partition reminded-{due year}, key without the date) still counts as reminded.
+        var deliveries = _storage.Table(_storage.Names.DeliveriesTable);
+        var legacy = finance.Items[0];
+        await deliveries.AddEntityAsync(new Azure.Data.Tables.TableEntity("reminded-2022", legacy.LedgerKey(finance.Department)));
+        var run = await Job().RunAsync();
+        Assert.Equal([finance.Items[1].Task.Key], run.Plan.Reminders.Single(r => r.Department.Id == "finance").Items.Select(i => i.Task.Key));
+
+        // Rows are now written in reminded-due-{due year}, keyed by the due date first: a day reads only its window.
+        var rows = new List<string>();
+        await foreach (var row in deliveries.QueryAsync<Azure.Data.Tables.TableEntity>(r => r.PartitionKey == "reminded-due-2022")) rows.Add(row.RowKey);
+        Assert.Contains("2022-06-30|" + finance.Items[1].LedgerKey(finance.Department), rows);
+        Assert.All(rows, r => Assert.StartsWith("2022-06-30|", r, StringComparison.Ordinal));
+        _clock.SetUtcNow(At(2022, 6, 21));
+        Assert.DoesNotContain((await Job().RunAsync()).Plan.Reminders, r => r.Department.Id == "finance");
+    }
+
+    [Fact]
     public async Task A_dry_run_plans_but_sends_and_records_nothing()
     {
         await SetUpAsync();
