@@ -25,20 +25,7 @@ internal static class AlertsBenchmark
         }
 
         documents = documents.Take(20).ToList();
-        var random = new Random(42);
-        var topics = TopicTaxonomy.Default.Topics.Select(t => t.Id).ToArray();
-        string[] keywords = ["居住证", "医保", "减税", "耕地", "安全生产", "营商环境", "公积金", "教育", "中医药", "口蹄疫", "大数据", "就业"];
-        var people = new List<Subscription>(subscribers);
-        for (var i = 0; i < subscribers; i++)
-        {
-            var prefs = new Preferences(
-                Enumerable.Range(0, random.Next(0, 3)).Select(_ => topics[random.Next(topics.Length)]).Distinct().ToList(),
-                Enumerable.Range(0, random.Next(0, 3)).Select(_ => keywords[random.Next(keywords.Length)]).Distinct().ToList(),
-                [], [], DigestFrequency.EachIssue);
-            if (prefs.IsEmpty) prefs = prefs with { Topics = [topics[random.Next(topics.Length)]] };
-            people.Add(new Subscription(EmailAddress.Parse($"user{i}@example.com"), SubscriptionStatus.Active, prefs, DateTimeOffset.UnixEpoch));
-        }
-
+        var people = Subscribers(subscribers);
         GC.Collect();
         var watch = Stopwatch.StartNew();
         // Streamed as the job does it: each digest is keyed as it is planned; one digest per distinct key is kept to
@@ -64,5 +51,28 @@ internal static class AlertsBenchmark
         Console.WriteLine($"alerts: {subscribers:N0} subscribers × {documents.Count} documents");
         Console.WriteLine($"  plan {planned.TotalMilliseconds:0} ms, plan + render {watch.Elapsed.TotalMilliseconds:0} ms, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MB");
         Console.WriteLine($"  {digestCount:N0} digests, {groups.Count:N0} distinct, {rendered.Length:N0} rendered; SendGrid requests {requests:N0} (minimum {minimum:N0})");
+    }
+
+    /// <summary>
+    /// Active subscribers with 0–2 random topics and 0–2 of 12 common keywords (at least one of either), seed 42:
+    /// the same population for planning here and end to end in <c>--load-alerts</c>.
+    /// </summary>
+    internal static List<Subscription> Subscribers(int count)
+    {
+        var random = new Random(42);
+        var topics = TopicTaxonomy.Default.Topics.Select(t => t.Id).ToArray();
+        string[] keywords = ["居住证", "医保", "减税", "耕地", "安全生产", "营商环境", "公积金", "教育", "中医药", "口蹄疫", "大数据", "就业"];
+        var people = new List<Subscription>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var prefs = new Preferences(
+                Enumerable.Range(0, random.Next(0, 3)).Select(_ => topics[random.Next(topics.Length)]).Distinct().ToList(),
+                Enumerable.Range(0, random.Next(0, 3)).Select(_ => keywords[random.Next(keywords.Length)]).Distinct().ToList(),
+                [], [], DigestFrequency.EachIssue);
+            if (prefs.IsEmpty) prefs = prefs with { Topics = [topics[random.Next(topics.Length)]] };
+            people.Add(new Subscription(EmailAddress.Parse($"user{i}@example.com"), SubscriptionStatus.Active, prefs, DateTimeOffset.UnixEpoch));
+        }
+
+        return people;
     }
 }
