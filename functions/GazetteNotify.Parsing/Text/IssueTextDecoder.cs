@@ -12,6 +12,10 @@ public static class IssueTextDecoder
     /// <summary>Uploads larger than this are refused before decoding: no real issue comes near it (~200 KB).</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>The refusal of an upload over <see cref="MaxBytes"/> (also given by ingestion, which does not read such a blob whole).</summary>
+    public static string TooLarge(long length) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is {length / (1024.0 * 1024.0):0.0} MB, over the 20 MB limit for one issue");
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
     static IssueTextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -25,7 +29,7 @@ public static class IssueTextDecoder
 
         if (bytes.Length > MaxBytes)
         {
-            return DecodedText.Fail("none", $"the file is {bytes.Length / (1024.0 * 1024.0):0.0} MB, over the 20 MB limit for one issue");
+            return DecodedText.Fail("none", TooLarge(bytes.Length));
         }
 
         if (BinarySignature.Identify(bytes) is { } kind)

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs.Models;
 using GazetteNotify.Alerts;
 using GazetteNotify.Parsing;
 using GazetteNotify.Parsing.Model;
+using GazetteNotify.Parsing.Text;
 using GazetteNotify.Storage;
 using GazetteNotify.Topics;
 
@@ -30,18 +31,26 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         try
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            byte[] bytes;
+            var blob = storage.Issues.GetBlobClient(blobName);
+            BlobDownloadStreamingResult download;
             try
             {
-                var content = await storage.Issues.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-                bytes = content.Value.Content.ToArray();
+                download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
                 return IngestOutcome.Of(IngestStatus.Missing, blobName, reason: "the blob no longer exists");
             }
 
-            return await IngestAsync(blobName, bytes, cancellationToken);
+            using (download)
+            {
+                var length = download.Details.ContentLength;
+                if (length > IssueTextDecoder.MaxBytes) return await RefuseOversizedAsync(blob, download, cancellationToken);
+                var bytes = new byte[length];
+                await download.Content.ReadExactlyAsync(bytes, cancellationToken);
+                var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                return await IngestAsync(blobName, sha, () => IngestClaimedAsync(blobName, bytes, sha, cancellationToken), cancellationToken);
+            }
         }
         catch (Exception e) when (StorageUnreachableException.IsConnectionFailure(e) && e is not StorageUnreachableException)
         {
@@ -49,16 +58,38 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         }
     }
 
-    private async Task<IngestOutcome> IngestAsync(string blobName, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// An upload over the size limit is never held in memory (a multi-GB blob would take the worker down, and with it
+    /// the record of why): it is hashed as it streams past, refused under that hash like any refusal, and streamed
+    /// into quarantine a block at a time.
+    /// </summary>
+    private async Task<IngestOutcome> RefuseOversizedAsync(Azure.Storage.Blobs.BlobClient blob, BlobDownloadStreamingResult download, CancellationToken cancellationToken)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
+        for (int read; (read = await download.Content.ReadAsync(buffer, cancellationToken)) > 0;) hash.AppendData(buffer, 0, read);
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var upload = new Upload(blob.Name, sha, "none");
+        var reason = IssueTextDecoder.TooLarge(download.Details.ContentLength);
+        var version = new BlobRequestConditions { IfMatch = download.Details.ETag }; // the bytes just hashed, not a newer upload
+        return await IngestAsync(blob.Name, sha, () => RejectAsync(upload, reason, clock.GetUtcNow(), async (quarantine, options) =>
+        {
+            using var again = (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = version }, cancellationToken)).Value;
+            options.TransferOptions = new Azure.Storage.StorageTransferOptions { InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20, MaximumConcurrency = 1 };
+            await quarantine.UploadAsync(again.Content, options, cancellationToken);
+        }, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Claims the content hash, runs the ingestion, and records the outcome on the receipt (or gives the claim back).</summary>
+    private async Task<IngestOutcome> IngestAsync(string blobName, string sha, Func<Task<IngestOutcome>> ingest, CancellationToken cancellationToken)
+    {
         var receipts = storage.Table(storage.Names.ReceiptsTable);
         var claim = await ClaimAsync(receipts, sha, blobName, cancellationToken);
         if (claim.Outcome is { } settled) return settled;
 
         try
         {
-            var outcome = await IngestClaimedAsync(blobName, bytes, sha, cancellationToken);
+            var outcome = await ingest();
             var done = new TableEntity(ReceiptsPartition, sha)
             {
                 ["Status"] = "done",
@@ -93,7 +124,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (parsed.Rejection is { } reason)
         {
-            return await RejectAsync(upload, bytes, reason, now, cancellationToken);
+            return await RejectAsync(upload, reason, now, (quarantine, options) => quarantine.UploadAsync(new BinaryData(bytes), options, cancellationToken), cancellationToken);
         }
 
         var issue = TopicClassifier.Default.ClassifyAll(parsed.Issue!, parsed.DocumentTexts);
@@ -120,7 +151,8 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     private static IngestOutcome Counted(IngestStatus status, string blobName, string issueKey, IssueRows rows, GazetteIssue issue) =>
         new(status, blobName, issueKey, null, rows.Documents.Count, rows.Tasks.Count, rows.Deadlines.Count, issue.Warnings.Count);
 
-    private async Task<IngestOutcome> RejectAsync(Upload upload, byte[] bytes, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> RejectAsync(
+        Upload upload, string reason, DateTimeOffset now, Func<Azure.Storage.Blobs.BlobClient, BlobUploadOptions, Task> writeQuarantine, CancellationToken cancellationToken)
     {
         var key = IssueKey.Rejected(upload.ContentSha256);
         var quarantineName = $"{upload.ContentSha256[..16]}/{upload.BlobName}";
@@ -130,8 +162,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
             ["originalblob"] = MetadataValue(upload.BlobName),
             ["sha256"] = upload.ContentSha256,
         };
-        await storage.Quarantine.GetBlobClient(quarantineName).UploadAsync(
-            new BinaryData(bytes), new BlobUploadOptions { Metadata = metadata }, cancellationToken);
+        await writeQuarantine(storage.Quarantine.GetBlobClient(quarantineName), new BlobUploadOptions { Metadata = metadata });
         await storage.Table(storage.Names.IssuesTable).UpsertEntityAsync(
             IssueRows.Rejection(key, upload, reason, quarantineName, now), TableUpdateMode.Replace, cancellationToken);
         return IngestOutcome.Of(IngestStatus.Rejected, upload.BlobName, key, reason);

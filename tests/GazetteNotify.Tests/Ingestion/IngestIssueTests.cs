@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using GazetteNotify.Ingestion;
+using GazetteNotify.Parsing.Text;
 using GazetteNotify.Parsing;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Queries;
@@ -192,6 +193,26 @@ public sealed class IngestIssueTests
         // The same bad bytes again: recorded once, quarantined once.
         Assert.Equal(IngestStatus.Rejected, (await Job().RunAsync(name)).Status);
         Assert.Single(await _storage.Quarantine.GetBlobsAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_is_streamed_not_held_and_still_quarantined_byte_for_byte_under_its_hash()
+    {
+        // Over the limit, ingestion hashes the blob as it streams and copies it to quarantine a block at a time: the
+        // copy, the recorded hash and the refusal must be exactly what reading it whole would have given.
+        var bytes = RandomBytes(IssueTextDecoder.MaxBytes + 3 * 1024 * 1024 + 17);
+        var outcome = await UploadAndIngest("大文件.txt", bytes);
+
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Equal((IngestStatus.Rejected, IssueKey.Rejected(sha)), (outcome.Status, outcome.IssueKey));
+        Assert.Equal(IssueTextDecoder.TooLarge(bytes.Length), outcome.Reason);
+        var copy = _storage.Quarantine.GetBlobClient($"{sha[..16]}/大文件.txt");
+        Assert.Equal(sha, (await copy.GetPropertiesAsync()).Value.Metadata["sha256"]);
+        Assert.Equal(sha, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData((await copy.DownloadContentAsync()).Value.Content.ToArray())));
+        var etag = (await copy.GetPropertiesAsync()).Value.ETag;
+
+        Assert.Equal(IngestStatus.Rejected, (await Job().RunAsync("大文件.txt")).Status); // the trigger again: nothing rewritten
+        Assert.Equal(etag, (await copy.GetPropertiesAsync()).Value.ETag);
     }
 
     [Fact]
