@@ -8,7 +8,7 @@ using GazetteNotify.Benchmarks;
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --reminders    (10,000 limits × 300 departments: a day's plan)
 // Load (issue 9), against Azurite (bash scripts/start-azurite.sh), each in storage of its own that is removed afterwards:
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-alerts [subscribers]  (100,000 × 10 issues, through the queue to a SendGrid fake)
-// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-reminders             (300 departments, a year of daily runs)
+// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-reminders [limits] [days]  (300 departments, a year of daily runs)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-ingest                (50 issues back to back)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-cleanup PREFIX    (removes what a stopped load run left)
 if (args.Length > 1 && args[0] == "--load-cleanup")
@@ -25,7 +25,8 @@ if (args.Length > 0 && args[0] == "--load-alerts")
 
 if (args.Length > 0 && args[0] == "--load-reminders")
 {
-    await LoadRemindersBenchmark.RunAsync();
+    int Arg(int at, int otherwise) => args.Length > at ? int.Parse(args[at], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+    await LoadRemindersBenchmark.RunAsync(limits: Arg(1, 10_000), days: Arg(2, 365));
     return;
 }
 
