@@ -66,15 +66,24 @@ public sealed class EmailBatchTests : IDisposable
         Assert.Equal(0, (await new SendTopicAlerts(_storage, Outbox(), tokens, AlertSettings.Local, _clock, batches).RunAsync()).Batches);
     }
 
+    /// <summary>A SendGrid fake at the HTTP boundary that accepts every send.</summary>
+    private static WireMock.Server.WireMockServer AcceptingSendGrid()
+    {
+        var sendGrid = WireMock.Server.WireMockServer.Start();
+        sendGrid.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v3/mail/send").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(202));
+        return sendGrid;
+    }
+
+    private static SendGridTransport TransportTo(WireMock.Server.WireMockServer sendGrid) => new(
+        new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions { ApiKey = "SG.test-key-not-real", Host = sendGrid.Url! }),
+        new SendGrid.Helpers.Mail.EmailAddress("alerts@gazette.example"));
+
     [Fact]
     public async Task Through_sendgrid_a_batch_is_one_request_and_a_redelivery_makes_none()
     {
-        using var sendGrid = WireMock.Server.WireMockServer.Start();
-        sendGrid.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v3/mail/send").UsingPost())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(202));
-        var transport = new SendGridTransport(
-            new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions { ApiKey = "SG.test-key-not-real", Host = sendGrid.Url! }),
-            new SendGrid.Helpers.Mail.EmailAddress("alerts@gazette.example"));
+        using var sendGrid = AcceptingSendGrid();
+        var transport = TransportTo(sendGrid);
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
         await Subscribe("a@example.com", "居住证");
         await Subscribe("b@example.com", "居住证");
@@ -115,12 +124,8 @@ public sealed class EmailBatchTests : IDisposable
     [Fact]
     public async Task Through_sendgrid_a_batch_partly_sent_before_sends_only_to_the_rest()
     {
-        using var sendGrid = WireMock.Server.WireMockServer.Start();
-        sendGrid.Given(WireMock.RequestBuilders.Request.Create().WithPath("/v3/mail/send").UsingPost())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(202));
-        var transport = new SendGridTransport(
-            new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions { ApiKey = "SG.test-key-not-real", Host = sendGrid.Url! }),
-            new SendGrid.Helpers.Mail.EmailAddress("alerts@gazette.example"));
+        using var sendGrid = AcceptingSendGrid();
+        var transport = TransportTo(sendGrid);
         string[] emails = ["a@example.com", "b@example.com", "c@example.com"];
         var recipients = emails.Select(e => new BatchRecipient(e, DeliveryLedger.RecipientKey(EmailAddress.Parse(e)), "d-" + e, EmailBatch.Slots)).ToList();
         var batches = new EmailBatches(_storage);
