@@ -65,10 +65,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     /// </summary>
     private async Task<IngestOutcome> RefuseOversizedAsync(Azure.Storage.Blobs.BlobClient blob, BlobDownloadStreamingResult download, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[1 << 20];
-        for (int read; (read = await download.Content.ReadAsync(buffer, cancellationToken)) > 0;) hash.AppendData(buffer, 0, read);
-        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(download.Content, cancellationToken));
         var upload = new Upload(blob.Name, sha, "none");
         var reason = IssueTextDecoder.TooLarge(download.Details.ContentLength);
         var version = new BlobRequestConditions { IfMatch = download.Details.ETag }; // the bytes just hashed, not a newer upload
