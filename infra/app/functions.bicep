@@ -148,9 +148,11 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}/' : publicBaseUrl
     GazetteName: '聊城市人民政府公报'
 
-    // NCRONTAB (with seconds), UTC: hourly alerts; reminders at 00:00 UTC = 08:00 China Standard Time.
+    // NCRONTAB (with seconds), UTC: hourly alerts; reminders at 00:00 UTC = 08:00 China Standard Time; retention
+    // (personal data past its period, old ledger rows) at 19:30 UTC = 03:30 China Standard Time.
     SEND_TOPIC_ALERTS_SCHEDULE: '0 0 * * * *'
     SEND_DEADLINE_REMINDERS_SCHEDULE: '0 0 0 * * *'
+    APPLY_RETENTION_SCHEDULE: '0 30 19 * * *'
     Reminders__Offsets: '30,7,1,0'
     Reminders__OverdueWindowDays: '30'
     // Behind the App Service front end the caller is the last X-Forwarded-For entry (per-client rate limits).

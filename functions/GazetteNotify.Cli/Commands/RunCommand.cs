@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
+using GazetteNotify.Retention;
 using GazetteNotify.Subscriptions;
 using MimeKit;
 
@@ -25,13 +26,16 @@ public static class RunCommand
                 return run.Failed == 0 ? 0 : 1;
             })
             : Task.FromResult(1));
-        var retention = new Command("retention", "Erase unconfirmed requests older than 7 days and unsubscribed addresses older than 28 days.");
-        retention.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
-        {
-            var erased = await new SubscriberStore(storage, context.Clock).ApplyRetentionAsync(cancellationToken);
-            await context.Output.WriteLineAsync($"retention: {erased} addresses erased");
-            return 0;
-        }));
+        var retention = new Command("retention",
+            "Erase unconfirmed requests after 7 days, unsubscribed addresses and batch payloads after 28, ledger rows after 400.") { now };
+        retention.SetAction((result, cancellationToken) => TryClock(context, result.GetValue(now), out var clock)
+            ? context.WithStorageAsync(async storage =>
+            {
+                var run = await new ApplyRetention(storage, clock).RunAsync(cancellationToken);
+                await context.Output.WriteLineAsync($"retention: {run.Describe()}");
+                return 0;
+            })
+            : Task.FromResult(1));
         var reminders = new Command("reminders", "Send the deadline reminders due today (Mail__Transport; the outbox folder by default).") { now };
         reminders.SetAction((result, cancellationToken) =>
             TryClock(context, result.GetValue(now), out var clock) ? RemindCommand.RunAsync(context, clock, dryRun: false, cancellationToken) : Task.FromResult(1));

@@ -49,7 +49,7 @@ public sealed record LocalRunnerOptions(IConfiguration Configuration, TextWriter
 
 /// <summary>
 /// The whole service on one machine, without the Functions host: Kestrel on 127.0.0.1 with the library's route table
-/// (admin routes behind the admin key, as function keys guard them in Azure), the blob watcher, the two timer jobs on
+/// (admin routes behind the admin key, as function keys guard them in Azure), the blob watcher, the three timer jobs on
 /// their schedules, and the email-batches consumer. Stopping finishes what is in hand and releases the rest.
 /// </summary>
 public sealed class LocalRunner : IAsyncDisposable
@@ -94,6 +94,8 @@ public sealed class LocalRunner : IAsyncDisposable
                 async c => Describe(await sp.GetRequiredService<SendTopicAlerts>().RunAsync(c)), sp.GetRequiredService<GazetteStorage>(), clock, log));
             builder.Services.AddHostedService(sp => new TimerJob("reminders", options.Configuration[Schedules.DeadlineRemindersSetting] ?? Schedules.DeadlineRemindersDefault,
                 async c => Describe(await sp.GetRequiredService<SendDeadlineReminders>().RunAsync(false, c)), sp.GetRequiredService<GazetteStorage>(), clock, log));
+            builder.Services.AddHostedService(sp => new TimerJob("retention", options.Configuration[Schedules.RetentionSetting] ?? Schedules.RetentionDefault,
+                async c => (await sp.GetRequiredService<Retention.ApplyRetention>().RunAsync(c)).Describe(), sp.GetRequiredService<GazetteStorage>(), clock, log));
         }
 
         var app = builder.Build();

@@ -23,6 +23,12 @@ public sealed class SendTopicAlerts(
     private const string WatermarkPartition = "watermarks";
     private const string WatermarkRow = "alerts";
 
+    /// <summary>
+    /// The ledger partition of the digests that cover issues up to <paramref name="through"/>: a rerun plans the same
+    /// subscribers into the same run, so the ledger sees what it already sent.
+    /// </summary>
+    public static string RunKey(DateTimeOffset through) => "alerts-" + through.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
     public async Task<AlertRun> RunAsync(CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
@@ -93,7 +99,7 @@ public sealed class SendTopicAlerts(
             }
 
             digests++;
-            var run = "alerts-" + through.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+            var run = RunKey(through);
             lastRun = run;
             if (batches is not null)
             {

@@ -3,6 +3,7 @@ using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Queries;
 using GazetteNotify.Reminders;
+using GazetteNotify.Retention;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Web;
@@ -41,6 +42,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new SendDeadlineReminders(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<IMailTransport>(), sp.GetRequiredService<LinkTokens>(),
             settings.Alerts, settings.Reminders, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EmailBatches>()));
         services.AddSingleton<SendEmailBatch>();
+        services.AddSingleton(sp => new ApplyRetention(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PoisonedBatches>();
         services.AddSingleton(sp => new SubscriberStore(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SendGridEvents(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<SubscriberStore>(),

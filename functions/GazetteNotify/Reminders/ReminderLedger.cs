@@ -22,10 +22,11 @@ public sealed class ReminderLedger(GazetteStorage storage, TimeProvider clock)
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Partition(int year) => "reminded-due-" + year.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Where what was reminded for limits due in a year is kept.</summary>
+    public static string Partition(int year) => "reminded-due-" + year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Where rows went before issue 9 (`reminded-{due year}`, no date in the key): still read, no longer written.</summary>
-    private static string LegacyPartition(int year) => "reminded-" + year.ToString(CultureInfo.InvariantCulture);
+    public static string LegacyPartition(int year) => "reminded-" + year.ToString(CultureInfo.InvariantCulture);
 
     private static string RowKey(ReminderItem item, Department department) => Iso(item.Due) + "|" + item.LedgerKey(department);
 

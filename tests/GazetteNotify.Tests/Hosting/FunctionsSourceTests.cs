@@ -97,6 +97,8 @@ public class FunctionsSourceTests
         Assert.Equal("%SEND_TOPIC_ALERTS_SCHEDULE%", Constant(functions["SendTopicAlerts"], 0));
         Assert.Equal(Schedules.DeadlineRemindersTimer, Constant(functions["SendDeadlineReminders"], 0));
         Assert.Equal("TimerTrigger", functions["SendDeadlineReminders"].Trigger.Name.ToString());
+        Assert.Equal(Schedules.RetentionTimer, Constant(functions["ApplyRetention"], 0));
+        Assert.Equal("TimerTrigger", functions["ApplyRetention"].Trigger.Name.ToString());
         Assert.Equal(new StorageNames().EmailBatches, Constant(functions["SendEmailBatch"], 0));
         Assert.Equal(new StorageNames().EmailBatchesPoison, Constant(functions["RecordPoisonedBatch"], 0));
     }

@@ -54,7 +54,7 @@ public class HostConfigurationTests
             ServiceSettings.MailFromSetting, ServiceSettings.MailFromNameSetting, ServiceSettings.SmtpHostSetting, ServiceSettings.SmtpPortSetting,
             ServiceSettings.OutboxSetting, ServiceSettings.SendGridApiKeySetting, ServiceSettings.SendGridWebhookKeySetting,
             ServiceSettings.LinkSigningSecretSetting, ServiceSettings.ReminderOffsetsSetting, ServiceSettings.OverdueWindowSetting,
-            Schedules.TopicAlertsSetting, Schedules.DeadlineRemindersSetting,
+            Schedules.TopicAlertsSetting, Schedules.DeadlineRemindersSetting, Schedules.RetentionSetting,
         ];
         foreach (var setting in settings.Select(s => s.Replace(":", "__", StringComparison.Ordinal)))
         {
@@ -64,6 +64,7 @@ public class HostConfigurationTests
 
         Assert.Equal(Schedules.TopicAlertsDefault, values.GetProperty(Schedules.TopicAlertsSetting).GetString());
         Assert.Equal(Schedules.DeadlineRemindersDefault, values.GetProperty(Schedules.DeadlineRemindersSetting).GetString());
+        Assert.Equal(Schedules.RetentionDefault, values.GetProperty(Schedules.RetentionSetting).GetString());
         Assert.Equal("", values.GetProperty("SendGrid__ApiKey").GetString()); // no secret in the repo
     }
 }

@@ -37,6 +37,7 @@ public sealed class BicepTests(InfraFixture infra) : IClassFixture<InfraFixture>
         "GazetteName",
         "SEND_TOPIC_ALERTS_SCHEDULE",
         "SEND_DEADLINE_REMINDERS_SCHEDULE",
+        "APPLY_RETENTION_SCHEDULE",
         "Reminders__Offsets",
         "Reminders__OverdueWindowDays",
     ];
@@ -196,6 +197,7 @@ public sealed class BicepTests(InfraFixture infra) : IClassFixture<InfraFixture>
     [InlineData("GazetteName", "聊城市人民政府公报")]
     [InlineData("SEND_TOPIC_ALERTS_SCHEDULE", "0 0 * * * *")]
     [InlineData("SEND_DEADLINE_REMINDERS_SCHEDULE", "0 0 0 * * *")]
+    [InlineData("APPLY_RETENTION_SCHEDULE", "0 30 19 * * *")]
     [InlineData("Reminders__Offsets", "30,7,1,0")]
     [InlineData("Reminders__OverdueWindowDays", "30")]
     public void App_setting_has_its_value(string name, string value)
