@@ -10,6 +10,7 @@ using GazetteNotify.Benchmarks;
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-alerts [subscribers]  (100,000 × 10 issues, through the queue to a SendGrid fake)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-reminders [limits] [days]  (300 departments, a year of daily runs)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-ingest                (50 issues back to back)
+// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-retention [rows]      (a year-old city-scale run cleaned up)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-cleanup PREFIX    (removes what a stopped load run left)
 if (args.Length > 1 && args[0] == "--load-cleanup")
 {
@@ -33,6 +34,12 @@ if (args.Length > 0 && args[0] == "--load-reminders")
 if (args.Length > 0 && args[0] == "--load-ingest")
 {
     await LoadIngestBenchmark.RunAsync();
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--load-retention")
+{
+    await LoadRetentionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
     return;
 }
 

@@ -51,16 +51,17 @@ public sealed class ApplyRetention(GazetteStorage storage, TimeProvider clock)
         yield return TableRanges.Partitions(ReminderLedger.LegacyPartition(0), ReminderLedger.LegacyPartition(day.Year));
     }
 
+    /// <summary>Old payloads, several deletes at a time: each is a round trip of its own (a run can leave thousands).</summary>
     private async Task<int> DeletePayloadsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var container = storage.Container(storage.Names.EmailBatches);
+        var old = container.GetBlobsAsync(cancellationToken: cancellationToken)
+            .Where(blob => blob.Properties.CreatedOn is { } created && created < cutoff);
         var deleted = 0;
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        await Parallel.ForEachAsync(old, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (blob, token) =>
         {
-            if (blob.Properties.CreatedOn is not { } created || created >= cutoff) continue;
-            if ((await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken)).Value) deleted++;
-        }
-
+            if ((await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: token)).Value) Interlocked.Increment(ref deleted);
+        });
         return deleted;
     }
 }
