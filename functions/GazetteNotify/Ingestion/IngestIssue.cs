@@ -152,7 +152,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         Upload upload, string reason, DateTimeOffset now, Func<Azure.Storage.Blobs.BlobClient, BlobUploadOptions, Task> writeQuarantine, CancellationToken cancellationToken)
     {
         var key = IssueKey.Rejected(upload.ContentSha256);
-        var quarantineName = $"{upload.ContentSha256[..16]}/{upload.BlobName}";
+        var quarantineName = QuarantineName(upload);
         var metadata = new Dictionary<string, string>
         {
             ["reason"] = MetadataValue(reason),
@@ -165,8 +165,35 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         return IngestOutcome.Of(IngestStatus.Rejected, upload.BlobName, key, reason);
     }
 
-    /// <summary>Blob metadata is ASCII only: anything else (a Chinese file name) is percent-encoded.</summary>
-    private static string MetadataValue(string value) => value.All(c => c is >= ' ' and < (char)127) ? value : Uri.EscapeDataString(value);
+    /// <summary>A blob name holds at most 1,024 characters: a name near that limit is cut after the hash prefix.</summary>
+    public static string QuarantineName(Upload upload)
+    {
+        var name = $"{upload.ContentSha256[..16]}/{upload.BlobName}";
+        return name.Length <= MaxBlobName ? name : name[..MaxBlobName];
+    }
+
+    private const int MaxBlobName = 1024;
+
+    /// <summary>
+    /// Blob metadata is ASCII only: anything else (a Chinese file name) is percent-encoded. All of a blob's metadata
+    /// must fit in 8 KB, and a long Chinese name grows ninefold when encoded, so a value is cut at 2,048 characters
+    /// (never inside an escape); the Issues row keeps the whole name and reason.
+    /// </summary>
+    public static string MetadataValue(string value)
+    {
+        if (value.All(c => c is >= ' ' and < (char)127)) return value.Length <= MaxMetadataValue ? value : value[..MaxMetadataValue];
+        var encoded = new System.Text.StringBuilder();
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var piece = Uri.EscapeDataString(rune.ToString()); // as escaping the whole value would, a character at a time
+            if (encoded.Length + piece.Length > MaxMetadataValue) break;
+            encoded.Append(piece);
+        }
+
+        return encoded.ToString();
+    }
+
+    private const int MaxMetadataValue = 2048;
 
     private async Task WriteBlobsAsync(string issueKey, GazetteIssue issue, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {

@@ -196,6 +196,25 @@ public sealed class IngestIssueTests
     }
 
     [Fact]
+    public async Task A_refused_upload_with_a_name_near_the_limit_is_quarantined_under_a_name_and_metadata_azure_accepts()
+    {
+        // Azure allows 1,024 characters in a blob name and 8 KB of metadata; percent-encoding makes a Chinese name
+        // nine times longer. The quarantine copy must still be written, and the Issues row keep the whole name.
+        var name = string.Concat(Enumerable.Repeat("聊城市人民政府公报", 112)) + ".pdf"; // 1,012 characters
+        var outcome = await UploadAndIngest(name, [.. "%PDF-1.7\n"u8, 0, 1, 2, 3]);
+
+        Assert.Equal(IngestStatus.Rejected, outcome.Status);
+        var copy = Assert.Single(await _storage.Quarantine.GetBlobsAsync().ToListAsync());
+        Assert.True(copy.Name.Length <= 1024, $"{copy.Name.Length} characters");
+        Assert.StartsWith(outcome.IssueKey![^16..] + "/聊城市人民政府公报", copy.Name, StringComparison.Ordinal);
+        var metadata = (await _storage.Quarantine.GetBlobClient(copy.Name).GetPropertiesAsync()).Value.Metadata;
+        Assert.True(metadata.Sum(m => m.Key.Length + m.Value.Length) <= 8 * 1024, "metadata over 8 KB");
+        Assert.All(metadata.Values, v => Assert.True(v.All(c => c is >= ' ' and < (char)127)));
+        Assert.StartsWith(Uri.UnescapeDataString(metadata["originalblob"]), name, StringComparison.Ordinal); // cut at a character
+        Assert.Equal(name, Assert.Single(await new IssueQueries(_storage).ListAsync(), i => i.Status == "rejected").BlobName);
+    }
+
+    [Fact]
     public async Task An_upload_over_the_limit_is_streamed_not_held_and_still_quarantined_byte_for_byte_under_its_hash()
     {
         // Over the limit, ingestion hashes the blob as it streams and copies it to quarantine a block at a time: the
