@@ -27,6 +27,7 @@ public static class IssuesCommand
                     $"{issue.Key,-28} {issue.Status,-9} {issue.Documents,4} {issue.Tasks,5} {issue.Deadlines,5} {issue.Warnings,4}  {detail}"));
                 foreach (var warning in issue.WarningTexts) await context.Output.WriteLineAsync($"{"",28}   warning: {warning}");
                 if (issue.WarningsBlob is not null) await context.Output.WriteLineAsync($"{"",28}   warnings: see gazette-parsed/{issue.WarningsBlob}");
+                if (issue.Lost is not null) await context.Output.WriteLineAsync($"{"",28}   replaced an earlier upload with {issue.Lost}; that version: gazette-parsed/{issue.ReplacedVersion}");
             }
 
             return 0;

@@ -134,6 +134,8 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
             return Counted(IngestStatus.Unchanged, blobName, issueKey, rows, issue);
         }
 
+        // New bytes for a stored issue: its parse is kept before it is overwritten, and what it had that this lacks is named.
+        (IngestOutcome.Loss Lost, string Kept)? replaced = existing.HasValue ? await KeepReplacedVersionAsync(issueKey, existing.Value!, issue, rows, cancellationToken) : null;
         await WriteBlobsAsync(issueKey, issue, parsed.DocumentTexts, cancellationToken);
         await TableBatches.SubmitAsync(storage.Table(storage.Names.DocumentsTable), rows.Documents, TableTransactionActionType.UpsertReplace, cancellationToken);
         await TableBatches.SubmitAsync(storage.Table(storage.Names.TasksTable), rows.Tasks, TableTransactionActionType.UpsertReplace, cancellationToken);
@@ -142,7 +144,44 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
 
         // The Issues row goes last: once it says ingested, every row it counts is there.
         await issues.UpsertEntityAsync(rows.Issue, TableUpdateMode.Replace, cancellationToken);
-        return Counted(existing.HasValue ? IngestStatus.Replaced : IngestStatus.Ingested, blobName, issueKey, rows, issue);
+        return replaced is null
+            ? Counted(IngestStatus.Ingested, blobName, issueKey, rows, issue)
+            : Counted(IngestStatus.Replaced, blobName, issueKey, rows, issue) with { Lost = replaced.Value.Lost, ReplacedVersion = replaced.Value.Kept };
+    }
+
+    /// <summary>
+    /// Before a stored issue is replaced: its issue.json is copied to <c>{key}/replaced/{sha16}.json</c> (a truncated
+    /// re-upload must not be the end of the complete one), and what it had that this version lacks goes on the new
+    /// Issues row. Repeating it (a retried trigger) rewrites the same copy.
+    /// </summary>
+    private async Task<(IngestOutcome.Loss Lost, string Kept)> KeepReplacedVersionAsync(
+        string issueKey, TableEntity stored, GazetteIssue issue, IssueRows rows, CancellationToken cancellationToken)
+    {
+        var kept = $"{issueKey}/replaced/{(stored.GetString("ContentSha256") is { Length: >= 16 } sha ? sha[..16] : "earlier")}.json";
+        var current = storage.Parsed.GetBlobClient($"{issueKey}/issue.json");
+        if (await current.ExistsAsync(cancellationToken))
+        {
+            var content = (await current.DownloadContentAsync(cancellationToken)).Value;
+            await storage.Parsed.GetBlobClient(kept).UploadAsync(content.Content,
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = content.Details.ContentType } }, cancellationToken);
+        }
+
+        // A document is still there when this version has its number or its title (a truncated body loses the number line).
+        var numbers = issue.Documents.Select(d => d.DocNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var titles = issue.Documents.Select(d => d.Title).ToHashSet(StringComparer.Ordinal);
+        var dropped = new List<string>();
+        await foreach (var row in storage.Table(storage.Names.DocumentsTable).QueryAsync<TableEntity>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), select: ["DocNumber", "Title"], cancellationToken: cancellationToken))
+        {
+            var (number, title) = (row.GetString("DocNumber"), row.GetString("Title") ?? "");
+            if (number is { Length: > 0 } && numbers.Contains(number) || titles.Contains(title)) continue;
+            dropped.Add(number is { Length: > 0 } ? number : title);
+        }
+
+        var lost = new IngestOutcome.Loss(dropped, (stored.GetInt32("Tasks") ?? 0) - rows.Tasks.Count, (stored.GetInt32("Deadlines") ?? 0) - rows.Deadlines.Count);
+        rows.Issue["ReplacedVersion"] = kept;
+        rows.Issue["Lost"] = lost.IsNone ? null : lost.Describe();
+        return (lost, kept);
     }
 
     private static IngestOutcome Counted(IngestStatus status, string blobName, string issueKey, IssueRows rows, GazetteIssue issue) =>

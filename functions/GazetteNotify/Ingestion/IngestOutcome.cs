@@ -6,6 +6,35 @@ public sealed record IngestOutcome(
 {
     public static IngestOutcome Of(IngestStatus status, string blobName, string? issueKey = null, string? reason = null) =>
         new(status, blobName, issueKey, reason, 0, 0, 0, 0);
+
+    /// <summary>
+    /// On <see cref="IngestStatus.Replaced"/>: what the version replaced had that this upload lacks — its documents
+    /// (doc number, or title) found neither by number nor by title, and how many fewer tasks and deadlines. A
+    /// correction may drop one; a truncated conversion drops many, and reminders with them; either way the admin is told.
+    /// </summary>
+    public Loss Lost { get; init; } = Loss.None;
+
+    /// <summary>Where the replaced version's parse is kept (gazette-parsed), when there was one.</summary>
+    public string? ReplacedVersion { get; init; }
+
+    /// <summary>What an admin must hear about a replacement, or nothing.</summary>
+    public string LossNote => Lost.IsNone ? "" : $"; {Lost.Describe()} than the version it replaced (kept as {ReplacedVersion})";
+
+    public sealed record Loss(IReadOnlyList<string> Documents, int Tasks, int Deadlines)
+    {
+        public static readonly Loss None = new([], 0, 0);
+
+        public bool IsNone => Documents.Count == 0 && Tasks <= 0 && Deadlines <= 0;
+
+        public string Describe()
+        {
+            var parts = new List<string>();
+            if (Documents.Count > 0) parts.Add($"{Documents.Count} documents fewer ({string.Join("、", Documents.Take(5))}{(Documents.Count > 5 ? " …" : "")})");
+            if (Tasks > 0) parts.Add($"{Tasks} tasks fewer");
+            if (Deadlines > 0) parts.Add($"{Deadlines} deadlines fewer");
+            return string.Join(", ", parts);
+        }
+    }
 }
 
 public enum IngestStatus

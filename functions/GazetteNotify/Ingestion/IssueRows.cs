@@ -176,7 +176,7 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
     private static string? Cap(string? text) => text is null || text.Length <= MaxPropertyLength ? text : text[..MaxPropertyLength];
 
     /// <summary>A list as JSON for a property; when it does not fit, as many leading items as do (issue.json has them all).</summary>
-    private static string ListJson(IReadOnlyList<string> values)
+    public static string ListJson(IReadOnlyList<string> values)
     {
         var json = ToJson(values);
         for (var take = values.Count * MaxPropertyLength / Math.Max(json.Length, 1); json.Length > MaxPropertyLength && take >= 0; take--)

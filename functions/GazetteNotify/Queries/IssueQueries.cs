@@ -90,6 +90,12 @@ public sealed record IssueSummary(
     string Key, string Status, string? Title, int Documents, int Tasks, int Deadlines, int Warnings, string? Reason, string? BlobName,
     DateTimeOffset? IngestedAt, IReadOnlyList<string> WarningTexts, string? WarningsBlob)
 {
+    /// <summary>What this version has fewer of than the one it replaced (documents, tasks, deadlines), or null.</summary>
+    public string? Lost { get; init; }
+
+    /// <summary>Where the replaced version's parse is kept (gazette-parsed), when this upload replaced one.</summary>
+    public string? ReplacedVersion { get; init; }
+
     public static IssueSummary From(TableEntity row) => new(
         row.RowKey,
         row.GetString("Status") ?? "?",
@@ -102,7 +108,11 @@ public sealed record IssueSummary(
         row.GetString("BlobName"),
         row.GetDateTimeOffset("IngestedAt"),
         IssueRows.FromJson(row.GetString("Warnings")),
-        row.GetString("WarningsBlob"));
+        row.GetString("WarningsBlob"))
+    {
+        Lost = row.GetString("Lost"),
+        ReplacedVersion = row.GetString("ReplacedVersion"),
+    };
 }
 
 /// <summary>An issue with all its rows.</summary>

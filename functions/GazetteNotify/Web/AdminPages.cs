@@ -35,6 +35,7 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
             sb.Append("<tr><td><a href=\"").Append(E(Keep("admin/issues/" + Uri.EscapeDataString(i.Key), code))).Append("\">").Append(E(i.Key)).Append("</a></td><td>")
               .Append(E(i.Status)).Append("</td><td>").Append(i.Documents).Append("</td><td>").Append(i.Tasks).Append("</td><td>").Append(i.Deadlines)
               .Append("</td><td>").Append(i.Warnings).Append(i.WarningTexts.Count > 0 ? "<br><small>" + E(string.Join("；", i.WarningTexts.Take(3))) + "</small>" : "")
+              .Append(i.Lost is null ? "" : "<br><strong>替换了先前上传的版本：" + E(i.Lost) + "</strong><br><small>" + E("gazette-parsed/" + i.ReplacedVersion) + "</small>")
               .Append("</td><td>").Append(E(i.BlobName)).Append("</td></tr>\n");
         }
 

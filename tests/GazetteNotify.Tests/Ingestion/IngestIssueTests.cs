@@ -117,6 +117,63 @@ public sealed class IngestIssueTests
     }
 
     [Fact]
+    public async Task A_truncated_reupload_names_the_documents_it_drops_and_the_complete_version_is_kept()
+    {
+        var original = Samples.Text(Samples.Issue2022_06);
+        await UploadAndIngest("2022-06.txt", Encoding.UTF8.GetBytes(original));
+        // A conversion that stopped inside the last measure document: the TOC still names every document, so none is
+        // missing by name, but the bodies after the cut — and their tasks and deadlines — are gone.
+        var truncated = original[..original.IndexOf("第十二条", original.IndexOf("聊政办字〔2022〕26号", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var complete = GazetteParser.Parse(Encoding.UTF8.GetBytes(original)).Issue!;
+        var cut = GazetteParser.Parse(Encoding.UTF8.GetBytes(truncated)).Issue!;
+        Assert.True(cut.Documents.Sum(d => d.Tasks.Count) < complete.Documents.Sum(d => d.Tasks.Count), "the cut must lose tasks");
+
+        var outcome = await UploadAndIngest("2022-06-converted.md", Encoding.UTF8.GetBytes(truncated));
+
+        Assert.Equal(IngestStatus.Replaced, outcome.Status);
+        var expected = new IngestOutcome.Loss([], complete.Documents.Sum(d => d.Tasks.Count) - outcome.Tasks, 0);
+        Assert.Equal(expected.Tasks, outcome.Lost.Tasks);
+        Assert.Empty(outcome.Lost.Documents);
+        Assert.Contains($"; {expected.Tasks} tasks fewer", outcome.LossNote);
+        var listed = Assert.Single(await new IssueQueries(_storage).ListAsync(), i => i.Key == "2022-06"); // gazette issues, the admin page
+        Assert.Equal(outcome.Lost.Describe(), listed.Lost);
+        Assert.Equal(outcome.ReplacedVersion, listed.ReplacedVersion);
+
+        var originalSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(original)));
+        Assert.Equal($"2022-06/replaced/{originalSha[..16]}.json", outcome.ReplacedVersion);
+        var kept = GazetteJson.Deserialize((await _storage.Parsed.GetBlobClient(outcome.ReplacedVersion).DownloadContentAsync()).Value.Content.ToString())!;
+        Assert.Equal(7, kept.Documents.Count);
+        Assert.Contains(kept.Documents, d => d.Title == "聊城市人民政府大事记(2022年6月)");
+    }
+
+    [Fact]
+    public async Task A_reupload_without_a_document_names_it()
+    {
+        var original = Samples.Text(Samples.Issue2022_06);
+        await UploadAndIngest("2022-06.txt", Encoding.UTF8.GetBytes(original));
+        var withoutChronicle = original[..original.LastIndexOf("聊城市人民政府大事记", StringComparison.Ordinal)]
+            .Replace("◎政务动态\n\n聊城市人民政府大事记(2022年6月) 20\n", "", StringComparison.Ordinal);
+
+        var outcome = await UploadAndIngest("2022-06-short.txt", Encoding.UTF8.GetBytes(withoutChronicle));
+
+        Assert.Equal(["聊城市人民政府大事记(2022年6月)"], outcome.Lost.Documents);
+        Assert.Contains("1 documents fewer (聊城市人民政府大事记(2022年6月))", outcome.LossNote);
+    }
+
+    [Fact]
+    public async Task A_complete_reupload_of_a_stored_issue_drops_nothing_and_says_nothing()
+    {
+        var original = Samples.Text(Samples.Issue2022_06);
+        await UploadAndIngest("2022-06.txt", Encoding.UTF8.GetBytes(original));
+
+        var outcome = await UploadAndIngest("2022-06-crlf.txt", Encoding.UTF8.GetBytes(original.Replace("\n", "\r\n", StringComparison.Ordinal)));
+
+        Assert.Equal(IngestStatus.Replaced, outcome.Status);
+        Assert.True(outcome.Lost.IsNone);
+        Assert.Equal("", outcome.LossNote);
+    }
+
+    [Fact]
     public async Task Two_triggers_racing_for_one_blob_ingest_it_once()
     {
         await _storage.EnsureCreatedAsync();
