@@ -253,16 +253,10 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         await DeleteMissingAsync(storage.Table(storage.Names.DeadlinesTable), TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), rows.Deadlines, cancellationToken);
     }
 
-    private static async Task DeleteMissingAsync(TableClient table, string filter, IReadOnlyList<TableEntity> keep, CancellationToken cancellationToken)
+    private static Task<int> DeleteMissingAsync(TableClient table, string filter, IReadOnlyList<TableEntity> keep, CancellationToken cancellationToken)
     {
         var kept = keep.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet();
-        var orphans = new List<ITableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            if (!kept.Contains((entity.PartitionKey, entity.RowKey))) orphans.Add(new TableEntity(entity.PartitionKey, entity.RowKey) { ETag = ETag.All });
-        }
-
-        await TableBatches.SubmitAsync(table, orphans, TableTransactionActionType.Delete, cancellationToken);
+        return TableRanges.DeleteAsync(table, filter, row => kept.Contains((row.PartitionKey, row.RowKey)), cancellationToken);
     }
 
     private readonly record struct Claim(ETag ETag, IngestOutcome? Outcome);

@@ -33,7 +33,7 @@ public sealed class ApplyRetention(GazetteStorage storage, TimeProvider clock)
         var payloads = await DeletePayloadsAsync(now - BatchPayloadRetention, cancellationToken);
         var deliveries = storage.Table(storage.Names.DeliveriesTable);
         var ledgerRows = 0;
-        foreach (var range in LedgerRangesBefore(now - LedgerRetention)) ledgerRows += await TableRanges.DeleteAsync(deliveries, range, cancellationToken);
+        foreach (var range in LedgerRangesBefore(now - LedgerRetention)) ledgerRows += await TableRanges.DeleteAsync(deliveries, range, keep: null, cancellationToken);
         return new RetentionRun(erased, payloads, ledgerRows);
     }
 

@@ -3,22 +3,28 @@ using Azure.Data.Tables;
 
 namespace GazetteNotify.Storage;
 
-/// <summary>Deleting whole key ranges (old bookkeeping): rows read a page at a time, deleted 100 to a transaction per partition.</summary>
+/// <summary>
+/// Deleting the rows a query matches (old bookkeeping, a replaced issue's orphans): rows read a page at a time, deleted
+/// 100 to a transaction per partition.
+/// </summary>
 public static class TableRanges
 {
     /// <summary>A filter for the partitions from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), in key order.</summary>
     public static string Partitions(string from, string to) => TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
 
     /// <summary>
-    /// Deletes every row the filter matches; returns how many went. Unconditional (old rows nobody writes again), and
-    /// safe to repeat or to run twice at once: a transaction that meets a row already gone is redone row by row.
+    /// Deletes every row the filter matches, except those <paramref name="keep"/> spares; returns how many went.
+    /// Unconditional (rows nobody writes again), and safe to repeat or to run twice at once: a transaction that meets a
+    /// row already gone is redone row by row.
     /// </summary>
-    public static async Task<int> DeleteAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    public static async Task<int> DeleteAsync(TableClient table, string filter, Func<TableEntity, bool>? keep, CancellationToken cancellationToken)
     {
         var deleted = 0;
         var chunk = new List<TableEntity>(TableBatches.MaxBatch);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
+            if (keep?.Invoke(row) == true) continue;
+
             // Rows come in key order, so a partition's rows are together: flush when it changes or a transaction is full.
             if (chunk.Count == TableBatches.MaxBatch || chunk.Count > 0 && chunk[0].PartitionKey != row.PartitionKey)
             {
@@ -26,7 +32,7 @@ public static class TableRanges
                 chunk.Clear();
             }
 
-            chunk.Add(new TableEntity(row.PartitionKey, row.RowKey) { ETag = ETag.All });
+            chunk.Add(new TableEntity(row.PartitionKey, row.RowKey));
         }
 
         if (chunk.Count > 0) deleted += await DeleteChunkAsync(table, chunk, cancellationToken);
