@@ -163,12 +163,12 @@ internal static class LoadAlertsBenchmark
         Console.WriteLine($"  ledger: {ledger.Count:N0} rows in {run.RunKey}, {ledgerSent:N0} sent");
         Console.WriteLine($"  total: alerts + drain {(alertsTime + watch.Elapsed).TotalSeconds:0.0} s; process peak working set {WorkingSetSampler.ProcessPeakMegabytes:0} MB");
 
-        Check("the batches hold each planned digest once", planned.Duplicates == 0 && planned.Recipients.Count == run.Digests);
-        Check("the job planned exactly the subscribers an in-memory plan of the same issues matches", planned.Recipients.SetEquals(expected));
-        Check("every planned recipient got exactly one personalization", planned.Recipients.All(r => received.GetValueOrDefault(r) == 1));
-        Check("nobody got two, nobody unplanned got any", received.Values.All(n => n == 1) && received.Keys.All(planned.Recipients.Contains));
-        Check("SendGrid requests are the minimum, and the fake answered every request made", requests == minimum && requests == calls.Count);
-        Check("one ledger row per digest, all sent", ledger.Count == run.Digests && ledgerSent == run.Digests);
+        LoadCheck.Report("the batches hold each planned digest once", planned.Duplicates == 0 && planned.Recipients.Count == run.Digests);
+        LoadCheck.Report("the job planned exactly the subscribers an in-memory plan of the same issues matches", planned.Recipients.SetEquals(expected));
+        LoadCheck.Report("every planned recipient got exactly one personalization", planned.Recipients.All(r => received.GetValueOrDefault(r) == 1));
+        LoadCheck.Report("nobody got two, nobody unplanned got any", received.Values.All(n => n == 1) && received.Keys.All(planned.Recipients.Contains));
+        LoadCheck.Report("SendGrid requests are the minimum, and the fake answered every request made", requests == minimum && requests == calls.Count);
+        LoadCheck.Report("one ledger row per digest, all sent", ledger.Count == run.Digests && ledgerSent == run.Digests);
     }
 
     /// <summary>The transport's requests to the fake, counted and timed on the client side.</summary>
@@ -189,8 +189,6 @@ internal static class LoadAlertsBenchmark
             return response;
         }
     }
-
-    private static void Check(string what, bool ok) => Console.WriteLine($"  {(ok ? "OK  " : "FAIL")} {what}");
 
     /// <summary>Recipients of the queued batches, duplicates across batches, and recipients per distinct content.</summary>
     private static async Task<(HashSet<string> Recipients, int Duplicates, Dictionary<string, int> Contents)> PlannedAsync(GazetteStorage storage)

@@ -100,10 +100,10 @@ internal static class LoadRemindersBenchmark
         Console.WriteLine($"  storage round trips per day: median {trips.Order().ElementAt(trips.Count / 2)}, max {trips.Max()}, {trips.Sum():N0} in all");
         Console.WriteLine($"  {mails:N0} mails ({mails / (double)days:0.0} a day, busiest day {busiest}), {lines:N0} lines; ledger rows reminded-due-{Year}/{Year + 1}: {ledgerRows:N0}");
         Console.WriteLine($"  during the runs {sampler.Describe()}; {WorkingSetSampler.ProcessPeakMegabytes:0} MB for the process");
-        Check("no (department, limit, milestone) reminded twice over the year", twice == 0);
-        Check("no department got two mails in a day", twoInADay == 0);
-        Check("every planned reminder was sent", notSent == 0);
-        Check("one ledger row per (department, limit, milestone) reminded", ledgerRows == told.Count);
+        LoadCheck.Report("no (department, limit, milestone) reminded twice over the year", twice == 0);
+        LoadCheck.Report("no department got two mails in a day", twoInADay == 0);
+        LoadCheck.Report("every planned reminder was sent", notSent == 0);
+        LoadCheck.Report("one ledger row per (department, limit, milestone) reminded", ledgerRows == told.Count);
     }
 
     /// <summary>
@@ -131,8 +131,6 @@ internal static class LoadRemindersBenchmark
         return string.Create(CultureInfo.InvariantCulture,
             $"Deliveries: a point read {read:0.00} ms, a one-partition query {scan:0.00} ms (Departments: {smallRead:0.00} ms, {smallScan:0.00} ms)");
     }
-
-    private static void Check(string what, bool ok) => Console.WriteLine($"  {(ok ? "OK  " : "FAIL")} {what}");
 
     /// <summary>
     /// Issues of 2026 (24 a year, 25 documents each) whose tasks name units as <c>--reminders</c> does and carry one limit

@@ -62,10 +62,8 @@ internal static class LoadRetentionBenchmark
         await foreach (var row in storage.Table(storage.Names.DeliveriesTable).QueryAsync<TableEntity>(select: ["PartitionKey"])) left.Add(row.PartitionKey);
         var blobsLeft = 0;
         await foreach (var _ in container.GetBlobsAsync()) blobsLeft++;
-        Check($"every old ledger row deleted ({expectedRows:N0}), yesterday's run kept", first.LedgerRowsDeleted == expectedRows && left.SequenceEqual([kept]));
-        Check($"every payload older than 28 days deleted ({payloads:N0})", first.BatchPayloadsDeleted == payloads && blobsLeft == 0);
-        Check("a second run deletes nothing", second.LedgerRowsDeleted == 0 && second.BatchPayloadsDeleted == 0);
+        LoadCheck.Report($"every old ledger row deleted ({expectedRows:N0}), yesterday's run kept", first.LedgerRowsDeleted == expectedRows && left.SequenceEqual([kept]));
+        LoadCheck.Report($"every payload older than 28 days deleted ({payloads:N0})", first.BatchPayloadsDeleted == payloads && blobsLeft == 0);
+        LoadCheck.Report("a second run deletes nothing", second.LedgerRowsDeleted == 0 && second.BatchPayloadsDeleted == 0);
     }
-
-    private static void Check(string what, bool ok) => Console.WriteLine($"  {(ok ? "OK  " : "FAIL")} {what}");
 }

@@ -73,7 +73,7 @@ public sealed class ApplyRetentionTests
         var runs = await Task.WhenAll(new ApplyRetention(_storage, clock).RunAsync(), new ApplyRetention(_storage, clock).RunAsync());
 
         Assert.Equal(460, runs.Sum(r => r.LedgerRowsDeleted));
-        Assert.Empty(await ToListAsync(Deliveries.QueryAsync<TableEntity>()));
+        Assert.Empty(await Deliveries.QueryAsync<TableEntity>().ToListAsync());
     }
 
     [Fact]
@@ -89,17 +89,10 @@ public sealed class ApplyRetentionTests
 
         var early = await new ApplyRetention(_storage, new FakeTimeProvider(created.AddDays(27))).RunAsync();
         Assert.Equal(0, early.BatchPayloadsDeleted);
-        Assert.Single(await ToListAsync(payloads.GetBlobsAsync()));
+        Assert.Single(await payloads.GetBlobsAsync().ToListAsync());
 
         var late = await new ApplyRetention(_storage, new FakeTimeProvider(created.AddDays(29))).RunAsync();
         Assert.Equal(1, late.BatchPayloadsDeleted);
-        Assert.Empty(await ToListAsync(payloads.GetBlobsAsync()));
-    }
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items) list.Add(item);
-        return list;
+        Assert.Empty(await payloads.GetBlobsAsync().ToListAsync());
     }
 }

@@ -17,7 +17,7 @@ public sealed class IngestIssueFunction(IngestIssue job, ILogger<IngestIssueFunc
         CancellationToken cancellationToken)
     {
         var outcome = await job.RunAsync(name, cancellationToken);
-        logger.LogInformation("IngestIssue {Blob}: {Status} {IssueKey} {Reason}{Dropped}", Redaction.Redact(blob.Name), outcome.Status, outcome.IssueKey, Redaction.Redact(outcome.Reason), outcome.LossNote);
+        logger.LogInformation("IngestIssue {Blob}: {Status} {IssueKey} {Reason}{Loss}", Redaction.Redact(blob.Name), outcome.Status, outcome.IssueKey, Redaction.Redact(outcome.Reason), outcome.LossNote);
         // Another invocation holds the claim on these bytes: fail this one so the trigger retries after the lease.
         if (outcome.Status == IngestStatus.InProgress) throw new InvalidOperationException($"{name} is being ingested by another invocation; retrying");
     }
