@@ -61,7 +61,7 @@ public static class UploadCommand
     public static string Describe(IngestOutcome outcome) => outcome.Status switch
     {
         IngestStatus.Ingested or IngestStatus.Replaced =>
-            $"issue {outcome.IssueKey}: {outcome.Status.ToString().ToLowerInvariant()} ({outcome.Documents} documents, {outcome.Tasks} tasks, {outcome.Deadlines} deadlines, {outcome.Warnings} warnings){outcome.LossNote}",
+            $"issue {outcome.IssueKey}: {outcome.Summary}",
         IngestStatus.Unchanged => $"issue {outcome.IssueKey}: unchanged (these bytes were ingested before)",
         IngestStatus.Rejected => $"rejected: {outcome.Reason} (kept; a copy is in quarantine; listed by `gazette issues` as {outcome.IssueKey})",
         IngestStatus.InProgress => "being ingested by another worker",

@@ -75,7 +75,7 @@ public sealed class BlobWatcher(GazetteStorage storage, IngestIssue ingest, Runn
 
     public static string Describe(IngestOutcome o) => o.Status switch
     {
-        IngestStatus.Ingested or IngestStatus.Replaced => $"ingest {o.BlobName} → {o.IssueKey}: {o.Status.ToString().ToLowerInvariant()} ({o.Documents} documents, {o.Tasks} tasks, {o.Deadlines} deadlines, {o.Warnings} warnings){o.LossNote}",
+        IngestStatus.Ingested or IngestStatus.Replaced => $"ingest {o.BlobName} → {o.IssueKey}: {o.Summary}",
         IngestStatus.Rejected => $"ingest {o.BlobName}: rejected — {o.Reason}",
         _ => $"ingest {o.BlobName}: {o.Status.ToString().ToLowerInvariant()}" + (o.IssueKey is null ? "" : $" ({o.IssueKey})"),
     };

@@ -17,6 +17,9 @@ public sealed record IngestOutcome(
     /// <summary>Where the replaced version's parse is kept (gazette-parsed), when there was one.</summary>
     public string? ReplacedVersion { get; init; }
 
+    /// <summary>What an ingested or replaced issue holds, and any loss against the version it replaced: for one-line reports.</summary>
+    public string Summary => $"{Status.ToString().ToLowerInvariant()} ({Documents} documents, {Tasks} tasks, {Deadlines} deadlines, {Warnings} warnings){LossNote}";
+
     /// <summary>What an admin must hear about a replacement, or nothing.</summary>
     public string LossNote => Lost.IsNone ? "" : $"; {Lost.Describe()} than the version it replaced (kept as {ReplacedVersion})";
 
