@@ -68,6 +68,22 @@ public sealed class LocalRunner : IAsyncDisposable
 
     public static async Task<LocalRunner> StartAsync(LocalRunnerOptions options, CancellationToken cancellationToken = default)
     {
+        var app = Build(options);
+        await app.Services.GetRequiredService<GazetteStorage>().EnsureCreatedAsync(cancellationToken); // before the background jobs look
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LocalRunner(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    /// <summary>The background jobs a runner with these options would run (built, not started): what it hosts besides routes.</summary>
+    public static async Task<IReadOnlyList<IHostedService>> HostedJobsAsync(LocalRunnerOptions options)
+    {
+        await using var app = Build(options);
+        return app.Services.GetServices<IHostedService>().Where(s => s is TimerJob or BlobWatcher or QueueConsumer).ToList();
+    }
+
+    private static WebApplication Build(LocalRunnerOptions options)
+    {
         // Port 0: a free port, chosen before start so that links in mails can name it.
         var port = options.Port != 0 ? options.Port : FreePort();
         var configuration = options.Configuration[ServiceSettings.PublicBaseUrlSetting] is { Length: > 0 }
@@ -90,12 +106,12 @@ public sealed class LocalRunner : IAsyncDisposable
         builder.Services.AddHostedService(sp => new QueueConsumer(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Mail.SendEmailBatch>(), sp.GetRequiredService<Mail.PoisonedBatches>(), log, options.QueuePollInterval, options.QueueVisibilityTimeout, options.QueueMaxDequeueCount));
         if (options.Timers)
         {
-            builder.Services.AddHostedService(sp => new TimerJob("alerts", options.Configuration[Schedules.TopicAlertsSetting] ?? Schedules.TopicAlertsDefault,
-                async c => Describe(await sp.GetRequiredService<SendTopicAlerts>().RunAsync(c)), sp.GetRequiredService<GazetteStorage>(), clock, log));
-            builder.Services.AddHostedService(sp => new TimerJob("reminders", options.Configuration[Schedules.DeadlineRemindersSetting] ?? Schedules.DeadlineRemindersDefault,
-                async c => Describe(await sp.GetRequiredService<SendDeadlineReminders>().RunAsync(false, c)), sp.GetRequiredService<GazetteStorage>(), clock, log));
-            builder.Services.AddHostedService(sp => new TimerJob("retention", options.Configuration[Schedules.RetentionSetting] ?? Schedules.RetentionDefault,
-                async c => (await sp.GetRequiredService<Retention.ApplyRetention>().RunAsync(c)).Describe(), sp.GetRequiredService<GazetteStorage>(), clock, log));
+            foreach (var timer in BackgroundFunctions.Timers)
+            {
+                // Not AddHostedService: it adds one service per implementation type, so only the first timer would run.
+                builder.Services.AddSingleton<IHostedService>(sp => new TimerJob(timer.ShortName, options.Configuration[timer.ScheduleSetting] ?? timer.DefaultSchedule,
+                    c => RunTimerAsync(timer.Name, sp, c), sp.GetRequiredService<GazetteStorage>(), clock, log));
+            }
         }
 
         var app = builder.Build();
@@ -118,13 +134,19 @@ public sealed class LocalRunner : IAsyncDisposable
             });
         }
 
-        await app.Services.GetRequiredService<GazetteStorage>().EnsureCreatedAsync(cancellationToken); // before the background jobs look
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalRunner(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return app;
     }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <summary>One occurrence of a timer function, as its Functions class runs it; the line the runner logs.</summary>
+    private static async Task<string> RunTimerAsync(string function, IServiceProvider services, CancellationToken cancellationToken) => function switch
+    {
+        BackgroundFunctions.SendTopicAlerts => Describe(await services.GetRequiredService<SendTopicAlerts>().RunAsync(cancellationToken)),
+        BackgroundFunctions.SendDeadlineReminders => Describe(await services.GetRequiredService<SendDeadlineReminders>().RunAsync(false, cancellationToken)),
+        BackgroundFunctions.ApplyRetention => (await services.GetRequiredService<Retention.ApplyRetention>().RunAsync(cancellationToken)).Describe(),
+        _ => throw new InvalidOperationException($"no timer function {function}"),
+    };
 
     private static int FreePort()
     {

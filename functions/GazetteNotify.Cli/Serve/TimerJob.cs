@@ -18,6 +18,8 @@ public sealed class TimerJob(string name, string schedule, Func<CancellationToke
     /// <summary>Who claims: a retried insert that finds its own row (the first attempt did land) still owns the occurrence.</summary>
     private readonly string _runner = Guid.NewGuid().ToString("N");
 
+    public string Name { get; } = name;
+
     public string Schedule { get; } = schedule;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,7 +32,7 @@ public sealed class TimerJob(string name, string schedule, Func<CancellationToke
             {
                 await Task.Delay(next - now.UtcDateTime, stoppingToken);
                 if (!await ClaimAsync(next)) continue; // another runner has this occurrence
-                log.Line($"{name}: {await run(CancellationToken.None)}");
+                log.Line($"{Name}: {await run(CancellationToken.None)}");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -38,12 +40,12 @@ public sealed class TimerJob(string name, string schedule, Func<CancellationToke
             }
             catch (Exception e) when (e is RequestFailedException || StorageUnreachableException.IsConnectionFailure(e))
             {
-                log.Line($"{name}: storage error ({Problem(e)}); the next occurrence catches up");
+                log.Line($"{Name}: storage error ({Problem(e)}); the next occurrence catches up");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A job that fails must not take the runner down: say so; the next occurrence catches up.
-                log.Line($"{name}: failed ({e.GetType().Name}: {e.Message}); the next occurrence catches up");
+                log.Line($"{Name}: failed ({e.GetType().Name}: {e.Message}); the next occurrence catches up");
             }
         }
     }
@@ -54,12 +56,12 @@ public sealed class TimerJob(string name, string schedule, Func<CancellationToke
         var key = occurrence.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            await table.AddEntityAsync(new TableEntity("timer-" + name, key) { ["ClaimedAt"] = clock.GetUtcNow(), ["Runner"] = _runner });
+            await table.AddEntityAsync(new TableEntity("timer-" + Name, key) { ["ClaimedAt"] = clock.GetUtcNow(), ["Runner"] = _runner });
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var row = await table.GetEntityAsync<TableEntity>("timer-" + name, key);
+            var row = await table.GetEntityAsync<TableEntity>("timer-" + Name, key);
             return row.Value.GetString("Runner") == _runner;
         }
     }

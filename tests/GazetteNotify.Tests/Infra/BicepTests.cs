@@ -393,7 +393,7 @@ public sealed class BicepTests(InfraFixture infra) : IClassFixture<InfraFixture>
             : resources.EnumerateObject().Select(p => p.Value);
     }
 
-    private static JsonElement AppSettings(JsonElement root)
+    internal static JsonElement AppSettings(JsonElement root)
     {
         var config = Assert.Single(Resources(root), r => Type(r) == "Microsoft.Web/sites/config"
             && r.GetProperty("name").GetString()!.Contains("'appsettings'", StringComparison.Ordinal));

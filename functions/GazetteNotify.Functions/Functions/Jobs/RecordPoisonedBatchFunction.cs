@@ -1,3 +1,4 @@
+using GazetteNotify.Hosting;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -6,12 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace GazetteNotify.Functions.Jobs;
 
 /// <summary>A batch that exhausted its attempts: recorded in PoisonedBatches for the admin (api/admin/poisoned-batches).</summary>
-public sealed class RecordPoisonedBatchFunction(PoisonedBatches poisoned, ILogger<RecordPoisonedBatchFunction> logger)
+public sealed partial class RecordPoisonedBatchFunction(PoisonedBatches poisoned, ILogger<RecordPoisonedBatchFunction> logger)
 {
-    [Function("RecordPoisonedBatch")]
+    [Function(BackgroundFunctions.RecordPoisonedBatch)]
     public async Task Run([QueueTrigger(StorageNames.EmailBatchesPoisonQueueName)] string message, string id, long dequeueCount, CancellationToken cancellationToken)
     {
         var row = await poisoned.RecordAsync(message, id, dequeueCount, cancellationToken);
-        logger.LogError("Poisoned email batch {Id} of run {Run}: {Error}", id, row.GetString("Run"), Redaction.Redact(row.GetString("Error")));
+        LogPoisoned(id, row.GetString("Run"), Redaction.Redact(row.GetString("Error")));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Poisoned email batch {Id} of run {Run}: {Error}")]
+    private partial void LogPoisoned(string id, string? run, string? error);
 }
