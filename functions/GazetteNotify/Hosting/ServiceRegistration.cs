@@ -69,7 +69,8 @@ public static class ServiceRegistration
         return settings.Transport switch
         {
             MailTransportKind.SendGrid => new SendGridTransport(
-                new SendGrid.SendGridClient(settings.SendGridApiKey!), new SendGrid.Helpers.Mail.EmailAddress(settings.Alerts.FromAddress, settings.Alerts.FromName)),
+                new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions { ApiKey = settings.SendGridApiKey!, Host = settings.SendGridHost ?? "https://api.sendgrid.com" }),
+                new SendGrid.Helpers.Mail.EmailAddress(settings.Alerts.FromAddress, settings.Alerts.FromName)),
             MailTransportKind.Smtp => new SmtpTransport(settings.SmtpHost ?? "127.0.0.1", settings.SmtpPort, from),
             _ => new OutboxTransport(settings.OutboxFolder, from),
         };

@@ -30,9 +30,15 @@ public sealed record ServiceSettings(
     public const string OutboxSetting = "Mail:Outbox";
     public const string SendGridApiKeySetting = "SendGrid:ApiKey";
     public const string SendGridWebhookKeySetting = "SendGrid:WebhookPublicKey";
+
+    /// <summary>SendGrid's API host: https://api.sendgrid.com unless set (https://api.eu.sendgrid.com for EU-pinned accounts).</summary>
+    public const string SendGridHostSetting = "SendGrid:Host";
     public const string LinkSigningSecretSetting = "LinkSigningSecret";
     public const string ReminderOffsetsSetting = "Reminders:Offsets";
     public const string OverdueWindowSetting = "Reminders:OverdueWindowDays";
+
+    /// <summary>SendGrid's API host when not the default (<see cref="SendGridHostSetting"/>).</summary>
+    public string? SendGridHost { get; init; }
 
     /// <summary>True behind Azure's front end: the client is the last X-Forwarded-For entry (rate limits per client).</summary>
     public const string TrustForwardedForSetting = "Http:TrustForwardedFor";
@@ -61,6 +67,7 @@ public sealed record ServiceSettings(
             int.TryParse(configuration[SmtpPortSetting], out var port) ? port : 1025,
             configuration[OutboxSetting] ?? "outbox",
             configuration[LinkSigningSecretSetting]);
+        settings = settings with { SendGridHost = configuration[SendGridHostSetting] is { Length: > 0 } host ? host.Trim() : null };
         if (transport == MailTransportKind.SendGrid && string.IsNullOrWhiteSpace(settings.SendGridApiKey))
         {
             throw new InvalidOperationException($"{SendGridApiKeySetting} is not set: the SendGrid transport needs an API key (a Key Vault reference in Azure)");

@@ -52,7 +52,7 @@ public class HostConfigurationTests
         [
             "GazetteStorage", ServiceSettings.PublicBaseUrlSetting, ServiceSettings.GazetteNameSetting, ServiceSettings.MailTransportSetting,
             ServiceSettings.MailFromSetting, ServiceSettings.MailFromNameSetting, ServiceSettings.SmtpHostSetting, ServiceSettings.SmtpPortSetting,
-            ServiceSettings.OutboxSetting, ServiceSettings.SendGridApiKeySetting, ServiceSettings.SendGridWebhookKeySetting,
+            ServiceSettings.OutboxSetting, ServiceSettings.SendGridApiKeySetting, ServiceSettings.SendGridWebhookKeySetting, ServiceSettings.SendGridHostSetting,
             ServiceSettings.LinkSigningSecretSetting, ServiceSettings.ReminderOffsetsSetting, ServiceSettings.OverdueWindowSetting,
             Schedules.TopicAlertsSetting, Schedules.DeadlineRemindersSetting, Schedules.RetentionSetting,
         ];
