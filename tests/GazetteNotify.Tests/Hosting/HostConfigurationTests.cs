@@ -5,6 +5,8 @@ using GazetteNotify.Hosting;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GazetteNotify.Tests.Hosting;
 
@@ -43,20 +45,43 @@ public class HostConfigurationTests
         Assert.True(TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>Answers nothing, remembers every key asked for: queried first, it sees every read.</summary>
+    private sealed class RecordingProvider : ConfigurationProvider, IConfigurationSource
+    {
+        public HashSet<string> Read { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override bool TryGet(string key, out string? value)
+        {
+            lock (Read) Read.Add(key);
+            value = null;
+            return false;
+        }
+
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => this;
+    }
+
     [Fact]
     public void The_sample_settings_list_every_setting_the_service_reads()
     {
+        // Every key the library reads while the host composes it and resolves what it registered.
+        var recorder = new RecordingProvider();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [ServiceSettings.LinkSigningSecretSetting] = Scenario.LinkSecret })
+            .Add(recorder)
+            .Build();
+        var services = new ServiceCollection().AddGazetteNotify(configuration);
+        using (var provider = services.BuildServiceProvider())
+        {
+            foreach (var singleton in services.Where(d => !d.ServiceType.IsGenericTypeDefinition)) provider.GetService(singleton.ServiceType);
+        }
+
+        var read = recorder.Read.Select(k => k.Replace(":", "__", StringComparison.Ordinal)).Concat(BackgroundFunctions.Timers.Select(t => t.ScheduleSetting)).ToList();
+        Assert.Contains(ServiceSettings.SendGridHostSetting.Replace(":", "__", StringComparison.Ordinal), read); // the recorder sees reads
+        Assert.Contains("GazetteStorage__accountName", read);
+
         var values = Json("local.settings.sample.json").GetProperty("Values");
         var comments = Json("local.settings.sample.json").GetProperty("_comments");
-        string[] settings =
-        [
-            "GazetteStorage", ServiceSettings.PublicBaseUrlSetting, ServiceSettings.GazetteNameSetting, ServiceSettings.MailTransportSetting,
-            ServiceSettings.MailFromSetting, ServiceSettings.MailFromNameSetting, ServiceSettings.SmtpHostSetting, ServiceSettings.SmtpPortSetting,
-            ServiceSettings.OutboxSetting, ServiceSettings.SendGridApiKeySetting, ServiceSettings.SendGridWebhookKeySetting, ServiceSettings.SendGridHostSetting,
-            ServiceSettings.LinkSigningSecretSetting, ServiceSettings.ReminderOffsetsSetting, ServiceSettings.OverdueWindowSetting,
-            Schedules.TopicAlertsSetting, Schedules.DeadlineRemindersSetting, Schedules.RetentionSetting,
-        ];
-        foreach (var setting in settings.Select(s => s.Replace(":", "__", StringComparison.Ordinal)))
+        foreach (var setting in read)
         {
             Assert.True(values.TryGetProperty(setting, out _), $"{setting} missing from local.settings.sample.json");
             Assert.True(comments.TryGetProperty(setting, out _), $"{setting} has no explanation");
