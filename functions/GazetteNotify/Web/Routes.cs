@@ -48,4 +48,11 @@ public static class Routes
 
     public static string WithToken(Uri baseUrl, string route, string token) =>
         new Uri(baseUrl, $"{route}?token={Uri.EscapeDataString(token)}").ToString();
+
+    /// <summary>
+    /// A form's action: the route's path from the site root (under the public base URL's own path), never relative to
+    /// the page — a page at tasks/acknowledge posting to "tasks/acknowledge" would reach tasks/tasks/acknowledge.
+    /// </summary>
+    public static string FormAction(Uri baseUrl, string route, string? token = null) =>
+        new Uri(baseUrl, token is null ? route : $"{route}?token={Uri.EscapeDataString(token)}").PathAndQuery;
 }

@@ -20,19 +20,19 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     public const string Unsubscribe = "unsubscribe";
 
     public PageResult Form() => new(200, Pages.Layout($"订阅{settings.GazetteName}", "<p>选择您关心的主题、关键词或发文机关，新一期公报发布后我们会把相关文件发送到您的邮箱。</p>\n"
-        + Pages.SubscriptionForm(Routes.Subscribe, null, "订阅") + Pages.FeedList(settings.PublicBaseUrl)));
+        + Pages.SubscriptionForm(Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe), null, "订阅") + Pages.FeedList(settings.PublicBaseUrl)));
 
     public async Task<PageResult> SubscribeAsync(SubscriptionForm form, CancellationToken cancellationToken = default)
     {
         if (!EmailAddress.TryParse(form.Email, out var email))
         {
-            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(Routes.Subscribe, null, "订阅", form.Email, "请填写有效的电子邮箱地址。")));
+            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe), null, "订阅", form.Email, "请填写有效的电子邮箱地址。")));
         }
 
         var preferences = PreferencesOf(form);
         if (preferences.IsEmpty)
         {
-            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(Routes.Subscribe, null, "订阅", form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。")));
+            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe), null, "订阅", form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。")));
         }
 
         var outcome = await store.RequestAsync(email!, preferences, cancellationToken);
@@ -40,12 +40,12 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         if (outcome == SubscribeOutcome.SendConfirmation)
         {
             var link = Link(Routes.Confirm, tokens.Issue(Confirm, email!.Value, ConfirmLinkLifetime));
-            await SendAsync(email, "请确认您的订阅", $"您（或他人）用此邮箱订阅了{settings.GazetteName}的新文件提醒。\n请在 7 天内打开下面的链接确认；如果不是您本人，请忽略本邮件，我们不会再发送。\n\n{link}\n", $"confirm-{email.Hash()[..16]}-{now}", cancellationToken);
+            await transport.SendAsync(SubscriptionMails.Confirmation(email.Value, settings.GazetteName, link, ConfirmLinkLifetime.Days), $"confirm-{email.Hash()[..16]}-{now}", cancellationToken);
         }
         else if (outcome == SubscribeOutcome.SendManageLink)
         {
             var link = Link(Routes.Manage, tokens.Issue(Manage, email!.Value, null));
-            await SendAsync(email, "管理您的订阅", $"此邮箱已订阅{settings.GazetteName}的新文件提醒。如需修改或退订，请打开：\n\n{link}\n", $"manage-{email.Hash()[..16]}-{now}", cancellationToken);
+            await transport.SendAsync(SubscriptionMails.ManageLink(email.Value, settings.GazetteName, link), $"manage-{email.Hash()[..16]}-{now}", cancellationToken);
         }
 
         return new PageResult(200, Pages.Message("请查收邮件", "如果该地址可以接收邮件，我们已发送一封邮件。请按邮件中的链接完成确认。"));
@@ -65,7 +65,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         if (Check(token, Manage) is { } refused) return refused;
         var subscription = await store.GetAsync(EmailAddress.Parse(tokens.Verify(token, Manage).Subject!), cancellationToken);
         if (subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed) return Gone();
-        var action = Routes.Manage + "?token=" + Uri.EscapeDataString(token!);
+        var action = Routes.FormAction(settings.PublicBaseUrl, Routes.Manage, token);
         var unsubscribe = Link(Routes.Unsubscribe, tokens.Issue(Unsubscribe, subscription.Email.Value, null));
         return new PageResult(200, Pages.Layout("管理订阅", $"<p>{Pages.E(subscription.Email.Masked())}</p>\n" + Pages.SubscriptionForm(action, subscription.Preferences, "保存")
             + $"<p><a href=\"{Pages.E(unsubscribe)}\">退订</a></p>"));
@@ -84,7 +84,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     public PageResult UnsubscribePage(string? token)
     {
         if (Check(token, Unsubscribe) is { } refused) return refused;
-        var action = Routes.Unsubscribe + "?token=" + Uri.EscapeDataString(token!);
+        var action = Routes.FormAction(settings.PublicBaseUrl, Routes.Unsubscribe, token);
         return new PageResult(200, Pages.Layout("退订", $"<p>确定不再接收{Pages.E(settings.GazetteName)}的提醒邮件吗？</p><form method=\"post\" action=\"{Pages.E(action)}\"><button type=\"submit\">确认退订</button></form>"));
     }
 
@@ -108,12 +108,6 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     private PageResult Gone() => new(410, Pages.Message("订阅不存在", "该订阅已退订或不存在。", "重新订阅", settings.PublicBaseUrl.ToString()));
 
     private string Link(string route, string token) => Routes.WithToken(settings.PublicBaseUrl, route, token);
-
-    private Task<MailSendResult> SendAsync(EmailAddress to, string subject, string text, string deliveryId, CancellationToken cancellationToken)
-    {
-        var html = "<!doctype html><html lang=\"zh-CN\"><body><p>" + Pages.E(text).Replace("\n", "<br>", StringComparison.Ordinal) + "</p></body></html>";
-        return transport.SendAsync(new RenderedMail(to.Value, $"{settings.GazetteName}：{subject}", html, text, new Dictionary<string, string>()), deliveryId, cancellationToken);
-    }
 
     private static Preferences PreferencesOf(SubscriptionForm form) => new Preferences(
         form.Topics.Where(t => Topics.TopicTaxonomy.Default.Find(t) is not null).ToList(),

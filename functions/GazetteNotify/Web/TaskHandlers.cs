@@ -43,7 +43,7 @@ public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, Aler
     {
         if (await TaskOf(token, purpose, cancellationToken) is not { } found) return Refused();
         var (department, row) = found;
-        var action = route + "?token=" + Uri.EscapeDataString(token!);
+        var action = Routes.FormAction(settings.PublicBaseUrl, route, token);
         var body = $"<p>{Pages.E(department.Name)}</p><p>{Pages.E(row.GetString("DocNumber"))} 第{Pages.E(row.GetString("Item"))}项</p>"
                    + $"<blockquote>{Pages.E(row.GetString("Excerpt"))}</blockquote><p>当前状态：{Pages.E(StateName(TaskStates.Parse(row.GetString("State"))))}</p>"
                    + $"<form method=\"post\" action=\"{Pages.E(action)}\">{extra}<button type=\"submit\">{Pages.E(button)}</button></form>";

@@ -92,7 +92,7 @@ public sealed class ServiceRegistrationTests : IDisposable
         await Scenario.IngestAsync(_storage, TimeProvider.System, Samples.Issue2022_06);
 
         var form = await endpoints.HandleAsync("SubscriptionForm", Request("GET", "/"));
-        Assert.Contains("<form method=\"post\" action=\"subscribe\">", form.Html);
+        Assert.Contains("<form method=\"post\" action=\"/subscribe\">", form.Html);
 
         var subscribed = await endpoints.HandleAsync("Subscribe", Request("POST", "/subscribe", form: new() { ["email"] = "Reader@Example.com", ["keywords"] = "居住证", ["frequency"] = "Daily" }));
         Assert.Equal(200, subscribed.Status);
