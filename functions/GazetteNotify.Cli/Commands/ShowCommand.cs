@@ -9,7 +9,7 @@ public static class ShowCommand
 {
     public static Command Create(CliContext context)
     {
-        var key = new Argument<string>("ISSUE") { Description = "Issue key, e.g. 2022-06 (see `gazette issues`)." };
+        var key = new Argument<string>("ISSUE") { Description = "Issue key, e.g. 2022-06, or the file name it was uploaded as (see `gazette issues`)." };
         var command = new Command("show", "Show one issue: documents, tasks, deadlines.") { key };
         command.SetAction((result, cancellationToken) => context.WithStorageAsync(async storage =>
         {
@@ -17,7 +17,7 @@ public static class ShowCommand
             var detail = await new IssueQueries(storage).ShowAsync(issueKey, cancellationToken);
             if (detail is null)
             {
-                await context.Error.WriteLineAsync($"gazette show: no issue {issueKey} (see `gazette issues`)");
+                await context.Error.WriteLineAsync($"gazette show: no issue has the key or upload name {issueKey} (see `gazette issues`)");
                 return 1;
             }
 

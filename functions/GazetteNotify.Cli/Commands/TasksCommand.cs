@@ -15,11 +15,12 @@ public static class TasksCommand
     {
         var state = new Option<string?>("--state") { Description = "open, acknowledged, done or overdue." };
         var unit = new Option<string?>("--unit") { Description = "Only tasks naming this unit (as written, or part of it)." };
-        var command = new Command("tasks", "List tasks with their state (open, acknowledged, done, overdue).") { state, unit };
-        command.SetAction((result, cancellationToken) => context.WithStorageAsync(async storage =>
+        var now = new Option<string?>("--now") { Description = "Judge overdue as at this day (yyyy-MM-dd, 08:00 China time) or moment, as `remind --now` does." };
+        var command = new Command("tasks", "List tasks with their state (open, acknowledged, done, overdue).") { state, unit, now };
+        command.SetAction((result, cancellationToken) => !RunCommand.TryClock(context, result.GetValue(now), out var clock) ? Task.FromResult(1) : context.WithStorageAsync(async storage =>
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            var today = SendDeadlineReminders.ChinaDay(context.Clock.GetUtcNow());
+            var today = SendDeadlineReminders.ChinaDay(clock.GetUtcNow());
             var due = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             await foreach (var row in storage.Table(storage.Names.DeadlinesTable).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
             {

@@ -13,9 +13,12 @@ public static class IssueOutline
         var g = issue.Gazette;
         var taskCount = issue.Documents.Sum(d => d.Tasks.Count);
         var deadlineCount = issue.Documents.Sum(d => d.Deadlines.Count);
+        // Storage (`gazette issues`, `show`, reminders) keeps the limits of tasks, one per task that carries it; a limit
+        // with no responsible unit (本办法自…起施行) is read but reminds nobody. Both counts are said, so they never disagree unexplained.
+        var onTasks = issue.Documents.Sum(d => d.Tasks.Sum(t => t.Deadlines.Count));
         sb.Append(CultureInfo.InvariantCulture, $"{g.Title} {g.Year}年 第{string.Join("-", g.IssueNumbers)}期");
         if (g.CumulativeNumbers.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"（总第{string.Join("-", g.CumulativeNumbers)}期）");
-        sb.Append(CultureInfo.InvariantCulture, $" — {issue.Documents.Count} documents, {taskCount} tasks, {deadlineCount} deadlines, {issue.Warnings.Count} warnings\n");
+        sb.Append(CultureInfo.InvariantCulture, $" — {issue.Documents.Count} documents, {taskCount} tasks, {deadlineCount} deadlines in the text ({onTasks} on tasks: what `gazette issues` counts and reminders use), {issue.Warnings.Count} warnings\n");
 
         string? section = null;
         var n = 0;

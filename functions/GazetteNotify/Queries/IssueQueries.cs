@@ -24,20 +24,38 @@ public sealed class IssueQueries(GazetteStorage storage)
         });
     }
 
-    public async Task<IssueDetail?> ShowAsync(string issueKey, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One issue whole, by its key (2022-06) or by the name it was uploaded under (liaocheng-2022-06.txt, or the blob's
+    /// full path): `gazette upload` prints both, and an admin types whichever is at hand. The newest upload of that name wins.
+    /// </summary>
+    public async Task<IssueDetail?> ShowAsync(string keyOrUploadName, CancellationToken cancellationToken = default)
     {
         return await Guard(async () =>
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            var row = await storage.Table(storage.Names.IssuesTable).GetEntityIfExistsAsync<TableEntity>(
-                IssueRows.IssuesPartition, issueKey, cancellationToken: cancellationToken);
-            if (!row.HasValue) return null;
+            var issues = storage.Table(storage.Names.IssuesTable);
+            var found = await issues.GetEntityIfExistsAsync<TableEntity>(IssueRows.IssuesPartition, keyOrUploadName, cancellationToken: cancellationToken);
+            var row = found.HasValue ? found.Value : null;
+            if (row is null)
+            {
+                var byName = new List<TableEntity>();
+                await foreach (var candidate in issues.QueryAsync<TableEntity>($"PartitionKey eq '{IssueRows.IssuesPartition}'", cancellationToken: cancellationToken))
+                {
+                    var blob = candidate.GetString("BlobName");
+                    if (blob == keyOrUploadName || (blob is not null && blob.EndsWith("/" + keyOrUploadName, StringComparison.Ordinal))) byName.Add(candidate);
+                }
+
+                row = byName.OrderByDescending(r => r.Timestamp).FirstOrDefault();
+            }
+
+            if (row is null) return null;
+            var issueKey = row.RowKey;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}");
             var documents = await ReadAllAsync(storage.Table(storage.Names.DocumentsTable), filter, cancellationToken);
             var tasks = await ReadAllAsync(storage.Table(storage.Names.TasksTable), filter, cancellationToken);
             var deadlines = await ReadAllAsync(storage.Table(storage.Names.DeadlinesTable),
                 TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), cancellationToken);
-            return new IssueDetail(IssueSummary.From(row.Value!), documents, tasks, deadlines);
+            return new IssueDetail(IssueSummary.From(row), documents, tasks, deadlines);
         });
     }
 

@@ -33,13 +33,13 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         foreach (var i in issues.Where(i => i.Status != "rejected").OrderByDescending(i => i.Key, StringComparer.Ordinal))
         {
             sb.Append("<tr><td><a href=\"").Append(E(Keep("admin/issues/" + Uri.EscapeDataString(i.Key), code))).Append("\">").Append(E(i.Key)).Append("</a></td><td>")
-              .Append(E(i.Status)).Append("</td><td>").Append(i.Documents).Append("</td><td>").Append(i.Tasks).Append("</td><td>").Append(i.Deadlines)
+              .Append(E(ChineseTerms.IssueStatus(i.Status))).Append("</td><td>").Append(i.Documents).Append("</td><td>").Append(i.Tasks).Append("</td><td>").Append(i.Deadlines)
               .Append("</td><td>").Append(i.Warnings).Append(i.WarningTexts.Count > 0 ? "<br><small>" + E(string.Join("；", i.WarningTexts.Take(3))) + "</small>" : "")
               .Append(i.Lost is null ? "" : "<br><strong>替换了先前上传的版本：" + E(i.Lost) + "</strong><br><small>" + E("gazette-parsed/" + i.ReplacedVersion) + "</small>")
               .Append("</td><td>").Append(E(i.BlobName)).Append("</td></tr>\n");
         }
 
-        sb.Append("</tbody></table>\n<h2>被拒绝的上传</h2>\n");
+        sb.Append("</tbody></table>\n<h2>已拒收的上传</h2>\n");
         var rejected = issues.Where(i => i.Status == "rejected").ToList();
         if (rejected.Count == 0) sb.Append("<p>无。</p>\n");
         else
@@ -49,11 +49,11 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
             sb.Append("</tbody></table>\n");
         }
 
-        sb.Append("<h2>待审核的时限（").Append(review.Count).Append("）</h2>\n<ul>\n");
+        sb.Append("<h2>待复核的时限（").Append(review.Count).Append("）</h2>\n<ul>\n");
         foreach (var r in review.Take(50))
         {
             sb.Append("<li>").Append(E(r.GetString("Phrase"))).Append(" · ").Append(E(r.GetString("DocNumber") ?? r.GetString("Title"))).Append(" 第").Append(E(r.GetString("Item"))).Append("项：")
-              .Append(E(r.GetString("Review"))).Append("</li>\n");
+              .Append(E(ChineseTerms.ReviewReason(r.GetString("Review")))).Append("</li>\n");
         }
 
         sb.Append("</ul>\n<h2>未对应到单位的名称（").Append(unreached.Count).Append(" / ").Append(named).Append("）</h2>\n<ul>\n");
@@ -107,9 +107,9 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         sb.Append("</tbody></table>\n<h2>时限</h2>\n<table><thead><tr><th>日期</th><th>原文</th><th>文号</th><th>条目</th><th>依据</th></tr></thead><tbody>\n");
         foreach (var d in detail.Deadlines.OrderBy(d => d.RowKey, StringComparer.Ordinal))
         {
-            var date = d.GetString("Date") ?? (d.PartitionKey == DeadlinePartition.Recurring ? "每期" : "待审核");
+            var date = d.GetString("Date") ?? (d.PartitionKey == DeadlinePartition.Recurring ? "周期性" : ChineseTerms.NeedsReview);
             sb.Append("<tr><td>").Append(E(date)).Append("</td><td>").Append(E(d.GetString("Phrase"))).Append("</td><td>").Append(E(d.GetString("DocNumber")))
-              .Append("</td><td>").Append(E(d.GetString("Item"))).Append("</td><td>").Append(E(d.GetString("Review") ?? d.GetString("Basis"))).Append("</td></tr>\n");
+              .Append("</td><td>").Append(E(d.GetString("Item"))).Append("</td><td>").Append(E(d.GetString("Review") is { } review ? ChineseTerms.ReviewReason(review) : ChineseTerms.Basis(d.GetString("Basis")))).Append("</td></tr>\n");
         }
 
         sb.Append("</tbody></table>\n");

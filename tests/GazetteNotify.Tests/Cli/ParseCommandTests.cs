@@ -54,6 +54,8 @@ public sealed class ParseCommandTests : IDisposable
         Assert.Contains("聊政发〔2022〕6号 关于稳住经济运行以优异成绩迎接党的二十大胜利召开的若干意见", stdout);
         Assert.Contains("lead: 市财政局、市税务局", stdout);
         Assert.Contains("6月底前 → 2022-06-30", stdout);
+        // The count storage keeps (gazette issues: 11) is said beside the count of every limit in the text.
+        Assert.Matches(@"— 7 documents, 29 tasks, \d+ deadlines in the text \(11 on tasks: what `gazette issues` counts and reminders use\)", stdout);
     }
 
     [Theory]

@@ -57,7 +57,14 @@ public sealed class AdminCliTests : IDisposable
         Assert.Contains("item 16", deadlines);
         Assert.EndsWith("1 deadlines\n", deadlines.Replace("\r\n", "\n"));
 
-        Assert.Equal(1, Run("show", "1999-01").Code);
+        // `upload` printed the file name beside the key: either finds the issue.
+        var byName = Run("show", "liaocheng-2022-06.txt");
+        Assert.Equal(0, byName.Code);
+        Assert.Equal(show, byName.Out);
+
+        var missing = Run("show", "1999-01");
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("no issue has the key or upload name 1999-01", missing.Err);
         Assert.Equal(1, Run("deadlines", "--from", "2022-13-01", "--to", "2022-12-31").Code);
     }
 }

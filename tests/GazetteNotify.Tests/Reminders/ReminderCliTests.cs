@@ -105,5 +105,13 @@ public sealed class ReminderCliTests : IDisposable
         Assert.Contains("note: 已完成", done);
         Assert.Contains("1 tasks", done);
         Assert.DoesNotContain("2022-06|01|016", Gazette("tasks", "--state", "open").Out);
+
+        // Overdue is judged as at --now, as `remind --now` judges it: in June 2022 no limit of the issue has passed; by 2023 the dated ones have.
+        var early = Gazette("tasks", "--state", "overdue", "--now", "2022-06-20").Out;
+        var late = Gazette("tasks", "--state", "overdue", "--now", "2023-01-10").Out;
+        Assert.Equal("0 tasks\n", early);
+        Assert.Contains(" overdue ", late);
+        Assert.DoesNotContain("2022-06|01|016", late); // done is never overdue
+        Assert.Equal(1, Gazette("tasks", "--now", "yesterday").Code);
     }
 }
