@@ -255,8 +255,8 @@ public sealed class SendTopicAlerts(
 
     private RecipientLinks Links(EmailAddress recipient)
     {
-        var manage = tokens.Issue(Web.SubscriptionHandlers.Manage, recipient.Value, null);
-        var unsubscribe = tokens.Issue(Web.SubscriptionHandlers.Unsubscribe, recipient.Value, null);
+        var manage = tokens.Issue(Web.SubscriptionHandlers.Manage, recipient.Value);
+        var unsubscribe = tokens.Issue(Web.SubscriptionHandlers.Unsubscribe, recipient.Value);
         return new RecipientLinks(
             Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.Manage, manage),
             Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.Unsubscribe, unsubscribe),

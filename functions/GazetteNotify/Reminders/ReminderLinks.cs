@@ -12,19 +12,19 @@ namespace GazetteNotify.Reminders;
 /// </summary>
 public sealed class ReminderLinks(LinkTokens tokens, AlertSettings settings)
 {
-    public const string AcknowledgePurpose = "task-ack";
-    public const string DonePurpose = "task-done";
-    public const string CalendarPurpose = "calendar";
+    public const string AcknowledgePurpose = LinkPurposes.TaskAcknowledge;
+    public const string DonePurpose = LinkPurposes.TaskDone;
+    public const string CalendarPurpose = LinkPurposes.Calendar;
 
     public string Acknowledge(Department department, string taskKey) =>
-        Routes.WithToken(settings.PublicBaseUrl, Routes.AcknowledgeTask, tokens.Issue(AcknowledgePurpose, Subject(department.Id, taskKey), null));
+        Routes.WithToken(settings.PublicBaseUrl, Routes.AcknowledgeTask, tokens.Issue(AcknowledgePurpose, Subject(department.Id, taskKey)));
 
     public string Done(Department department, string taskKey) =>
-        Routes.WithToken(settings.PublicBaseUrl, Routes.CompleteTask, tokens.Issue(DonePurpose, Subject(department.Id, taskKey), null));
+        Routes.WithToken(settings.PublicBaseUrl, Routes.CompleteTask, tokens.Issue(DonePurpose, Subject(department.Id, taskKey)));
 
     public string Calendar(Department department) => Routes.DepartmentCalendarUrl(settings.PublicBaseUrl, department.Id, CalendarToken(department.Id));
 
-    public string CalendarToken(string departmentId) => tokens.Issue(CalendarPurpose, departmentId, null);
+    public string CalendarToken(string departmentId) => tokens.Issue(CalendarPurpose, departmentId);
 
     /// <summary>Department id and task key in one token subject; ids are ASCII and task keys have no '#'.</summary>
     public static string Subject(string departmentId, string taskKey) => departmentId + "#" + taskKey;

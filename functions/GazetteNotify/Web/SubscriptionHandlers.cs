@@ -12,12 +12,12 @@ namespace GazetteNotify.Web;
 /// </summary>
 public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens tokens, IMailTransport transport, AlertSettings settings, TimeProvider clock)
 {
-    public static readonly TimeSpan ConfirmLinkLifetime = TimeSpan.FromDays(7);
+    public static readonly TimeSpan ConfirmLinkLifetime = LinkPurposes.Lifetime(LinkPurposes.Confirm);
 
     // Token purposes: a token signed for one never opens another.
-    public const string Confirm = "confirm";
-    public const string Manage = "manage";
-    public const string Unsubscribe = "unsubscribe";
+    public const string Confirm = LinkPurposes.Confirm;
+    public const string Manage = LinkPurposes.Manage;
+    public const string Unsubscribe = LinkPurposes.Unsubscribe;
 
     public PageResult Form() => new(200, Pages.Layout($"订阅{settings.GazetteName}", "<p>选择您关心的主题、关键词或发文机关，新一期公报发布后我们会把相关文件发送到您的邮箱。</p>\n"
         + Pages.SubscriptionForm(Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe), null, "订阅") + Pages.FeedList(settings.PublicBaseUrl)));
@@ -44,7 +44,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         }
         else if (outcome == SubscribeOutcome.SendManageLink)
         {
-            var link = Link(Routes.Manage, tokens.Issue(Manage, email!.Value, null));
+            var link = Link(Routes.Manage, tokens.Issue(Manage, email!.Value));
             await transport.SendAsync(SubscriptionMails.ManageLink(email.Value, settings.GazetteName, link), $"manage-{email.Hash()[..16]}-{now}", cancellationToken);
         }
 
@@ -56,7 +56,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         if (Check(token, Confirm) is { } refused) return refused;
         var subscription = await store.ConfirmAsync(EmailAddress.Parse(tokens.Verify(token, Confirm).Subject!), cancellationToken);
         return subscription?.Status == SubscriptionStatus.Active
-            ? new PageResult(200, Pages.Message("订阅已确认", "谢谢！新一期公报发布后，相关文件会发送到您的邮箱。", "管理订阅", Link(Routes.Manage, tokens.Issue(Manage, subscription.Email.Value, null))))
+            ? new PageResult(200, Pages.Message("订阅已确认", "谢谢！新一期公报发布后，相关文件会发送到您的邮箱。", "管理订阅", Link(Routes.Manage, tokens.Issue(Manage, subscription.Email.Value))))
             : new PageResult(410, Pages.Message("订阅不存在", "该订阅已退订或已过期，请重新订阅。", "重新订阅", settings.PublicBaseUrl.ToString()));
     }
 
@@ -66,7 +66,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         var subscription = await store.GetAsync(EmailAddress.Parse(tokens.Verify(token, Manage).Subject!), cancellationToken);
         if (subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed) return Gone();
         var action = Routes.FormAction(settings.PublicBaseUrl, Routes.Manage, token);
-        var unsubscribe = Link(Routes.Unsubscribe, tokens.Issue(Unsubscribe, subscription.Email.Value, null));
+        var unsubscribe = Link(Routes.Unsubscribe, tokens.Issue(Unsubscribe, subscription.Email.Value));
         return new PageResult(200, Pages.Layout("管理订阅", $"<p>{Pages.E(subscription.Email.Masked())}</p>\n" + Pages.SubscriptionForm(action, subscription.Preferences, "保存")
             + $"<p><a href=\"{Pages.E(unsubscribe)}\">退订</a></p>"));
     }
@@ -101,7 +101,9 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         var check = tokens.Verify(token, purpose);
         if (check.IsValid && EmailAddress.TryParse(check.Subject, out _)) return null;
         return check.Problem == TokenProblem.Expired
-            ? new PageResult(410, Pages.Message("链接已过期", "确认链接的有效期为 7 天。请重新提交订阅，我们会再发送一封确认邮件。", "重新订阅", settings.PublicBaseUrl.ToString()))
+            ? new PageResult(410, purpose == Confirm
+                ? Pages.Message("链接已过期", $"确认链接的有效期为 {ConfirmLinkLifetime.Days} 天。请重新提交订阅，我们会再发送一封确认邮件。", "重新订阅", settings.PublicBaseUrl.ToString())
+                : Pages.Message("链接已过期", "为保护您的信息，邮件中的链接会在一段时间后失效。请使用最近一封提醒邮件中的链接；在订阅页用同一邮箱再次提交，我们会把管理链接发给您。", "订阅页", settings.PublicBaseUrl.ToString()))
             : new PageResult(400, Pages.Message("链接无效", "该链接不完整或已被修改，未做任何更改。请使用邮件中的原始链接。"));
     }
 

@@ -23,6 +23,7 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
 {
     private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
     private readonly string _finance = $"caizheng-{Guid.NewGuid().ToString("N")[..8]}@lc.example.gov.cn";
+    private readonly TimeProvider _clock = ShiftedClock.StartingAt(new DateTimeOffset(2022, 6, 20, 8, 0, 0, TimeSpan.FromHours(8)));
     private LocalRunner _runner = null!;
 
     public async Task InitializeAsync()
@@ -39,7 +40,7 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
             Storage = _storage,
             LinkSecret = Scenario.LinkSecret,
             AdminKey = BrowserFixture.AdminKey,
-            Clock = ShiftedClock.StartingAt(new DateTimeOffset(2022, 6, 20, 8, 0, 0, TimeSpan.FromHours(8))),
+            Clock = _clock,
             WatchInterval = TimeSpan.FromMilliseconds(200),
             QueuePollInterval = TimeSpan.FromMilliseconds(200),
             Timers = false,
@@ -69,7 +70,7 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
         var acknowledge = Link(html, "已收到");
         var done = Link(html, "标记为已完成");
         var calendar = Link(html, "订阅日历（.ics）");
-        var taskKey = ReminderLinks.ReadSubject(new GazetteNotify.Subscriptions.LinkTokens(Scenario.LinkSecret, TimeProvider.System)
+        var taskKey = ReminderLinks.ReadSubject(new GazetteNotify.Subscriptions.LinkTokens(Scenario.LinkSecret, _clock)
             .Verify(Token(acknowledge), ReminderLinks.AcknowledgePurpose).Subject)!.Value.TaskKey;
         Assert.Equal("open", await StateAsync(taskKey));
 
