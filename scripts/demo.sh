@@ -4,6 +4,9 @@
 #   → demo subscribers and department addresses → the three sample issues uploaded (the watcher ingests them)
 #   → topic alerts and deadline reminders as of 2022-06-20 → mail in maildev (http://127.0.0.1:1080).
 # Interactive: keeps running until Ctrl-C, then stops what it started. Not a terminal (CI, scripts): stops at the end.
+# However it ends — its own end, Ctrl-C, SIGTERM, SIGHUP, a failed step — it stops every process it started: each is
+# started as itself (never a shell function in the background, whose $! would be a subshell with the real process
+# orphaned beneath it), so the pid it kills is the process that runs.
 # Safe to rerun: uploads are recognised by content, subscribers and addresses are set idempotently, the ledger sends nothing twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +30,9 @@ cleanup() {
   if [ ${#started[@]} -gt 0 ]; then echo "demo: stopped what it started (${#started[@]} processes)"; fi
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 step "npm ci (Azurite, maildev)"
 if [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/maildev ]; then echo "already installed"; else npm ci --no-audit --no-fund; fi
@@ -51,15 +56,16 @@ else
   echo "started"
 fi
 
-step "build gazette"
-dotnet build functions/GazetteNotify.Cli -v quiet -nologo | tail -1
-gazette() { dotnet functions/GazetteNotify.Cli/bin/Debug/net10.0/gazette.dll "$@"; }
+step "install gazette (the .NET tool, into .demo/tools)"
+bash scripts/install-gazette.sh --tool-path .demo/tools
+GAZETTE="$PWD/.demo/tools/gazette"
+gazette() { "$GAZETTE" "$@"; }
 export GazetteStorage="${GazetteStorage:-UseDevelopmentStorage=true}" Mail__Transport=smtp Mail__SmtpHost=127.0.0.1 Mail__SmtpPort=1025
 
 step "gazette serve (http://127.0.0.1:7071, clock ${DEMO_DAY})"
 if listening 7071; then echo "something already listens on 7071: using it"
 else
-  gazette serve --port 7071 --now "$DEMO_DAY" --no-timers > .demo/serve.log 2>&1 &
+  "$GAZETTE" serve --port 7071 --now "$DEMO_DAY" --no-timers > .demo/serve.log 2>&1 &
   started+=($!)
   for _ in $(seq 1 150); do listening 7071 && break; sleep 0.2; done
   listening 7071 || { echo "gazette serve did not start; see .demo/serve.log" >&2; exit 1; }
@@ -93,7 +99,8 @@ echo "3 issues ingested by the watcher; ${mails} mails in maildev."
 echo "  read the mail:           http://127.0.0.1:1080"
 echo "  subscribe yourself:      http://127.0.0.1:7071/"
 echo "  admin page:              http://127.0.0.1:7071/admin?code=\$(cat ~/.gazette/admin-key)"
-echo "  more:                    gazette show 2022-06 · gazette deadlines review · gazette tasks · gazette departments unmapped"
+echo "  more:                    gazette show 2022-06 · gazette deadlines review · gazette tasks --now ${DEMO_DAY} · gazette departments unmapped"
+echo "  (gazette here is .demo/tools/gazette; bash scripts/install-gazette.sh puts it on your PATH)"
 if [ -t 0 ] && [ ${#started[@]} -gt 0 ]; then
   echo "Running. Ctrl-C stops what the demo started."
   wait
