@@ -340,15 +340,23 @@ public static partial class SummaryBuilder
 
     // ---- composition -----------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Sentences, not a run of headings: the purpose, then the headings as one sentence — introduced by 主要内容： unless
+    /// the purpose already leads into them (…提出如下意见：), separated by ；(a heading may hold 、), closed by 。.
+    /// </summary>
     private static string Compose(string purpose, List<string> headings)
     {
         var sb = new StringBuilder(Cap + 1);
         if (purpose.Length > 0 && !AppendUnit(sb, purpose, separator: "")) return sb.ToString();
+        if (headings.Count == 0) return sb.ToString();
+        var lead = purpose.Length > 0 && purpose[^1] is '：' or ':' ? "" : "主要内容：";
         for (var i = 0; i < headings.Count; i++)
         {
-            if (!AppendUnit(sb, headings[i], separator: i == 0 ? "" : "；")) break;
+            var unit = i == 0 ? lead + headings[i] : headings[i];
+            if (!AppendUnit(sb, unit, separator: i == 0 ? "" : "；")) return sb.ToString();
         }
 
+        if (sb.Length < Cap + 1) sb.Append('。');
         return sb.ToString();
     }
 

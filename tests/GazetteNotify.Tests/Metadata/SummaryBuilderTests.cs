@@ -111,7 +111,7 @@ public class SummaryBuilderTests
             "本通知未作规定的，按照国家法律规定执行。本通知由市人力资源和社会保障部门负责解释。",
         ];
         Assert.Equal(
-            "根据《劳动保障监察条例》和《山东省劳动和社会保障监察条例》要求，现对明确我市劳动和社会保障监察管辖权限有关事项通知如下：管辖权限划分原则；管辖权限划分内容；有关要求；特别说明",
+            "根据《劳动保障监察条例》和《山东省劳动和社会保障监察条例》要求，现对明确我市劳动和社会保障监察管辖权限有关事项通知如下：管辖权限划分原则；管辖权限划分内容；有关要求；特别说明。",
             SummaryBuilder.Build(paragraphs));
     }
 
@@ -132,7 +132,7 @@ public class SummaryBuilderTests
             "三、验收要求",
             "四、档案管理",
         ];
-        Assert.Equal("为加快推进城市更新，提升城市品质，现提出如下意见：总体要求；重点任务；保障措施", SummaryBuilder.Build(paragraphs));
+        Assert.Equal("为加快推进城市更新，提升城市品质，现提出如下意见：总体要求；重点任务；保障措施。", SummaryBuilder.Build(paragraphs));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class SummaryBuilderTests
         ];
         var s = SummaryBuilder.Build(paragraphs);
         Assert.StartsWith("为有效预防、及时控制和消除突发公共卫生事件的危害", s, StringComparison.Ordinal);
-        Assert.EndsWith("制订本预案。总则；应急组织体系与职责；突发公共卫生事件监测、预警与信息报告", s, StringComparison.Ordinal);
+        Assert.EndsWith("制订本预案。主要内容：总则；应急组织体系与职责；突发公共卫生事件监测、预警与信息报告。", s, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public class SummaryBuilderTests
             "1.2 编制依据依据《中华人民共和国突发事件应对法》等，编制本预案。",
         ];
         Assert.Equal(
-            "为有效预防、及时控制和消除突发公共卫生事件的危害，保障公众身心健康与生命安全，制订本预案。总则；应急组织体系与职责；突发公共卫生事件监测、预警与信息报告",
+            "为有效预防、及时控制和消除突发公共卫生事件的危害，保障公众身心健康与生命安全，制订本预案。主要内容：总则；应急组织体系与职责；突发公共卫生事件监测、预警与信息报告。",
             SummaryBuilder.Build(paragraphs));
     }
 
@@ -196,7 +196,7 @@ public class SummaryBuilderTests
         Assert.EndsWith("…", s, StringComparison.Ordinal);
         Assert.StartsWith(OpinionPurpose, s, StringComparison.Ordinal);
         // Every heading part is whole.
-        var parts = s[OpinionPurpose.Length..^1].Split('；', StringSplitOptions.RemoveEmptyEntries);
+        var parts = s[OpinionPurpose.Length..^1].Replace("主要内容：", "", StringComparison.Ordinal).Split('；', StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(parts);
         Assert.All(parts, p => Assert.Contains(p, headings));
     }
@@ -284,7 +284,7 @@ public class SummaryBuilderTests
             "一、同意调整城区控制性详细规划。",
             "二、请你局严格按照批准的规划实施管理。",
         ];
-        Assert.Equal("经研究，现批复如下：同意调整城区控制性详细规划；请你局严格按照批准的规划实施管理", SummaryBuilder.Build(paragraphs));
+        Assert.Equal("经研究，现批复如下：同意调整城区控制性详细规划；请你局严格按照批准的规划实施管理。", SummaryBuilder.Build(paragraphs));
     }
 
     [Fact]
