@@ -17,6 +17,12 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Who the admin actions of this CLI are recorded as (AdminAudit): the tool and the local user.</summary>
+    public string Who { get; init; } = $"gazette 命令行（{Environment.UserName}）";
+
+    /// <summary>The admin actions on this storage: the same code, and the same record, as the admin page's buttons.</summary>
+    public Admin.AdminActions Actions(GazetteStorage storage) => new(storage, new Ingestion.IngestIssue(storage, Clock), Clock);
+
     /// <summary>
     /// The link-signing secret: the LinkSigningSecret setting, or for local runs a random one kept in
     /// ~/.gazette/link-secret (created on first use; never in the repo).

@@ -4,13 +4,14 @@ using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Cli.Commands;
 
-/// <summary>`gazette departments list|import FILE|export|set-email NAME EMAIL|unmapped`: the department directory.</summary>
+/// <summary>`gazette departments list|missing|import FILE|export|set-email NAME EMAIL|unmapped`: the department directory.</summary>
 public static class DepartmentsCommand
 {
     public static Command Create(CliContext context)
     {
         var command = new Command("departments", "The department directory that deadline reminders are addressed from.");
         command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Missing(context));
         command.Subcommands.Add(Import(context));
         command.Subcommands.Add(Export(context));
         command.Subcommands.Add(SetEmail(context));
@@ -32,6 +33,20 @@ public static class DepartmentsCommand
 
             foreach (var g in directory.Groups) await context.Output.WriteLineAsync($"group {g.Name} → {string.Join("、", g.Members)}");
             await context.Output.WriteLineAsync($"{directory.Departments.Count} departments, {directory.Groups.Count} groups, {directory.Departments.Count(d => d.Emails.Count == 0)} without an address");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Missing(CliContext context)
+    {
+        var command = new Command("missing", "Departments without an e-mail address: they get no deadline reminders.");
+        command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
+        {
+            var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+            var missing = directory.Departments.Where(d => d.Emails.Count == 0).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+            foreach (var d in missing) await context.Output.WriteLineAsync($"{d.Id,-28} {d.Name}");
+            await context.Output.WriteLineAsync($"{missing.Count} of {directory.Departments.Count} departments have no address — `gazette departments set-email NAME EMAIL`");
             return 0;
         }));
         return command;
@@ -64,9 +79,9 @@ public static class DepartmentsCommand
 
             return context.WithStorageAsync(async storage =>
             {
-                var store = new DepartmentStore(storage);
-                var directory = result.GetValue(replace) ? imported : (await store.LoadAsync(cancellationToken)).Merge(imported);
-                await store.SaveAsync(directory, cancellationToken);
+                // Through the admin actions (recorded as the admin page's import is); the file was checked above.
+                await context.Actions(storage).ImportDepartmentsAsync(File.ReadAllText(path.FullName), result.GetValue(replace), context.Who, cancellationToken);
+                var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
                 await context.Output.WriteLineAsync($"departments: {imported.Departments.Count} imported, {directory.Departments.Count} in the directory");
                 return 0;
             });
@@ -100,16 +115,15 @@ public static class DepartmentsCommand
 
             return context.WithStorageAsync(async storage =>
             {
-                var store = new DepartmentStore(storage);
-                var directory = await store.LoadAsync(cancellationToken);
+                var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
                 if (directory.Find(result.GetValue(name)!) is not { } department)
                 {
                     await context.Error.WriteLineAsync($"gazette departments set-email: no department named {result.GetValue(name)} (see `gazette departments list`)");
                     return 1;
                 }
 
-                await store.SaveAsync(directory.WithEmail(department.Id, address!.Value), cancellationToken);
-                await context.Output.WriteLineAsync($"{department.Name} ({department.Id}): {address.Masked()} added");
+                var done = await context.Actions(storage).SetDepartmentEmailAsync(department.Id, address!.Value, context.Who, cancellationToken);
+                await context.Output.WriteLineAsync(done.Changed ? $"{department.Name} ({department.Id}): {address.Masked()} added" : $"{department.Name} ({department.Id}): {address.Masked()} already there");
                 return 0;
             });
         });

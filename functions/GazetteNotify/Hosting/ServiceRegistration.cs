@@ -54,6 +54,8 @@ public static class ServiceRegistration
         services.AddSingleton<TaskHandlers>();
         services.AddSingleton<AdminHandlers>();
         services.AddSingleton<AdminPages>();
+        services.AddSingleton(sp => new Admin.AdminActions(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<IngestIssue>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AdminActionHandlers>();
         services.AddSingleton(new RateLimits(RateLimitSettings.Default with
         {
             TrustForwardedFor = string.Equals(configuration[ServiceSettings.TrustForwardedForSetting], "true", StringComparison.OrdinalIgnoreCase),

@@ -26,7 +26,16 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
 
     private const string ReceiptsPartition = "receipts";
 
-    public async Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken = default)
+    public Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken = default) => RunAsync(blobName, reparse: false, cancellationToken);
+
+    /// <summary>
+    /// The admin's re-ingest: the upload is read and parsed again even though its bytes were handled before — a rejected
+    /// upload after a parser fix, a stored issue after a parser improvement. Safe to repeat: the same bytes parse to the
+    /// same rows, and the replaced version's parse is kept as for any replacement.
+    /// </summary>
+    public Task<IngestOutcome> ReingestAsync(string blobName, CancellationToken cancellationToken = default) => RunAsync(blobName, reparse: true, cancellationToken);
+
+    private async Task<IngestOutcome> RunAsync(string blobName, bool reparse, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,7 +58,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
                 var bytes = new byte[length];
                 await download.Content.ReadExactlyAsync(bytes, cancellationToken);
                 var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-                return await IngestAsync(blobName, sha, () => IngestClaimedAsync(blobName, bytes, sha, cancellationToken), cancellationToken);
+                return await IngestAsync(blobName, sha, () => IngestClaimedAsync(blobName, bytes, sha, reparse, cancellationToken), reparse, cancellationToken);
             }
         }
         catch (Exception e) when (StorageUnreachableException.IsConnectionFailure(e) && e is not StorageUnreachableException)
@@ -74,14 +83,14 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
             using var again = (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = version }, cancellationToken)).Value;
             options.TransferOptions = new Azure.Storage.StorageTransferOptions { InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20, MaximumConcurrency = 1 };
             await quarantine.UploadAsync(again.Content, options, cancellationToken);
-        }, cancellationToken), cancellationToken);
+        }, cancellationToken), reparse: false, cancellationToken);
     }
 
     /// <summary>Claims the content hash, runs the ingestion, and records the outcome on the receipt (or gives the claim back).</summary>
-    private async Task<IngestOutcome> IngestAsync(string blobName, string sha, Func<Task<IngestOutcome>> ingest, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> IngestAsync(string blobName, string sha, Func<Task<IngestOutcome>> ingest, bool reparse, CancellationToken cancellationToken)
     {
         var receipts = storage.Table(storage.Names.ReceiptsTable);
-        var claim = await ClaimAsync(receipts, sha, blobName, cancellationToken);
+        var claim = await ClaimAsync(receipts, sha, blobName, reparse, cancellationToken);
         if (claim.Outcome is { } settled) return settled;
 
         try
@@ -114,7 +123,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         }
     }
 
-    private async Task<IngestOutcome> IngestClaimedAsync(string blobName, byte[] bytes, string sha, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> IngestClaimedAsync(string blobName, byte[] bytes, string sha, bool reparse, CancellationToken cancellationToken)
     {
         var parsed = GazetteParser.Parse(bytes);
         var upload = new Upload(blobName, sha, parsed.Encoding);
@@ -129,10 +138,13 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         var rows = IssueRows.Build(issueKey, issue, upload, now);
         var issues = storage.Table(storage.Names.IssuesTable);
         var existing = await issues.GetEntityIfExistsAsync<TableEntity>(IssueRows.IssuesPartition, issueKey, cancellationToken: cancellationToken);
-        if (existing.HasValue && existing.Value!.GetString("ContentSha256") == sha && existing.Value.GetString("Status") == "ingested")
+        if (!reparse && existing.HasValue && existing.Value!.GetString("ContentSha256") == sha && existing.Value.GetString("Status") == "ingested")
         {
             return Counted(IngestStatus.Unchanged, blobName, issueKey, rows, issue);
         }
+
+        // What the admin decided about this issue's undated limits (a day given, or dismissed) outlives a new parse.
+        if (existing.HasValue) rows = rows with { Deadlines = await KeepAdminDecisionsAsync(issueKey, rows.Deadlines, cancellationToken) };
 
         // New bytes for a stored issue: its parse is kept before it is overwritten, and what it had that this lacks is named.
         (IngestOutcome.Loss Lost, string Kept)? replaced = existing.HasValue ? await KeepReplacedVersionAsync(issueKey, existing.Value!, issue, rows, cancellationToken) : null;
@@ -144,6 +156,8 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
 
         // The Issues row goes last: once it says ingested, every row it counts is there.
         await issues.UpsertEntityAsync(rows.Issue, TableUpdateMode.Replace, cancellationToken);
+        // Bytes once refused and now read (a re-ingest after a parser fix): their refusal no longer stands.
+        if (reparse) await issues.DeleteEntityAsync(IssueRows.IssuesPartition, IssueKey.Rejected(sha), ETag.All, cancellationToken);
         return replaced is null
             ? Counted(IngestStatus.Ingested, blobName, issueKey, rows, issue)
             : Counted(IngestStatus.Replaced, blobName, issueKey, rows, issue) with { Lost = replaced.Value.Lost, ReplacedVersion = replaced.Value.Kept };
@@ -246,6 +260,26 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     }
 
     /// <summary>Rows an earlier version of the issue had and this one has not.</summary>
+    /// <summary>
+    /// A limit the parser cannot date waits for the admin, who gives it a day (the row moves to that day) or dismisses
+    /// it. Parsing the issue again (a re-ingest, a corrected upload) yields the undated row again: where the admin has
+    /// decided on the same limit (issue|doc|task|n), the decision is kept instead — never undone by a parse.
+    /// </summary>
+    private async Task<IReadOnlyList<TableEntity>> KeepAdminDecisionsAsync(string issueKey, IReadOnlyList<TableEntity> deadlines, CancellationToken cancellationToken)
+    {
+        var decided = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in storage.Table(storage.Names.DeadlinesTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), cancellationToken: cancellationToken))
+        {
+            var settled = row.GetBoolean("Settled") == true || row.GetString("Basis")?.StartsWith("set by the admin", StringComparison.Ordinal) == true; // rows settled before the flag
+            if (settled || row.GetBoolean("Dismissed") == true) decided[LimitKey(row)] = row;
+        }
+
+        if (decided.Count == 0) return deadlines;
+        return deadlines.Select(row => row.PartitionKey == DeadlinePartition.Undated && decided.TryGetValue(LimitKey(row), out var decision) ? decision : row).ToList();
+
+        static string LimitKey(TableEntity row) => row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
+    }
+
     private async Task RemoveOrphansAsync(string issueKey, IssueRows rows, CancellationToken cancellationToken)
     {
         await DeleteMissingAsync(storage.Table(storage.Names.DocumentsTable), TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), rows.Documents, cancellationToken);
@@ -266,7 +300,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     /// done → unchanged; being ingested → in progress, unless the claim is older than the lease (a dead worker), which
     /// is taken over with an ETag-conditional replace that, again, only one can win.
     /// </summary>
-    private async Task<Claim> ClaimAsync(TableClient receipts, string sha, string blobName, CancellationToken cancellationToken)
+    private async Task<Claim> ClaimAsync(TableClient receipts, string sha, string blobName, bool reparse, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var claim = new TableEntity(ReceiptsPartition, sha) { ["Status"] = "ingesting", ["BlobName"] = blobName, ["ClaimedAt"] = now };
@@ -280,15 +314,15 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         }
 
         var existing = await receipts.GetEntityIfExistsAsync<TableEntity>(ReceiptsPartition, sha, cancellationToken: cancellationToken);
-        if (!existing.HasValue) return await ClaimAsync(receipts, sha, blobName, cancellationToken); // released meanwhile
+        if (!existing.HasValue) return await ClaimAsync(receipts, sha, blobName, reparse, cancellationToken); // released meanwhile
         var receipt = existing.Value!;
-        if (receipt.GetString("Status") == "done")
+        if (receipt.GetString("Status") == "done" && !reparse)
         {
             var status = receipt.GetString("Outcome") == nameof(IngestStatus.Rejected) ? IngestStatus.Rejected : IngestStatus.Unchanged;
             return new Claim(receipt.ETag, IngestOutcome.Of(status, blobName, receipt.GetString("IssueKey"), receipt.GetString("Reason")));
         }
 
-        if (receipt.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < ClaimLease)
+        if (receipt.GetString("Status") != "done" && receipt.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < ClaimLease)
         {
             return new Claim(receipt.ETag, IngestOutcome.Of(IngestStatus.InProgress, blobName, receipt.GetString("IssueKey")));
         }

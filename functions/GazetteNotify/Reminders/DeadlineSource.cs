@@ -68,6 +68,7 @@ public sealed class DeadlineSource(GazetteStorage storage)
             moved["Date"] = Iso(day);
             moved["Basis"] = "set by the admin" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note}");
             moved["Review"] = null;
+            moved["Settled"] = true; // a new parse of the issue keeps this decision (IngestIssue)
             await Deadlines.UpsertEntityAsync(moved, TableUpdateMode.Replace, cancellationToken);
             await Deadlines.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
         }

@@ -54,11 +54,14 @@ public sealed record StorageNames(string Prefix = "")
     /// <summary>Batches that failed every delivery attempt: what they were, why, and when — for the admin.</summary>
     public string PoisonedBatchesTable => Prefix + "PoisonedBatches";
 
+    /// <summary>What admins did (settle, addresses, retry, re-ingest): who, when, what, with what outcome. Partition = month.</summary>
+    public string AdminActionsTable => Prefix + "AdminActions";
+
     public IEnumerable<string> Containers => [IssuesContainer, ParsedContainer, QuarantineContainer, EmailBatches];
 
     public IEnumerable<string> Queues => [EmailBatches, EmailBatchesPoison];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable];
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable, AdminActionsTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

@@ -13,6 +13,9 @@ public static class LinkPurposes
     public const string TaskDone = "task-done";
     public const string Calendar = "calendar";
 
+    /// <summary>The hidden field of an admin form (against cross-site requests): bound to the admin key it was served to.</summary>
+    public const string AdminForm = "admin-form";
+
     /// <summary>
     /// The day sealed, expiring tokens replaced the readable ones that never expired. A readable token still works for
     /// its purpose's lifetime counted from this day — as long as if it had been issued under the new rules on the last
@@ -33,6 +36,8 @@ public static class LinkPurposes
         TaskAcknowledge or TaskDone => TimeSpan.FromDays(180),
         // A calendar app polls this URL for as long as it is subscribed; every reminder carries a fresh one. Two years.
         Calendar => TimeSpan.FromDays(730),
+        // An admin page stays open for a working day at most.
+        AdminForm => TimeSpan.FromHours(12),
         _ => throw new ArgumentException($"no link purpose '{purpose}'", nameof(purpose)),
     };
 }

@@ -12,16 +12,22 @@ namespace GazetteNotify.Web;
 /// <summary>
 /// The admin's page (admin key / function key): issues with status and warnings, rejected uploads with their reasons,
 /// each issue's documents, tasks and deadlines, limits waiting for review, unmapped units, recent deliveries and
-/// failures, poisoned batches. Plain HTML, every value escaped; links keep the key (?code=).
+/// failures, poisoned batches, departments without an address, and what admins did. Its buttons (settle or dismiss a
+/// limit, add an address, import the directory, retry a batch, re-ingest an upload) post to AdminActionHandlers with a
+/// form token bound to the key. Plain HTML, every value escaped; links keep the key (?code=).
 /// </summary>
-public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned, TimeProvider clock)
+public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned, Subscriptions.LinkTokens tokens, Alerts.AlertSettings settings, TimeProvider clock)
 {
     private static string E(string? value) => Pages.E(value);
 
     private static string Keep(string path, string? code) => code is null ? path : $"{path}?code={Uri.EscapeDataString(code)}";
 
-    public async Task<PageResult> DashboardAsync(string? code, CancellationToken cancellationToken = default)
+    public async Task<PageResult> DashboardAsync(AdminCaller caller, CancellationToken cancellationToken = default)
     {
+        var code = caller.Code;
+        var formToken = caller.FormToken(tokens);
+        var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+        var actions = await new Admin.AdminAudit(storage, clock).RecentAsync(20, cancellationToken);
         var issues = await new IssueQueries(storage).ListAsync(cancellationToken);
         var review = (await new DeadlineSource(storage).ReviewListAsync(cancellationToken)).Where(r => r.GetBoolean("Dismissed") != true).ToList();
         var (unreached, named) = await new UnmappedUnits(storage).ListAsync(cancellationToken);
@@ -29,14 +35,14 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         var poison = await poisoned.ListAsync(cancellationToken);
 
         var sb = new StringBuilder();
-        sb.Append("<h2>公报（").Append(issues.Count(i => i.Status == "ingested")).Append(" 期已入库）</h2>\n<table><thead><tr><th>期号</th><th>状态</th><th>文件</th><th>任务</th><th>时限</th><th>警告</th><th>上传文件</th></tr></thead><tbody>\n");
+        sb.Append("<h2>公报（").Append(issues.Count(i => i.Status == "ingested")).Append(" 期已入库）</h2>\n<table><thead><tr><th>期号</th><th>状态</th><th>文件</th><th>任务</th><th>时限</th><th>警告</th><th>上传文件</th><th>操作</th></tr></thead><tbody>\n");
         foreach (var i in issues.Where(i => i.Status != "rejected").OrderByDescending(i => i.Key, StringComparer.Ordinal))
         {
             sb.Append("<tr><td><a href=\"").Append(E(Keep("admin/issues/" + Uri.EscapeDataString(i.Key), code))).Append("\">").Append(E(i.Key)).Append("</a></td><td>")
               .Append(E(ChineseTerms.IssueStatus(i.Status))).Append("</td><td>").Append(i.Documents).Append("</td><td>").Append(i.Tasks).Append("</td><td>").Append(i.Deadlines)
               .Append("</td><td>").Append(i.Warnings).Append(i.WarningTexts.Count > 0 ? "<br><small>" + E(string.Join("；", i.WarningTexts.Take(3))) + "</small>" : "")
               .Append(i.Lost is null ? "" : "<br><strong>替换了先前上传的版本：" + E(i.Lost) + "</strong><br><small>" + E("gazette-parsed/" + i.ReplacedVersion) + "</small>")
-              .Append("</td><td>").Append(E(i.BlobName)).Append("</td></tr>\n");
+              .Append("</td><td>").Append(E(i.BlobName)).Append("</td><td>").Append(Reingest(i.BlobName, code, formToken)).Append("</td></tr>\n");
         }
 
         sb.Append("</tbody></table>\n<h2>已拒收的上传</h2>\n");
@@ -44,19 +50,50 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         if (rejected.Count == 0) sb.Append("<p>无。</p>\n");
         else
         {
-            sb.Append("<table><thead><tr><th>上传文件</th><th>原因</th><th>时间</th></tr></thead><tbody>\n");
-            foreach (var r in rejected) sb.Append("<tr><td>").Append(E(r.BlobName)).Append("</td><td>").Append(E(r.Reason)).Append("</td><td>").Append(E(Time(r.IngestedAt))).Append("</td></tr>\n");
+            sb.Append("<table><thead><tr><th>上传文件</th><th>原因</th><th>时间</th><th>操作</th></tr></thead><tbody>\n");
+            foreach (var r in rejected)
+            {
+                sb.Append("<tr><td>").Append(E(r.BlobName)).Append("</td><td>").Append(E(r.Reason)).Append("</td><td>").Append(E(Time(r.IngestedAt)))
+                  .Append("</td><td>").Append(Reingest(r.BlobName, code, formToken)).Append("</td></tr>\n");
+            }
+
             sb.Append("</tbody></table>\n");
         }
 
         sb.Append("<h2>待复核的时限（").Append(review.Count).Append("）</h2>\n<ul>\n");
+        var n = 0;
         foreach (var r in review.Take(50))
         {
+            var key = r.RowKey[(DeadlinePartition.Undated.Length + 1)..];
+            var id = "review-" + n++;
             sb.Append("<li>").Append(E(r.GetString("Phrase"))).Append(" · ").Append(E(r.GetString("DocNumber") ?? r.GetString("Title"))).Append(" 第").Append(E(r.GetString("Item"))).Append("项：")
-              .Append(E(ChineseTerms.ReviewReason(r.GetString("Review")))).Append("</li>\n");
+              .Append(E(ChineseTerms.ReviewReason(r.GetString("Review"))))
+              .Append(r.GetString("Suggested") is { } suggested ? "（按签发日期推算：" + E(suggested) + "）" : "")
+              .Append(Form(Routes.AdminSettleReview, code, formToken, new() { ["key"] = key },
+                  $"<label for=\"{id}-date\">到期日期</label> <input type=\"date\" id=\"{id}-date\" name=\"date\" value=\"{E(r.GetString("Suggested"))}\"> "
+                  + $"<label for=\"{id}-note\">说明</label> <input type=\"text\" id=\"{id}-note\" name=\"note\" maxlength=\"200\"> "
+                  + "<button type=\"submit\">设定日期</button> <button type=\"submit\" name=\"dismiss\" value=\"1\">不提醒</button>"))
+              .Append("</li>\n");
         }
 
-        sb.Append("</ul>\n<h2>未对应到单位的名称（").Append(unreached.Count).Append(" / ").Append(named).Append("）</h2>\n<ul>\n");
+        var withoutAddress = directory.Departments.Where(d => d.Emails.Count == 0).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        sb.Append("</ul>\n<h2>没有邮箱的单位（").Append(withoutAddress.Count).Append(" / ").Append(directory.Departments.Count).Append("）</h2>\n")
+          .Append("<p>没有邮箱的单位收不到时限提醒：").Append(E(string.Join("、", withoutAddress.Select(d => d.Name)))).Append("</p>\n");
+        if (withoutAddress.Count > 0)
+        {
+            var options = string.Concat(withoutAddress.Select(d => $"<option value=\"{E(d.Id)}\">{E(d.Name)}</option>"));
+            sb.Append(Form(Routes.AdminSetDepartmentEmail, code, formToken, [],
+                $"<label for=\"dept-select\">单位</label> <select id=\"dept-select\" name=\"department\">{options}</select> "
+                + "<label for=\"dept-email\">邮箱</label> <input type=\"email\" id=\"dept-email\" name=\"email\" required> <button type=\"submit\">添加邮箱</button>"));
+        }
+
+        sb.Append("<h3>导入通讯录</h3>\n<p>格式同 <code>gazette departments export</code>（JSON）；默认合并到现有通讯录。</p>\n")
+          .Append(Form(Routes.AdminImportDepartments, code, formToken, [],
+              "<label for=\"import-json\">通讯录 JSON</label><br><textarea id=\"import-json\" name=\"json\" rows=\"6\" style=\"width:100%\" required></textarea><br>"
+              + "<input type=\"checkbox\" id=\"import-replace\" name=\"replace\" value=\"true\"> <label for=\"import-replace\">替换整个通讯录（而非合并）</label> "
+              + "<button type=\"submit\">导入</button>"));
+
+        sb.Append("<h2>未对应到单位的名称（").Append(unreached.Count).Append(" / ").Append(named).Append("）</h2>\n<ul>\n");
         foreach (var u in unreached)
         {
             sb.Append("<li>").Append(E(u.Name)).Append('（').Append(E(u.Resolution.Kind == ResolutionKind.NotRecipient ? "非收件单位" : "未对应")).Append("）：")
@@ -74,10 +111,27 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         foreach (var p in poison.Take(50))
         {
             sb.Append("<li>").Append(E(Time(p.GetDateTimeOffset("RecordedAt")))).Append(" · ").Append(E(p.GetString("Run"))).Append(" · ").Append(E(p.GetString("Subject")))
-              .Append(" · ").Append(E(p.GetString("Error"))).Append("</li>\n");
+              .Append(" · ").Append(E(ChineseTerms.BatchError(p.GetString("Error"))))
+              .Append(p.GetDateTimeOffset("RetriedAt") is { } retried
+                  ? " · 已于 " + E(Time(retried)) + " 重新排队"
+                  : Form(Routes.AdminRetryPoisonedBatch, code, formToken, new() { ["id"] = p.RowKey }, "<button type=\"submit\">重新发送</button>"))
+              .Append("</li>\n");
         }
 
-        sb.Append("</ul>\n");
+        sb.Append("</ul>\n<h2>管理操作记录</h2>\n");
+        if (actions.Count == 0) sb.Append("<p>无。</p>\n");
+        else
+        {
+            sb.Append("<table><thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>结果</th></tr></thead><tbody>\n");
+            foreach (var a in actions)
+            {
+                sb.Append("<tr><td>").Append(E(Time(a.At))).Append("</td><td>").Append(E(a.Who)).Append("</td><td>").Append(E(ActionName(a.Action)))
+                  .Append("</td><td>").Append(E(a.Target)).Append("</td><td>").Append(E(a.Outcome)).Append("</td></tr>\n");
+            }
+
+            sb.Append("</tbody></table>\n");
+        }
+
         return new PageResult(200, Layout("公报订阅提醒 · 管理", sb.ToString()));
     }
 
@@ -116,13 +170,38 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         return new PageResult(200, Layout($"{detail.Issue.Key} · {detail.Issue.Title}", sb.ToString()));
     }
 
+    /// <summary>A one-button form to an admin action: its path under the public base URL, the key kept, the form token inside.</summary>
+    private string Form(string route, string? code, string formToken, Dictionary<string, string> hidden, string inner)
+    {
+        var action = Routes.FormAction(settings.PublicBaseUrl, route) + (code is null ? "" : "?code=" + Uri.EscapeDataString(code));
+        var sb = new StringBuilder("<form method=\"post\" action=\"").Append(E(action)).Append("\" class=\"inline\">")
+            .Append("<input type=\"hidden\" name=\"").Append(AdminActionHandlers.FormTokenField).Append("\" value=\"").Append(E(formToken)).Append("\">");
+        foreach (var (name, value) in hidden) sb.Append("<input type=\"hidden\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append("\">");
+        return sb.Append(inner).Append("</form>").ToString();
+    }
+
+    private string Reingest(string? blobName, string? code, string formToken) => blobName is null ? "" :
+        Form(Routes.AdminReingest, code, formToken, new() { ["blob"] = blobName }, "<button type=\"submit\">重新入库</button>");
+
+    private static string ActionName(string action) => action switch
+    {
+        "settle-review" => "设定时限日期",
+        "dismiss-review" => "驳回时限",
+        "set-department-email" => "添加单位邮箱",
+        "import-departments" => "导入通讯录（合并）",
+        "replace-departments" => "导入通讯录（替换）",
+        "retry-poisoned-batch" => "重新发送批次",
+        "reingest" => "重新入库",
+        _ => action,
+    };
+
     private static string Time(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
 
     private static string Layout(string title, string body) => $$"""
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex"><title>{{E(title)}}</title>
-        <style>body{font-family:sans-serif;line-height:1.5;margin:0 auto;padding:1em;max-width:72em}table{border-collapse:collapse;width:100%;margin-bottom:1em}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f3f3f3}small{color:#555}</style>
+        <style>body{font-family:sans-serif;line-height:1.5;margin:0 auto;padding:1em;max-width:72em}table{border-collapse:collapse;width:100%;margin-bottom:1em}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f3f3f3}small{color:#555}form.inline{margin:.3em 0}</style>
         </head><body><main>
         <h1>{{E(title)}}</h1>
         {{body}}

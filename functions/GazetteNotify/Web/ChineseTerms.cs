@@ -35,6 +35,15 @@ public static partial class ChineseTerms
     /// <summary>How a date was reached (DueDateResolver's bases, or an admin's settlement), in Chinese.</summary>
     public static string Basis(string? basis) => ReviewReason(basis);
 
+    /// <summary>Why a batch was poisoned (PoisonedBatches' words); SendGrid's or the SMTP server's own text is kept as it is.</summary>
+    public static string BatchError(string? error) => error switch
+    {
+        null => "",
+        "no error recorded (the worker stopped or timed out)" => "没有记录错误（发送进程中止或超时）",
+        _ when error.StartsWith("not a readable batch: ", StringComparison.Ordinal) => "不是可读的批次：" + error["not a readable batch: ".Length..],
+        _ => error,
+    };
+
     private static readonly (Regex Pattern, string Chinese)[] Reasons =
     [
         (Exact("repeating limit without a stated day"), "周期性时限，未写明具体日期"),

@@ -10,8 +10,10 @@ namespace GazetteNotify.Web;
 /// calls the handler, and answers a <see cref="PageResult"/> that each host writes out. <see cref="All"/> is the route
 /// table: `gazette serve` maps it as is; the Functions app declares one function per entry (a test checks they agree).
 /// </summary>
-public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages, RateLimits limits)
+public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages,
+    AdminActionHandlers adminActions, RateLimits limits)
 {
+    private readonly AdminActionHandlers _adminActions = adminActions;
     /// <summary>Routes that change a subscription or a task: limited per client.</summary>
     private static readonly HashSet<string> Limited = ["Subscribe", "Confirm", "UpdatePreferences", "Unsubscribe", "OneClickUnsubscribe", "AcknowledgeTask", "CompleteTask"];
 
@@ -46,8 +48,13 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
         new("AdminIssue", "GET", Routes.AdminIssue, true, (e, r, c) => e._admin.IssueAsync(Value(r, "key"), c)),
         new("AdminReview", "GET", Routes.AdminReview, true, (e, _, c) => e._admin.ReviewAsync(c)),
         new("AdminPoisonedBatches", "GET", Routes.AdminPoisonedBatches, true, (e, _, c) => e._admin.PoisonedAsync(c)),
-        new("AdminPage", "GET", Routes.AdminPage, true, (e, r, c) => e._adminPages.DashboardAsync(r.Query["code"].FirstOrDefault(), c)),
+        new("AdminPage", "GET", Routes.AdminPage, true, (e, r, c) => e._adminPages.DashboardAsync(AdminCaller.Of(r), c)),
         new("AdminIssuePage", "GET", Routes.AdminIssuePage, true, (e, r, c) => e._adminPages.IssueAsync(Value(r, "key"), r.Query["code"].FirstOrDefault(), c)),
+        new("AdminSettleReview", "POST", Routes.AdminSettleReview, true, (e, r, c) => e._adminActions.SettleReviewAsync(r, c)),
+        new("AdminSetDepartmentEmail", "POST", Routes.AdminSetDepartmentEmail, true, (e, r, c) => e._adminActions.SetDepartmentEmailAsync(r, c)),
+        new("AdminImportDepartments", "POST", Routes.AdminImportDepartments, true, (e, r, c) => e._adminActions.ImportDepartmentsAsync(r, c)),
+        new("AdminRetryPoisonedBatch", "POST", Routes.AdminRetryPoisonedBatch, true, (e, r, c) => e._adminActions.RetryPoisonedBatchAsync(r, c)),
+        new("AdminReingest", "POST", Routes.AdminReingest, true, (e, r, c) => e._adminActions.ReingestAsync(r, c)),
     ];
 
     public static HttpRoute Named(string name) => All.Single(r => r.Name == name);

@@ -46,6 +46,13 @@ public static class Routes
     public const string AdminPage = "admin";
     public const string AdminIssuePage = "admin/issues/{key}";
 
+    /// <summary>The admin page's actions (POST; the same key): each also a `gazette` command.</summary>
+    public const string AdminSettleReview = "admin/review/settle";
+    public const string AdminSetDepartmentEmail = "admin/departments/email";
+    public const string AdminImportDepartments = "admin/departments/import";
+    public const string AdminRetryPoisonedBatch = "admin/poisoned-batches/retry";
+    public const string AdminReingest = "admin/uploads/reingest";
+
     public static string WithToken(Uri baseUrl, string route, string token) =>
         new Uri(baseUrl, $"{route}?token={Uri.EscapeDataString(token)}").ToString();
 

@@ -35,4 +35,10 @@ public class ChineseTermsTests
     [InlineData("set by the admin: 市财政局确认", "由管理员设定：市财政局确认")]
     [InlineData("something new", "something new")] // unknown: shown as stored, never hidden
     public void Reasons_keep_what_varies(string stored, string shown) => Assert.Equal(shown, ChineseTerms.ReviewReason(stored));
+
+    [Theory]
+    [InlineData("no error recorded (the worker stopped or timed out)", "没有记录错误（发送进程中止或超时）")]
+    [InlineData("not a readable batch: JsonException: bad", "不是可读的批次：JsonException: bad")]
+    [InlineData("SendGrid 400: invalid from address", "SendGrid 400: invalid from address")] // the provider's own words, kept
+    public void Batch_errors_are_said_in_chinese_and_the_providers_words_kept(string stored, string shown) => Assert.Equal(shown, ChineseTerms.BatchError(stored));
 }

@@ -1,0 +1,17 @@
+using GazetteNotify.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GazetteNotify.Functions.Admin;
+
+/// <summary>POST from the admin page: merge (or replace) the department directory from the import format (recorded; safe to repeat).</summary>
+public sealed class AdminImportDepartmentsFunction(HttpEndpoints endpoints)
+{
+    private const string Name = "AdminImportDepartments";
+
+    [Function(Name)]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminImportDepartments)] HttpRequest request, CancellationToken cancellationToken) =>
+        (await endpoints.HandleAsync(Name, request, cancellationToken)).ToActionResult();
+}

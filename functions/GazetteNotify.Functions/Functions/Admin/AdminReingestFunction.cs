@@ -1,0 +1,17 @@
+using GazetteNotify.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GazetteNotify.Functions.Admin;
+
+/// <summary>POST from the admin page: read and parse an upload again (recorded; safe to repeat).</summary>
+public sealed class AdminReingestFunction(HttpEndpoints endpoints)
+{
+    private const string Name = "AdminReingest";
+
+    [Function(Name)]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminReingest)] HttpRequest request, CancellationToken cancellationToken) =>
+        (await endpoints.HandleAsync(Name, request, cancellationToken)).ToActionResult();
+}

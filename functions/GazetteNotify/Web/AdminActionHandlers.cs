@@ -1,0 +1,61 @@
+using System.Globalization;
+using GazetteNotify.Admin;
+using GazetteNotify.Subscriptions;
+using Microsoft.AspNetCore.Http;
+
+namespace GazetteNotify.Web;
+
+/// <summary>
+/// The admin page's buttons (POST, behind the admin key like every admin route): each form carries a token bound to the
+/// key it was served to, checked before anything is read into storage; the action runs through <see cref="AdminActions"/>
+/// (the same as the CLI, recorded, safe to repeat) and the answer is a page saying what happened, with the way back.
+/// </summary>
+public sealed class AdminActionHandlers(AdminActions actions, LinkTokens tokens, Alerts.AlertSettings settings)
+{
+    public const string FormTokenField = "csrf";
+
+    public Task<PageResult> SettleReviewAsync(HttpRequest request, CancellationToken cancellationToken) => RunAsync(request, form =>
+    {
+        var key = form["key"].ToString();
+        if (form["dismiss"].Count > 0) return actions.SettleReviewAsync(key, null, NoteOf(form), AdminCaller.Of(request).Who, cancellationToken);
+        return DateOnly.TryParseExact(form["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? actions.SettleReviewAsync(key, day, NoteOf(form), AdminCaller.Of(request).Who, cancellationToken)
+            : Task.FromResult(new AdminActionResult(false, "请选择到期日期，或选择“不提醒”。"));
+    }, cancellationToken);
+
+    public Task<PageResult> SetDepartmentEmailAsync(HttpRequest request, CancellationToken cancellationToken) => RunAsync(request, form =>
+        actions.SetDepartmentEmailAsync(form["department"].ToString(), form["email"].ToString(), AdminCaller.Of(request).Who, cancellationToken), cancellationToken);
+
+    public Task<PageResult> ImportDepartmentsAsync(HttpRequest request, CancellationToken cancellationToken) => RunAsync(request, form =>
+        actions.ImportDepartmentsAsync(form["json"].ToString(), form["replace"].ToString() == "true", AdminCaller.Of(request).Who, cancellationToken), cancellationToken);
+
+    public Task<PageResult> RetryPoisonedBatchAsync(HttpRequest request, CancellationToken cancellationToken) => RunAsync(request, form =>
+        actions.RetryPoisonedBatchAsync(form["id"].ToString(), AdminCaller.Of(request).Who, cancellationToken), cancellationToken);
+
+    public Task<PageResult> ReingestAsync(HttpRequest request, CancellationToken cancellationToken) => RunAsync(request, form =>
+        actions.ReingestAsync(form["blob"].ToString(), AdminCaller.Of(request).Who, cancellationToken), cancellationToken);
+
+    private static string? NoteOf(IFormCollection form) => form["note"].ToString() is { Length: > 0 } note ? note.Trim() : null;
+
+    /// <summary>Forms are small: a body over 64 KB (a directory import included) is refused before it is read.</summary>
+    private const long MaxForm = 64 * 1024;
+
+    private async Task<PageResult> RunAsync(HttpRequest request, Func<IFormCollection, Task<AdminActionResult>> act, CancellationToken cancellationToken)
+    {
+        var caller = AdminCaller.Of(request);
+        var back = Routes.FormAction(settings.PublicBaseUrl, Routes.AdminPage) + (caller.Code is null ? "" : "?code=" + Uri.EscapeDataString(caller.Code));
+        if (request.ContentLength is null or > MaxForm || !request.HasFormContentType)
+        {
+            return new PageResult(400, Pages.Message("无法处理", "请从管理页面提交表单。", "返回管理页面", back));
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (!caller.PostedFromOwnPage(request, form[FormTokenField].ToString(), tokens))
+        {
+            return new PageResult(403, Pages.Message("已拒绝", "该请求不是从本站的管理页面提交的，或页面已过期。请刷新管理页面后重试。", "返回管理页面", back));
+        }
+
+        var result = await act(form);
+        return new PageResult(200, Pages.Message(result.Changed ? "已完成" : "未作更改", result.Message, "返回管理页面", back));
+    }
+}
