@@ -32,18 +32,7 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _runner = await LocalRunner.StartAsync(new LocalRunnerOptions(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Mail:Transport"] = "outbox",
-            ["Mail:Outbox"] = _outbox,
-        }).Build(), TextWriter.Null)
-        {
-            Port = 0,
-            Storage = _storage,
-            LinkSecret = Scenario.LinkSecret,
-            AdminKey = BrowserFixture.AdminKey,
-            Timers = false,
-        });
+        _runner = await BrowserFixture.StartRunnerAsync(_storage, new() { ["Mail:Transport"] = "outbox", ["Mail:Outbox"] = _outbox });
         await Scenario.IngestAsync(_storage, TimeProvider.System, Samples.Issue2022_06);
     }
 

@@ -48,6 +48,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
 
+    /// <summary>Mail to maildev (SMTP 1025): tests that open the mail a step starts in.</summary>
+    public static Dictionary<string, string?> MaildevMail => new()
+    {
+        ["Mail:Transport"] = "smtp",
+        ["Mail:SmtpHost"] = "127.0.0.1",
+        ["Mail:SmtpPort"] = MaildevFixture.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A `gazette serve` of a test's own, on a free port and its own storage: no timers, a quick watcher and consumer.</summary>
+    public static Task<LocalRunner> StartRunnerAsync(GazetteStorage storage, Dictionary<string, string?> settings, TimeProvider? clock = null) =>
+        LocalRunner.StartAsync(new LocalRunnerOptions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), TextWriter.Null)
+        {
+            Port = 0,
+            Storage = storage,
+            LinkSecret = Scenario.LinkSecret,
+            AdminKey = AdminKey,
+            Clock = clock,
+            WatchInterval = TimeSpan.FromMilliseconds(200),
+            QueuePollInterval = TimeSpan.FromMilliseconds(200),
+            Timers = false,
+        });
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

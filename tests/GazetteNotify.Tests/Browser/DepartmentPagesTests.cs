@@ -28,23 +28,7 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Mail:Transport"] = "smtp",
-            ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = MaildevFixture.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        _runner = await LocalRunner.StartAsync(new LocalRunnerOptions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), TextWriter.Null)
-        {
-            Port = 0,
-            Storage = _storage,
-            LinkSecret = Scenario.LinkSecret,
-            AdminKey = BrowserFixture.AdminKey,
-            Clock = _clock,
-            WatchInterval = TimeSpan.FromMilliseconds(200),
-            QueuePollInterval = TimeSpan.FromMilliseconds(200),
-            Timers = false,
-        });
+        _runner = await BrowserFixture.StartRunnerAsync(_storage, BrowserFixture.MaildevMail, _clock);
         await Scenario.IngestAsync(_storage, TimeProvider.System, Samples.Issue2022_06);
         var departments = new DepartmentStore(_storage);
         await departments.SaveAsync((await departments.LoadAsync()).WithEmail("finance", _finance));

@@ -30,21 +30,7 @@ public sealed partial class SubscriberMailPathTests(BrowserFixture fx) : IClassF
 
     public async Task InitializeAsync()
     {
-        _runner = await LocalRunner.StartAsync(new LocalRunnerOptions(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Mail:Transport"] = "smtp",
-            ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = MaildevFixture.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build(), TextWriter.Null)
-        {
-            Port = 0,
-            Storage = _storage,
-            LinkSecret = Scenario.LinkSecret,
-            AdminKey = BrowserFixture.AdminKey,
-            Clock = _clock,
-            QueuePollInterval = TimeSpan.FromMilliseconds(200),
-            Timers = false,
-        });
+        _runner = await BrowserFixture.StartRunnerAsync(_storage, BrowserFixture.MaildevMail, _clock);
     }
 
     public async Task DisposeAsync() => await _runner.DisposeAsync();
