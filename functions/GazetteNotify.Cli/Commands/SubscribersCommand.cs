@@ -45,9 +45,11 @@ public static class SubscribersCommand
         var prefixes = new Option<string[]>("--prefix") { Description = "Doc-number prefix such as 聊政办字; repeatable.", AllowMultipleArgumentsPerToken = true };
         var follows = new Option<string[]>("--follow") { Description = "Doc number to follow (told when cited or repealed); repeatable.", AllowMultipleArgumentsPerToken = true };
         var frequency = new Option<DigestFrequency>("--frequency") { Description = "EachIssue, Daily or Weekly.", DefaultValueFactory = _ => DigestFrequency.EachIssue };
-        var command = new Command("add", "Add an active subscription (an admin's own act: no confirmation mail).") { email, topics, keywords, issuers, prefixes, follows, frequency };
+        var now = new Option<string?>("--now") { Description = "Record the subscription as made at this day (yyyy-MM-dd, 08:00 China time) or moment." };
+        var command = new Command("add", "Add an active subscription (an admin's own act: no confirmation mail).") { email, topics, keywords, issuers, prefixes, follows, frequency, now };
         command.SetAction((result, cancellationToken) =>
         {
+            if (!RunCommand.TryClock(context, result.GetValue(now), out var clock)) return Task.FromResult(1);
             if (!EmailAddress.TryParse(result.GetValue(email), out var address))
             {
                 context.Error.WriteLine("gazette subscribers add: not a valid e-mail address");
@@ -64,7 +66,7 @@ public static class SubscribersCommand
 
             return context.WithStorageAsync(async storage =>
             {
-                var store = new SubscriberStore(storage, context.Clock);
+                var store = new SubscriberStore(storage, clock);
                 await store.RequestAsync(address!, preferences, cancellationToken);
                 await store.UpdatePreferencesAsync(address!, preferences, cancellationToken);
                 var active = await store.ConfirmAsync(address!, cancellationToken);

@@ -17,16 +17,19 @@ public static class UploadCommand
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "Issue files (text or Markdown).", Arity = ArgumentArity.OneOrMore };
         var noIngest = new Option<bool>("--no-ingest") { Description = "Only put the files into gazette-issues: the blob trigger in Azure, or a running `gazette serve`, ingests them." };
-        var command = new Command("upload", "Upload issues to blob storage and ingest them.") { files, noIngest };
-        command.SetAction((result, cancellationToken) => context.WithStorageAsync(storage => RunAsync(context, result.GetValue(files)!, !result.GetValue(noIngest), cancellationToken)));
+        var now = new Option<string?>("--now") { Description = "Record the ingestion as at this day (yyyy-MM-dd, 08:00 China time) or moment, as `run alerts --now` will look for it." };
+        var command = new Command("upload", "Upload issues to blob storage and ingest them.") { files, noIngest, now };
+        command.SetAction((result, cancellationToken) => RunCommand.TryClock(context, result.GetValue(now), out var clock)
+            ? context.WithStorageAsync(storage => RunAsync(context, result.GetValue(files)!, !result.GetValue(noIngest), clock, cancellationToken))
+            : Task.FromResult(1));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FileInfo[] files, bool ingest, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, FileInfo[] files, bool ingest, TimeProvider clock, CancellationToken cancellationToken)
     {
         var storage = context.Storage;
         await storage.EnsureCreatedAsync(cancellationToken);
-        var job = new IngestIssue(storage, context.Clock);
+        var job = new IngestIssue(storage, clock);
         var exit = 0;
         for (var i = 0; i < files.Length; i++)
         {

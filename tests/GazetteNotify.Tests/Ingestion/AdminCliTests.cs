@@ -41,7 +41,7 @@ public sealed class AdminCliTests : IDisposable
     }
 
     [Fact]
-    public void Show_and_deadlines_read_back_what_was_stored()
+    public async Task Show_and_deadlines_read_back_what_was_stored()
     {
         Assert.Equal(0, Run("upload", Samples.PathOf(Samples.Issue2022_06)).Code);
 
@@ -56,6 +56,12 @@ public sealed class AdminCliTests : IDisposable
         Assert.Contains("2022-06-30", deadlines);
         Assert.Contains("item 16", deadlines);
         Assert.EndsWith("1 deadlines\n", deadlines.Replace("\r\n", "\n"));
+
+        // --now records the ingestion as at that day, as the other day-dependent commands take it.
+        Assert.Equal(0, Run("upload", "--now", "2022-06-10", Samples.PathOf(Samples.Issue2019_08)).Code);
+        var at = (await _storage.Table(_storage.Names.IssuesTable).GetEntityAsync<Azure.Data.Tables.TableEntity>("issues", "2019-08")).Value.GetDateTimeOffset("IngestedAt");
+        Assert.Equal(new DateTimeOffset(2022, 6, 10, 8, 0, 0, TimeSpan.FromHours(8)), at);
+        Assert.Equal(1, Run("upload", "--now", "soon", Samples.PathOf(Samples.Issue2019_08)).Code);
 
         // `upload` printed the file name beside the key: either finds the issue.
         var byName = Run("show", "liaocheng-2022-06.txt");
