@@ -14,6 +14,7 @@ public static class GazetteCommandLine
         var root = new RootCommand("GazetteNotify admin tool: parse and ingest gazette issues, query what was stored.")
         {
             ParseCommand.Create(context.Output, context.Error),
+            EvalCommand.Create(context),
             UploadCommand.Create(context),
             ReingestCommand.Create(context),
             IssuesCommand.Create(context),

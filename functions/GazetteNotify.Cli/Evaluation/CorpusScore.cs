@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using GazetteNotify.Parsing.Model;
+
+namespace GazetteNotify.Cli.Evaluation;
+
+/// <summary>True positives, false positives and false negatives of one measure; F1 from them.</summary>
+public readonly record struct Counts(int TruePositives, int FalsePositives, int FalseNegatives)
+{
+    public static Counts operator +(Counts a, Counts b) =>
+        new(a.TruePositives + b.TruePositives, a.FalsePositives + b.FalsePositives, a.FalseNegatives + b.FalseNegatives);
+
+    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+
+    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>Sets compared: what both hold, what only the parser has, what only the gold has.</summary>
+    public static Counts Of<T>(IEnumerable<T> parsed, IEnumerable<T> gold)
+    {
+        var p = parsed.ToHashSet();
+        var g = gold.ToHashSet();
+        var both = p.Count(g.Contains);
+        return new Counts(both, p.Count - both, g.Count - both);
+    }
+}
+
+/// <summary>One text of the corpus scored: documents found, units (with their role) and limits (with their date).</summary>
+public sealed record FileScore(string Name, string Category, string? Rejection, Counts Documents, Counts Units, Counts Deadlines);
+
+/// <summary>
+/// Scores a parse against its gold. Documents are paired by 发文字号, else by title (whitespace, 《》 and punctuation
+/// width ignored); units are compared as (name, role) and limits as (text, date) within each paired document — a
+/// document the parser missed counts all its gold units and limits as missed, and one it invented counts all of its
+/// own as wrong. Names compare after the same normalisation, with traditional and simplified forms left as they are.
+/// </summary>
+public static class CorpusScore
+{
+    public static FileScore Score(string name, GoldFile gold, GazetteIssue? parsed, string? rejection)
+    {
+        var documents = parsed?.Documents ?? [];
+        var unmatched = documents.ToList();
+        Counts docs = default, units = default, deadlines = default;
+        foreach (var g in gold.Documents)
+        {
+            var match = unmatched.FirstOrDefault(d => SameDocument(d, g));
+            var goldUnits = g.Units.Select(u => (Normal(u.Name), Role(u.Role))).ToList();
+            var goldDeadlines = g.Deadlines.Select(d => (Normal(d.Text), d.Date)).ToList();
+            if (match is null)
+            {
+                docs += new Counts(0, 0, 1);
+                units += Counts.Of([], goldUnits);
+                deadlines += Counts.Of([], goldDeadlines);
+                continue;
+            }
+
+            unmatched.Remove(match);
+            docs += new Counts(1, 0, 0);
+            units += Counts.Of(UnitsOf(match), goldUnits);
+            deadlines += Counts.Of(DeadlinesOf(match), goldDeadlines);
+        }
+
+        foreach (var extra in unmatched)
+        {
+            docs += new Counts(0, 1, 0);
+            units += Counts.Of(UnitsOf(extra), []);
+            deadlines += Counts.Of(DeadlinesOf(extra), []);
+        }
+
+        return new FileScore(name, gold.Category, rejection, docs, units, deadlines);
+    }
+
+    private static IEnumerable<(string, string)> UnitsOf(GazetteDocument d) =>
+        d.Tasks.SelectMany(t => t.Lead.Select(u => (Normal(u), "lead")).Concat(t.Support.Select(u => (Normal(u), "support"))));
+
+    private static IEnumerable<(string, string?)> DeadlinesOf(GazetteDocument d) =>
+        d.Deadlines.Concat(d.Tasks.SelectMany(t => t.Deadlines))
+            .Select(x => (Normal(x.Text), x.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    private static string Role(string role) => string.Equals(role.Trim(), "support", StringComparison.OrdinalIgnoreCase) ? "support" : "lead";
+
+    private static bool SameDocument(GazetteDocument parsed, GoldDocument gold)
+    {
+        if (gold.DocNumber is { Length: > 0 } number && parsed.DocNumber is { Length: > 0 } found) return Normal(number) == Normal(found);
+        var a = Normal(parsed.Title);
+        var b = Normal(gold.Title);
+        return a.Length > 0 && b.Length > 0 && (a == b || (Math.Min(a.Length, b.Length) >= 8 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal))));
+    }
+
+    /// <summary>Width folded (NFKC), whitespace, 《》 and quotation marks dropped, brackets of either width alike.</summary>
+    public static string Normal(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsWhiteSpace(c) || c is '《' or '》' or '“' or '”' or '"' or '〈' or '〉') continue;
+            sb.Append(c switch { '〔' or '［' or '【' => '[', '〕' or '］' or '】' => ']', _ => c });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Per file, per category and overall, as a table an admin or a developer reads.</summary>
+    public static string Report(IReadOnlyList<FileScore> scores)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{"file",-56} {"category",-18} {"docs F1",8} {"units F1",9} {"limits F1",10}");
+        foreach (var s in scores.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{s.Name,-56} {s.Category,-18} {s.Documents.F1,8:0.00} {s.Units.F1,9:0.00} {s.Deadlines.F1,10:0.00}{(s.Rejection is null ? "" : "  REFUSED: " + s.Rejection)}");
+        }
+
+        sb.AppendLine();
+        foreach (var group in scores.GroupBy(s => s.Category).OrderBy(g => g.Key, StringComparer.Ordinal)) sb.AppendLine(Line(group.Key, group.ToList()));
+        sb.AppendLine(Line("overall", scores));
+        return sb.ToString();
+    }
+
+    public static (Counts Documents, Counts Units, Counts Deadlines) Total(IEnumerable<FileScore> scores) =>
+        scores.Aggregate((default(Counts), default(Counts), default(Counts)), (t, s) => (t.Item1 + s.Documents, t.Item2 + s.Units, t.Item3 + s.Deadlines));
+
+    private static string Line(string label, IReadOnlyList<FileScore> scores)
+    {
+        var (d, u, l) = Total(scores);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{label,-22} {scores.Count,3} files  documents F1 {d.F1:0.000} (P {d.Precision:0.00} R {d.Recall:0.00})  units F1 {u.F1:0.000} (P {u.Precision:0.00} R {u.Recall:0.00})  limits F1 {l.F1:0.000} (P {l.Precision:0.00} R {l.Recall:0.00})  refused {scores.Count(s => s.Rejection is not null)}");
+    }
+}

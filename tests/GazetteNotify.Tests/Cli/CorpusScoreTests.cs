@@ -1,0 +1,71 @@
+using GazetteNotify.Cli.Evaluation;
+using GazetteNotify.Parsing.Model;
+
+namespace GazetteNotify.Tests.Cli;
+
+/// <summary>The corpus scorer: documents paired by number or title, units by (name, role), limits by (text, date).</summary>
+public class CorpusScoreTests
+{
+    private static GazetteDocument Doc(string title, string? number, params ResponsibilityTask[] tasks) =>
+        new("", number, title, null, null, null, null, null, [], "", null, [], tasks, tasks.SelectMany(t => t.Deadlines).Distinct().ToList(), []);
+
+    private static ResponsibilityTask Task(string[] lead, string[] support, params Deadline[] deadlines) => new(null, lead, support, deadlines);
+
+    private static GazetteIssue Issue(params GazetteDocument[] documents) => new(new GazetteMasthead("", 0, [], []), documents, []);
+
+    private static readonly Deadline June = new("6月底前", new DateOnly(2023, 6, 30), DeadlineKind.Deadline);
+
+    private static GoldFile Gold(params GoldDocument[] documents) => new("https://example.gov.cn/1", "山东", "济南市", "single-document", null, documents);
+
+    [Fact]
+    public void A_perfect_parse_scores_one_everywhere_and_names_compare_across_widths_and_spaces()
+    {
+        var gold = Gold(new GoldDocument("关于印发《2023年工作要点》的通知", "济政办字〔2023〕5号", null, null,
+            [new("市财政局", "lead"), new("各县（市、区）人民政府", "support")], [new("6月底前", "2023-06-30", "deadline")]));
+        var parsed = Issue(Doc("关于印发2023年工作要点的通知", "济政办字[2023]5号", Task(["市财政局"], ["各县(市、区)人民政府"], June)));
+
+        var score = CorpusScore.Score("a.txt", gold, parsed, null);
+
+        Assert.Equal((1.0, 1.0, 1.0), (score.Documents.F1, score.Units.F1, score.Deadlines.F1));
+    }
+
+    [Fact]
+    public void A_wrong_role_a_wrong_date_and_an_invented_unit_are_each_counted()
+    {
+        var gold = Gold(new GoldDocument("关于推进某项工作的实施意见", null, null, null,
+            [new("市财政局", "lead"), new("市税务局", "support")], [new("6月底前", "2023-06-30", "deadline")]));
+        var parsed = Issue(Doc("关于推进某项工作的实施意见", null,
+            Task(["市财政局", "市税务局", "有关部门"], [], new Deadline("6月底前", new DateOnly(2022, 6, 30), DeadlineKind.Deadline))));
+
+        var score = CorpusScore.Score("b.txt", gold, parsed, null);
+
+        Assert.Equal(new Counts(1, 2, 1), score.Units);     // 市财政局 right; 市税务局 as lead and 有关部门 wrong; 市税务局 as support missed
+        Assert.Equal(new Counts(0, 1, 1), score.Deadlines); // the year is wrong: not the same limit
+        Assert.Equal(0.4, score.Units.F1, 3);
+    }
+
+    [Fact]
+    public void A_refused_text_misses_everything_its_gold_holds()
+    {
+        var gold = Gold(new GoldDocument("关于某事的通知", "某政发〔2023〕1号", null, null, [new("市财政局", "lead")], [new("年底前", "2023-12-31", "deadline")]));
+
+        var score = CorpusScore.Score("c.txt", gold, null, "not a government document");
+
+        Assert.Equal((new Counts(0, 0, 1), new Counts(0, 0, 1), new Counts(0, 0, 1)), (score.Documents, score.Units, score.Deadlines));
+        Assert.Contains("REFUSED: not a government document", CorpusScore.Report([score]));
+    }
+
+    [Fact]
+    public void Gold_files_read_as_the_corpus_writes_them()
+    {
+        var gold = GoldFile.Read("""
+            { "source": "http://x", "province": "浙江", "city": "杭州市", "category": "table", "note": null,
+              "documents": [ { "title": "t", "docNumber": null, "issuer": null, "signedDate": "2023-03-01",
+                "units": [ { "name": "市财政局", "role": "lead" } ], "deadlines": [ { "text": "年底前", "date": "2023-12-31", "kind": "deadline" } ] } ] }
+            """);
+
+        Assert.Equal("table", gold.Category);
+        Assert.Equal("市财政局", gold.Documents[0].Units[0].Name);
+        Assert.Equal("2023-12-31", gold.Documents[0].Deadlines[0].Date);
+    }
+}
