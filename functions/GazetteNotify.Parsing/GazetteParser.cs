@@ -107,8 +107,22 @@ public static class GazetteParser
         var masthead = MastheadParser.Parse(lines, toc.HeadingLine, warnings);
         if (toc.Entries.Count == 0) warnings.Add("no table of contents (目录) found; documents were found by their headers only");
 
-        PageFurniture.Blank(lines, toc.BodyStartLine, masthead.Title);
+        PageFurniture.Blank(lines, toc.BodyStartLine, masthead.Title ?? "");
         var located = DocumentLocator.Locate(lines, toc, warnings);
+        if (!located.Exists(d => d.Found) && toc.Entries.Count == 0 && SingleDocument.FindTitle(lines, toc.BodyStartLine) is var title and >= 0)
+        {
+            // One document without a 发文字号 (a notice as a web page, a 工作要点): read whole, from its title on.
+            var single = new LocatedDocument(null, null, title, title) { End = lines.Length };
+            located = [single];
+        }
+
+        if (string.IsNullOrEmpty(masthead.Title) && masthead.IssueNumbers.Count == 0 && toc.Entries.Count == 0)
+        {
+            // Not an issue of a gazette: no title, year or numbers of one (the contract's single-document form).
+            warnings.RemoveAll(w => w.StartsWith("no masthead title", StringComparison.Ordinal) || w.StartsWith("no issue number", StringComparison.Ordinal)
+                                    || w.StartsWith("no table of contents", StringComparison.Ordinal));
+            masthead = GazetteMasthead.None;
+        }
         if (!located.Exists(d => d.Found))
         {
             if (toc.Entries.Count > 0)
@@ -119,7 +133,7 @@ public static class GazetteParser
 
             return Rejected(OneLongLine(lines) is { } length
                 ? FormattableString.Invariant($"the file is one line of {length:N0} characters: its line breaks were lost, so no table of contents or document header (发文字号) can be found")
-                : "no table of contents and no document header (发文字号) found: this does not look like a gazette issue", encoding);
+                : "no table of contents, no document header (发文字号) and no document title (关于…的通知) found: this does not look like a gazette issue or a government document", encoding);
         }
 
         if (located.Count > MaxDocuments)
@@ -229,14 +243,14 @@ public static class GazetteParser
         }
 
         if (latestInYear != DateOnly.MinValue) return latestInYear;
-        if (masthead.Year > 0) return new DateOnly(masthead.Year, 1, 1);
+        if (masthead.Year is > 0 and var year) return new DateOnly(year, 1, 1);
         return latest != DateOnly.MinValue ? latest : new DateOnly(2000, 1, 1);
     }
 
     /// <summary>A cover without a year takes it from the documents: the latest signing date.</summary>
     private static GazetteMasthead WithYear(GazetteMasthead masthead, DateOnly anchor, List<string> warnings)
     {
-        if (masthead.Year > 0 || anchor.Year <= 2000) return masthead;
+        if (masthead.Year > 0 || anchor.Year <= 2000 || !masthead.IsIssue) return masthead;
         warnings.Add($"no year on the cover; {anchor.Year} taken from the latest signing date");
         return masthead with { Year = anchor.Year };
     }

@@ -16,7 +16,7 @@ public static class IssueOutline
         // Storage (`gazette issues`, `show`, reminders) keeps the limits of tasks, one per task that carries it; a limit
         // with no responsible unit (本办法自…起施行) is read but reminds nobody. Both counts are said, so they never disagree unexplained.
         var onTasks = issue.Documents.Sum(d => d.Tasks.Sum(t => t.Deadlines.Count));
-        sb.Append(CultureInfo.InvariantCulture, $"{g.Title} {g.Year}年 第{string.Join("-", g.IssueNumbers)}期");
+        sb.Append(g.IsIssue ? string.Create(CultureInfo.InvariantCulture, $"{g.Title} {g.Year}年 第{string.Join("-", g.IssueNumbers)}期") : "单份文件（不是公报的一期）");
         if (g.CumulativeNumbers.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"（总第{string.Join("-", g.CumulativeNumbers)}期）");
         sb.Append(CultureInfo.InvariantCulture, $" — {issue.Documents.Count} documents, {taskCount} tasks, {deadlineCount} deadlines in the text ({onTasks} on tasks: what `gazette issues` counts and reminders use), {issue.Warnings.Count} warnings\n");
 

@@ -270,7 +270,8 @@ public sealed class SendTopicAlerts(
         var issue = GazetteJson.Deserialize(json) ?? throw new InvalidDataException($"gazette-parsed/{key}/issue.json is not an issue");
         var text = (await storage.Parsed.GetBlobClient($"{key}/text.txt").DownloadContentAsync(cancellationToken)).Value.Content.ToString();
         var texts = NormalisedText.Split(text, issue.Documents.Count);
-        var name = $"{issue.Gazette.Year}年第{string.Join("-", issue.Gazette.IssueNumbers)}期";
+        // A single document uploaded on its own belongs to no issue: its digest line names none.
+        var name = issue.Gazette is { Year: { } year, IssueNumbers.Count: > 0 } ? $"{year}年第{string.Join("-", issue.Gazette.IssueNumbers)}期" : "";
         return issue.Documents.Select((d, i) => new AlertDocument(key, name, d, texts[i])).ToList();
     }
 }

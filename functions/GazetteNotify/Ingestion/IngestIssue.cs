@@ -134,7 +134,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         }
 
         var issue = TopicClassifier.Default.ClassifyAll(parsed.Issue!, parsed.DocumentTexts);
-        var issueKey = IssueKey.From(issue.Gazette) ?? IssueKey.Fallback(sha);
+        var issueKey = IssueKey.From(issue.Gazette) ?? (issue.Gazette.IsIssue ? IssueKey.Fallback(sha) : IssueKey.Document(issue, sha));
         var rows = IssueRows.Build(issueKey, issue, upload, now);
         var issues = storage.Table(storage.Names.IssuesTable);
         var existing = await issues.GetEntityIfExistsAsync<TableEntity>(IssueRows.IssuesPartition, issueKey, cancellationToken: cancellationToken);

@@ -167,7 +167,9 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         }
 
         sb.Append("</tbody></table>\n");
-        return new PageResult(200, Layout($"{detail.Issue.Key} · {detail.Issue.Title}", sb.ToString()));
+        // A single document uploaded on its own has no gazette title: the page is named after the document.
+        var name = detail.Issue.Title is { Length: > 0 } title ? title : (detail.Documents.Count > 0 ? detail.Documents[0].GetString("Title") : "") + "（单份文件）";
+        return new PageResult(200, Layout($"{detail.Issue.Key} · {name}", sb.ToString()));
     }
 
     /// <summary>A one-button form to an admin action: its path under the public base URL, the key kept, the form token inside.</summary>

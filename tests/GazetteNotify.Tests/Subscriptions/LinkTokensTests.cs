@@ -42,7 +42,8 @@ public class LinkTokensTests
         var token = Tokens().Issue("unsubscribe", "someone@example.com");
         var decoded = Encoding.Latin1.GetString(Base64Url.DecodeFromChars(token.AsSpan(3)));
 
-        foreach (var readable in new[] { "someone", "example", "@", "unsubscribe", "\"P\"" })
+        // Words of the payload, not single characters: random sealed bytes hold any one character now and then.
+        foreach (var readable in new[] { "someone", "example.com", "unsubscribe", "\"P\":" })
         {
             Assert.DoesNotContain(readable, token, StringComparison.Ordinal);
             Assert.DoesNotContain(readable, decoded, StringComparison.Ordinal);

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using GazetteNotify.Parsing.Text;
+
+namespace GazetteNotify.Parsing.Body;
+
+/// <summary>
+/// A text with no table of contents and no 发文字号 header can still be one government document (a department's
+/// notice as a web page, a 工作要点 without a number). GB/T 9704 gives it a shape: a title near the top (关于…的通知,
+/// …工作要点, …实施方案, …办法（试行）) and around it the marks of the genre — an addressee (各县（市、区）人民政府…：),
+/// a signature date (2023年3月1日), a publication note (此件公开发布 / 此件主动公开), a masthead (…文件), or
+/// responsibility clauses (责任单位：/ 牵头单位：). A title with at least one mark is a document; anything else — a
+/// shopping list, a novel, code — is not.
+/// </summary>
+internal static partial class SingleDocument
+{
+    /// <summary>How far down the title may stand (web pages put navigation and a date line above it).</summary>
+    private const int TitleWindow = 40;
+
+    /// <summary>The line the single document's title stands on (where it starts), or -1 when the text has not the shape of one.</summary>
+    public static int FindTitle(IReadOnlyList<string> lines, int from)
+    {
+        var title = -1;
+        var seen = 0;
+        for (var i = from; i < lines.Count && seen < TitleWindow; i++)
+        {
+            if (lines[i].Length == 0) continue;
+            seen++;
+            if (IsTitle(lines[i]) || (i + 1 < lines.Count && IsTitle(lines[i] + lines[i + 1]) && !IsTitle(lines[i + 1])))
+            {
+                title = i;
+                break;
+            }
+        }
+
+        return title >= 0 && HasMarks(lines, title) ? title : -1;
+    }
+
+    /// <summary>关于…(的)通知/意见/…, or a plan-like name ending in its genre (2023年政务公开工作要点), short, no sentence in it.</summary>
+    public static bool IsTitle(string line)
+    {
+        var text = TextShape.CloseCjkGaps(line.Trim());
+        if (text.Length is < 6 or > 90 || text.Contains('。') || text.EndsWith('：') || text.EndsWith(':') || text.EndsWith('，')) return false;
+        var core = Qualifier().Replace(text, "");
+        if (!GenreEnd().IsMatch(core)) return false;
+        return core.Contains("关于", StringComparison.Ordinal) || core.Length <= 40;
+    }
+
+    private static bool HasMarks(IReadOnlyList<string> lines, int title)
+    {
+        for (var i = Math.Max(0, title - 6); i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0) continue;
+            if (i < title && LineShapes.IsMastheadOfDocument(line)) return true;
+            if (i > title && i <= title + 8 && (LineShapes.IsAddressee(line) || LineShapes.StartsAddressee(line))) return true;
+            if (i > title && LineShapes.ParseDateLine(line.Trim(), out _) is not null) return true;
+            if (Marks().IsMatch(line)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>（试行） （暂行） （征求意见稿） （修订） at the end of a title.</summary>
+    [GeneratedRegex(@"[（(](?:试行|暂行|征求意见稿|修订|修订稿|草案)[）)]\s*$")]
+    private static partial Regex Qualifier();
+
+    [GeneratedRegex(@"(?:通知|通告|公告|通报|意见|决定|办法|方案|规定|细则|规划|批复|报告|函|要点|纲要|计划|条例|规则|命令|决议|清单|指南|措施|若干措施|制度|规范|标准|安排|任务分工|责任分工|分解表)$")]
+    private static partial Regex GenreEnd();
+
+    [GeneratedRegex(@"此件(?:公开发布|主动公开|不予公开|依申请公开)|(?:责任单位|牵头单位|配合单位|责任部门)\s*[：:]|[（(][^（）()]{2,60}(?:牵头|负责)[，,、；;]")]
+    private static partial Regex Marks();
+}
