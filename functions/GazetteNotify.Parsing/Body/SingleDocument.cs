@@ -60,11 +60,11 @@ internal static partial class SingleDocument
         return false;
     }
 
-    /// <summary>（试行） （暂行） （征求意见稿） （修订） at the end of a title.</summary>
-    [GeneratedRegex(@"[（(](?:试行|暂行|征求意见稿|修订|修订稿|草案)[）)]\s*$")]
+    /// <summary>（试行） （暂行） （征求意见稿） （修订） （2023年） at the end of a title.</summary>
+    [GeneratedRegex(@"[（(](?:试行|暂行|征求意见稿|修订|修订稿|草案|(?:19|20)\d\d年?(?:度)?)[）)]\s*$")]
     private static partial Regex Qualifier();
 
-    [GeneratedRegex(@"(?:通知|通告|公告|通报|意见|决定|办法|方案|规定|细则|规划|批复|报告|函|要点|纲要|计划|条例|规则|命令|决议|清单|指南|措施|若干措施|制度|规范|标准|安排|任务分工|责任分工|分解表)$")]
+    [GeneratedRegex(@"(?:通知|通告|公告|通报|意见|决定|办法|方案|规定|细则|规划|批复|报告|函|要点|纲要|计划|条例|规则|命令|决议|清单|指南|措施|若干措施|制度|规范|标准|安排|任务分工|责任分工|责任分解|任务分解|分解表|分工表|重点工作)$")]
     private static partial Regex GenreEnd();
 
     [GeneratedRegex(@"此件(?:公开发布|主动公开|不予公开|依申请公开)|(?:责任单位|牵头单位|配合单位|责任部门)\s*[：:]|[（(][^（）()]{2,60}(?:牵头|负责)[，,、；;]")]

@@ -19,7 +19,7 @@ public static partial class ResponsibilityClauseFinder
 
     /// <summary>Paragraphs without any of these words hold no clause: the cheap pre-check.</summary>
     private static readonly SearchValues<string> Keywords =
-        SearchValues.Create(["单位", "部门", "牵头", "负责", "配合", "落实", "分工", "主体", "总责"], StringComparison.Ordinal);
+        SearchValues.Create(["单位", "部门", "牵头", "负责", "配合", "落实", "分工", "主体", "总责", "主办", "协办", "协助", "参与"], StringComparison.Ordinal);
 
     private const int MaxDepth = 32;
     private const int MaxCandidates = 32;
