@@ -63,7 +63,7 @@ internal static partial class TaskAssembler
 
         var body = new List<string>(lines.Count - bodyStart);
         for (var i = bodyStart; i < lines.Count; i++) body.Add(lines[i]);
-        foreach (var row in ResponsibilityTableReader.FindRows(body))
+        foreach (var row in ResponsibilityTableReader.FindRows(Tasks.SpacedTables.Tabify(body)))
         {
             var deadlines = DeadlinesOf(row.Text, row.TimeLimitText, anchor);
             found.Add((bodyStart + row.LineIndex, new ResponsibilityTask(row.Item, row.Lead, row.Support, deadlines) { Excerpt = TaskExcerpt.Of(row.Text) }));
