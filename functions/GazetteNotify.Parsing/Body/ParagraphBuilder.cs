@@ -8,7 +8,7 @@ namespace GazetteNotify.Parsing.Body;
 /// blank line in between), so a line joins the previous one unless the previous ended a sentence, or either line is
 /// a heading, a numbered item, a title, a signature, a date or a table row. Headings are never joined across.
 /// </summary>
-internal static class ParagraphBuilder
+internal static partial class ParagraphBuilder
 {
     /// <summary>Numbered headings are short and carry no sentence punctuation.</summary>
     private const int MaxHeadingLength = 40;
@@ -20,6 +20,7 @@ internal static class ParagraphBuilder
         var parentheses = new Parentheses();
         var currentLine = -1;
         var currentIsHeading = false;
+        var currentIsLabel = false;
         var afterDate = false;
 
         void Flush()
@@ -30,6 +31,7 @@ internal static class ParagraphBuilder
             current.Clear();
             parentheses.Clear();
             currentIsHeading = false;
+            currentIsLabel = false;
         }
 
         for (var i = from; i < lines.Count; i++)
@@ -55,6 +57,32 @@ internal static class ParagraphBuilder
 
             var isTitle = IsKnownTitle(line, knownTitles) || afterDate && line.Length <= 60 && !HasSentencePunctuation(line);
             afterDate = false;
+
+            // 牵头单位：X / 责任单位：Y / 完成时限：Z, each on a line of its own under an item: one clause, its labels
+            // kept apart by ；, in a paragraph of its own (joined to the item's text, X would run into the label after it).
+            if (StartsWithLabel(line))
+            {
+                if (currentIsLabel && current.Length > 0)
+                {
+                    current.Append('；');
+                    parentheses.Track(current.Length, line);
+                    current.Append(line);
+                    continue;
+                }
+
+                Flush();
+                parentheses.Track(current.Length, line);
+                current.Append(line);
+                currentLine = i;
+                currentIsLabel = true;
+                continue;
+            }
+
+            if (currentIsLabel)
+            {
+                Flush();
+            }
+
             var startsBlock = Numbering.StartsBlock(line);
             var canJoin = current.Length > 0 && !currentIsHeading && !isTitle && !startsBlock && !EndsParagraph(current, parentheses);
             if (canJoin)
@@ -81,6 +109,12 @@ internal static class ParagraphBuilder
         Flush();
         return paragraphs;
     }
+
+    /// <summary>A line that opens with a clause label: 牵头单位： 责任单位: 配合部门： 完成时限：, colon of either width.</summary>
+    private static bool StartsWithLabel(string line) => LabelStart().IsMatch(line);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:牵头|责任|配合|协办|主办|主责|协同|参与|协助)(?:单位|部门)\s*[：:]|^\s*(?:完成时限|完成时间|时间节点)\s*[：:]")]
+    private static partial System.Text.RegularExpressions.Regex LabelStart();
 
     private static void AppendWrapped(StringBuilder current, string line, Parentheses parentheses)
     {
