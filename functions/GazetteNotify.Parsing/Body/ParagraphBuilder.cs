@@ -34,6 +34,19 @@ internal static partial class ParagraphBuilder
             currentIsLabel = false;
         }
 
+        void Append(string line)
+        {
+            parentheses.Track(current.Length, line);
+            current.Append(line);
+        }
+
+        void Start(int i, string line)
+        {
+            Flush();
+            Append(line);
+            currentLine = i;
+        }
+
         for (var i = from; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -62,18 +75,14 @@ internal static partial class ParagraphBuilder
             // kept apart by ；, in a paragraph of its own (joined to the item's text, X would run into the label after it).
             if (StartsWithLabel(line))
             {
-                if (currentIsLabel && current.Length > 0)
+                if (currentIsLabel)
                 {
                     current.Append('；');
-                    parentheses.Track(current.Length, line);
-                    current.Append(line);
+                    Append(line);
                     continue;
                 }
 
-                Flush();
-                parentheses.Track(current.Length, line);
-                current.Append(line);
-                currentLine = i;
+                Start(i, line);
                 currentIsLabel = true;
                 continue;
             }
@@ -94,15 +103,11 @@ internal static partial class ParagraphBuilder
             // A title wrapped over two lines continues a title.
             if (isTitle && currentIsHeading && current.Length > 0 && IsKnownTitle(current + line, knownTitles))
             {
-                parentheses.Track(current.Length, line);
-                current.Append(line);
+                Append(line);
                 continue;
             }
 
-            Flush();
-            parentheses.Track(current.Length, line);
-            current.Append(line);
-            currentLine = i;
+            Start(i, line);
             currentIsHeading = isTitle || startsBlock && IsHeadingShaped(line);
         }
 
