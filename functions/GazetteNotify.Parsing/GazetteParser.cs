@@ -104,8 +104,19 @@ public static class GazetteParser
             return Rejected(FormattableString.Invariant($"the table of contents lists {toc.Entries.Count:N0} entries, more than the {MaxDocuments} documents one issue can hold: refused as implausible"), encoding);
         }
 
-        var masthead = MastheadParser.Parse(lines, toc.HeadingLine, warnings);
-        if (toc.Entries.Count == 0) warnings.Add("no table of contents (目录) found; documents were found by their headers only");
+        var coverWarnings = new List<string>();
+        var masthead = MastheadParser.Parse(lines, toc.HeadingLine, coverWarnings);
+        if (string.IsNullOrEmpty(masthead.Title) && masthead.IssueNumbers.Count == 0 && toc.Entries.Count == 0)
+        {
+            // Not an issue of a gazette: no title, year or numbers of one (the contract's single-document form), and
+            // nothing to warn about a cover it never had.
+            masthead = GazetteMasthead.None;
+        }
+        else
+        {
+            warnings.AddRange(coverWarnings);
+            if (toc.Entries.Count == 0) warnings.Add("no table of contents (目录) found; documents were found by their headers only");
+        }
 
         PageFurniture.Blank(lines, toc.BodyStartLine, masthead.Title ?? "");
         var located = DocumentLocator.Locate(lines, toc, warnings);
@@ -116,13 +127,6 @@ public static class GazetteParser
             located = [single];
         }
 
-        if (string.IsNullOrEmpty(masthead.Title) && masthead.IssueNumbers.Count == 0 && toc.Entries.Count == 0)
-        {
-            // Not an issue of a gazette: no title, year or numbers of one (the contract's single-document form).
-            warnings.RemoveAll(w => w.StartsWith("no masthead title", StringComparison.Ordinal) || w.StartsWith("no issue number", StringComparison.Ordinal)
-                                    || w.StartsWith("no table of contents", StringComparison.Ordinal));
-            masthead = GazetteMasthead.None;
-        }
         if (!located.Exists(d => d.Found))
         {
             if (toc.Entries.Count > 0)
