@@ -21,6 +21,8 @@ internal static partial class SpacedTables
             if (line.Contains('\t') || line.Length == 0) continue;
             if (!inTable)
             {
+                // Every body line passes here: a line without a space is one cell, never a spaced header — no split for it.
+                if (line.AsSpan().Trim().IndexOfAny(' ', '\u3000') < 0) continue;
                 var words = Spaces().Split(line.Trim());
                 if (words.Length < 3 || words.Length > 8 || TableLayout.TryRead(words, out _) is null) continue;
                 inTable = true;
