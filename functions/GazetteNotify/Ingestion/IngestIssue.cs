@@ -259,7 +259,6 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
     }
 
-    /// <summary>Rows an earlier version of the issue had and this one has not.</summary>
     /// <summary>
     /// A limit the parser cannot date waits for the admin, who gives it a day (the row moves to that day) or dismisses
     /// it. Parsing the issue again (a re-ingest, a corrected upload) yields the undated row again: where the admin has
@@ -280,6 +279,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         static string LimitKey(TableEntity row) => row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
     }
 
+    /// <summary>Rows an earlier version of the issue had and this one has not.</summary>
     private async Task RemoveOrphansAsync(string issueKey, IssueRows rows, CancellationToken cancellationToken)
     {
         await DeleteMissingAsync(storage.Table(storage.Names.DocumentsTable), TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), rows.Documents, cancellationToken);

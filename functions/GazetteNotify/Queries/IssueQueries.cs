@@ -33,29 +33,20 @@ public sealed class IssueQueries(GazetteStorage storage)
         return await Guard(async () =>
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            var issues = storage.Table(storage.Names.IssuesTable);
-            var found = await issues.GetEntityIfExistsAsync<TableEntity>(IssueRows.IssuesPartition, keyOrUploadName, cancellationToken: cancellationToken);
-            var row = found.HasValue ? found.Value : null;
-            if (row is null)
-            {
-                var byName = new List<TableEntity>();
-                await foreach (var candidate in issues.QueryAsync<TableEntity>($"PartitionKey eq '{IssueRows.IssuesPartition}'", cancellationToken: cancellationToken))
-                {
-                    var blob = candidate.GetString("BlobName");
-                    if (blob == keyOrUploadName || (blob is not null && blob.EndsWith("/" + keyOrUploadName, StringComparison.Ordinal))) byName.Add(candidate);
-                }
-
-                row = byName.OrderByDescending(r => r.Timestamp).FirstOrDefault();
-            }
-
-            if (row is null) return null;
-            var issueKey = row.RowKey;
+            var found = await storage.Table(storage.Names.IssuesTable).GetEntityIfExistsAsync<TableEntity>(IssueRows.IssuesPartition, keyOrUploadName, cancellationToken: cancellationToken);
+            var summary = found.HasValue
+                ? IssueSummary.From(found.Value!)
+                : (await ListAsync(cancellationToken))
+                    .Where(i => i.BlobName == keyOrUploadName || (i.BlobName?.EndsWith("/" + keyOrUploadName, StringComparison.Ordinal) ?? false))
+                    .OrderByDescending(i => i.IngestedAt).FirstOrDefault();
+            if (summary is null) return null;
+            var issueKey = summary.Key;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}");
             var documents = await ReadAllAsync(storage.Table(storage.Names.DocumentsTable), filter, cancellationToken);
             var tasks = await ReadAllAsync(storage.Table(storage.Names.TasksTable), filter, cancellationToken);
             var deadlines = await ReadAllAsync(storage.Table(storage.Names.DeadlinesTable),
                 TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), cancellationToken);
-            return new IssueDetail(IssueSummary.From(row), documents, tasks, deadlines);
+            return new IssueDetail(summary, documents, tasks, deadlines);
         });
     }
 
