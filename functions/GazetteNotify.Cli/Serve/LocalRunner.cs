@@ -167,7 +167,7 @@ public sealed class LocalRunner : IAsyncDisposable
     /// <summary>Compared in constant time: the key guards the admin pages.</summary>
     public static bool AdminKeyMatches(HttpRequest request, string key)
     {
-        var given = request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+        var given = AdminCaller.PresentedKey(request);
         return given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key));
     }
 

@@ -14,10 +14,19 @@ public sealed record AdminCaller(string? Code, string Fingerprint)
 {
     public string Who => Fingerprint.Length == 0 ? "管理页面" : $"管理页面（密钥 {Fingerprint}）";
 
+    /// <summary>The key a request presents, as the Functions host reads it: header x-functions-key, else ?code=.</summary>
+    public static string? PresentedKey(HttpRequest request) =>
+        request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+
+    /// <summary>A path on the admin pages with the key kept as ?code= (when the page was opened with one).</summary>
+    public static string WithCode(string path, string? code) => code is null ? path : $"{path}?code={Uri.EscapeDataString(code)}";
+
+    public string WithCode(string path) => WithCode(path, Code);
+
     public static AdminCaller Of(HttpRequest request)
     {
         var code = request.Query["code"].FirstOrDefault();
-        var key = request.Headers["x-functions-key"].FirstOrDefault() ?? code;
+        var key = PresentedKey(request);
         var fingerprint = string.IsNullOrEmpty(key) ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
         return new AdminCaller(code, fingerprint);
     }

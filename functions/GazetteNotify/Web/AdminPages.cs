@@ -20,8 +20,6 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
 {
     private static string E(string? value) => Pages.E(value);
 
-    private static string Keep(string path, string? code) => code is null ? path : $"{path}?code={Uri.EscapeDataString(code)}";
-
     public async Task<PageResult> DashboardAsync(AdminCaller caller, CancellationToken cancellationToken = default)
     {
         var code = caller.Code;
@@ -38,7 +36,7 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         sb.Append("<h2>公报（").Append(issues.Count(i => i.Status == "ingested")).Append(" 期已入库）</h2>\n<table><thead><tr><th>期号</th><th>状态</th><th>文件</th><th>任务</th><th>时限</th><th>警告</th><th>上传文件</th><th>操作</th></tr></thead><tbody>\n");
         foreach (var i in issues.Where(i => i.Status != "rejected").OrderByDescending(i => i.Key, StringComparer.Ordinal))
         {
-            sb.Append("<tr><td><a href=\"").Append(E(Keep("admin/issues/" + Uri.EscapeDataString(i.Key), code))).Append("\">").Append(E(i.Key)).Append("</a></td><td>")
+            sb.Append("<tr><td><a href=\"").Append(E(AdminCaller.WithCode("admin/issues/" + Uri.EscapeDataString(i.Key), code))).Append("\">").Append(E(i.Key)).Append("</a></td><td>")
               .Append(E(ChineseTerms.IssueStatus(i.Status))).Append("</td><td>").Append(i.Documents).Append("</td><td>").Append(i.Tasks).Append("</td><td>").Append(i.Deadlines)
               .Append("</td><td>").Append(i.Warnings).Append(i.WarningTexts.Count > 0 ? "<br><small>" + E(string.Join("；", i.WarningTexts.Take(3))) + "</small>" : "")
               .Append(i.Lost is null ? "" : "<br><strong>替换了先前上传的版本：" + E(i.Lost) + "</strong><br><small>" + E("gazette-parsed/" + i.ReplacedVersion) + "</small>")
@@ -141,7 +139,7 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         if (detail is null) return new PageResult(404, Layout("找不到", "<p>没有这一期。</p>"));
         var states = await new TaskStates(storage).NotOpenAsync(cancellationToken);
         var sb = new StringBuilder();
-        sb.Append("<p><a href=\"").Append(E(Keep("admin", code))).Append("\">← 全部公报</a></p>\n<h2>文件</h2>\n<ol>\n");
+        sb.Append("<p><a href=\"").Append(E(AdminCaller.WithCode("admin", code))).Append("\">← 全部公报</a></p>\n<h2>文件</h2>\n<ol>\n");
         foreach (var d in detail.Documents)
         {
             sb.Append("<li><strong>").Append(E(d.GetString("Title"))).Append("</strong> ").Append(E(d.GetString("DocNumber"))).Append(" · ").Append(E(d.GetString("Issuer")))
@@ -175,7 +173,7 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
     /// <summary>A one-button form to an admin action: its path under the public base URL, the key kept, the form token inside.</summary>
     private string Form(string route, string? code, string formToken, Dictionary<string, string> hidden, string inner)
     {
-        var action = Routes.FormAction(settings.PublicBaseUrl, route) + (code is null ? "" : "?code=" + Uri.EscapeDataString(code));
+        var action = AdminCaller.WithCode(Routes.FormAction(settings.PublicBaseUrl, route), code);
         var sb = new StringBuilder("<form method=\"post\" action=\"").Append(E(action)).Append("\" class=\"inline\">")
             .Append("<input type=\"hidden\" name=\"").Append(AdminActionHandlers.FormTokenField).Append("\" value=\"").Append(E(formToken)).Append("\">");
         foreach (var (name, value) in hidden) sb.Append("<input type=\"hidden\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append("\">");

@@ -19,20 +19,23 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     public const string Manage = LinkPurposes.Manage;
     public const string Unsubscribe = LinkPurposes.Unsubscribe;
 
+    /// <summary>Where the subscription form posts: the route's path under the public base URL.</summary>
+    private string SubscribeAction => Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe);
+
     public PageResult Form() => new(200, Pages.Layout($"订阅{settings.GazetteName}", "<p>选择您关心的主题、关键词或发文机关，新一期公报发布后我们会把相关文件发送到您的邮箱。</p>\n"
-        + Pages.SubscriptionForm(Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe), null, "订阅") + Pages.FeedList(settings.PublicBaseUrl)));
+        + Pages.SubscriptionForm(SubscribeAction, null, "订阅") + Pages.FeedList(settings.PublicBaseUrl)));
 
     public async Task<PageResult> SubscribeAsync(SubscriptionForm form, CancellationToken cancellationToken = default)
     {
         if (!EmailAddress.TryParse(form.Email, out var email))
         {
-            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe), null, "订阅", form.Email, "请填写有效的电子邮箱地址。")));
+            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(SubscribeAction, null, "订阅", form.Email, "请填写有效的电子邮箱地址。")));
         }
 
         var preferences = PreferencesOf(form);
         if (preferences.IsEmpty)
         {
-            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe), null, "订阅", form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。")));
+            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(SubscribeAction, null, "订阅", form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。")));
         }
 
         var outcome = await store.RequestAsync(email!, preferences, cancellationToken);
