@@ -16,7 +16,8 @@ public static class EvalCommand
         var minDocuments = new Option<double>("--min-documents") { Description = "Fail (exit 1) below this documents F1 overall." };
         var minUnits = new Option<double>("--min-units") { Description = "Fail below this units F1 overall." };
         var minDeadlines = new Option<double>("--min-deadlines") { Description = "Fail below this limits F1 overall." };
-        var command = new Command("eval", "Score the parser on a corpus with gold annotations (documents, units, limits F1).") { folder, minDocuments, minUnits, minDeadlines };
+        var differences = new Option<bool>("--differences") { Description = "Also print, per file, each document, unit and limit the parser missed (−) or invented (+)." };
+        var command = new Command("eval", "Score the parser on a corpus with gold annotations (documents, units, limits F1).") { folder, minDocuments, minUnits, minDeadlines, differences };
         command.SetAction(result =>
         {
             var dir = result.GetValue(folder)!;
@@ -26,7 +27,7 @@ public static class EvalCommand
                 return 2;
             }
 
-            var scores = Evaluate(dir.FullName);
+            var scores = Evaluate(dir.FullName, result.GetValue(differences) ? context.Output : null);
             if (scores.Count == 0)
             {
                 context.Error.WriteLine($"gazette eval: {dir.FullName}: no NAME.txt with a NAME.gold.json beside it");
@@ -40,7 +41,8 @@ public static class EvalCommand
         return command;
     }
 
-    public static List<FileScore> Evaluate(string folder)
+    /// <summary>Scores every text of the folder; with <paramref name="differences"/>, writes what each got wrong there.</summary>
+    public static List<FileScore> Evaluate(string folder, TextWriter? differences = null)
     {
         var scores = new List<FileScore>();
         foreach (var goldPath in Directory.GetFiles(folder, "*.gold.json").Order(StringComparer.Ordinal))
@@ -50,8 +52,14 @@ public static class EvalCommand
             var gold = GoldFile.Read(File.ReadAllText(goldPath));
             var parsed = GazetteParser.Parse(File.ReadAllBytes(textPath));
             scores.Add(CorpusScore.Score(Path.GetFileName(textPath), gold, parsed.Issue, parsed.Rejection));
+            if (differences is null) continue;
+            var lines = CorpusScore.Differences(gold, parsed.Issue).ToList();
+            if (lines.Count == 0) continue;
+            differences.WriteLine(Path.GetFileName(textPath));
+            foreach (var line in lines) differences.WriteLine(line);
         }
 
+        differences?.WriteLine();
         return scores;
     }
 }

@@ -71,6 +71,36 @@ public static class CorpusScore
         return new FileScore(name, gold.Category, rejection, docs, units, deadlines);
     }
 
+    /// <summary>
+    /// What the parser got wrong in one text, a line each: documents missed or invented, and per paired document the
+    /// units and limits only the gold has (−) or only the parser has (+). For a developer mending a rule.
+    /// </summary>
+    public static IEnumerable<string> Differences(GoldFile gold, GazetteIssue? parsed)
+    {
+        var unmatched = (parsed?.Documents ?? []).ToList();
+        foreach (var g in gold.Documents)
+        {
+            var match = unmatched.FirstOrDefault(d => SameDocument(d, g));
+            if (match is null)
+            {
+                yield return $"  − document 「{g.Title}」";
+                continue;
+            }
+
+            unmatched.Remove(match);
+            var units = UnitsOf(match).ToHashSet();
+            var goldUnits = g.Units.Select(u => (Normal(u.Name), Role(u.Role))).ToHashSet();
+            foreach (var (unit, role) in goldUnits.Except(units)) yield return $"  − unit {unit} ({role})";
+            foreach (var (unit, role) in units.Except(goldUnits)) yield return $"  + unit {unit} ({role})";
+            var limits = DeadlinesOf(match).ToHashSet();
+            var goldLimits = g.Deadlines.Select(d => (Normal(d.Text), d.Date)).ToHashSet();
+            foreach (var (text, date) in goldLimits.Except(limits)) yield return $"  − limit {text} {date}";
+            foreach (var (text, date) in limits.Except(goldLimits)) yield return $"  + limit {text} {date}";
+        }
+
+        foreach (var extra in unmatched) yield return $"  + document 「{extra.Title}」 {extra.DocNumber}";
+    }
+
     private static IEnumerable<(string, string)> UnitsOf(GazetteDocument d) =>
         d.Tasks.SelectMany(t => t.Lead.Select(u => (Normal(u), "lead")).Concat(t.Support.Select(u => (Normal(u), "support"))));
 
