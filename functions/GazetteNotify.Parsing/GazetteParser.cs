@@ -98,6 +98,12 @@ public static class GazetteParser
         }
 
         var warnings = new List<string>(decodeWarnings);
+        if (TraditionalScript.IsTraditional(lines))
+        {
+            var changed = TraditionalScript.Simplify(lines);
+            warnings.Add(FormattableString.Invariant($"the text is in traditional characters: it was read as simplified ({changed:N0} characters converted); the upload keeps the original"));
+        }
+
         var toc = TocParser.Parse(lines);
         if (toc.Entries.Count > MaxDocuments)
         {

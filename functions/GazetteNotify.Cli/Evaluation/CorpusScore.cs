@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GazetteNotify.Parsing.Model;
+using GazetteNotify.Parsing.Text;
 
 namespace GazetteNotify.Cli.Evaluation;
 
@@ -33,7 +34,8 @@ public sealed record FileScore(string Name, string Category, string? Rejection, 
 /// Scores a parse against its gold. Documents are paired by 发文字号, else by title (whitespace, 《》 and punctuation
 /// width ignored); units are compared as (name, role) and limits as (text, date) within each paired document — a
 /// document the parser missed counts all its gold units and limits as missed, and one it invented counts all of its
-/// own as wrong. Names compare after the same normalisation, with traditional and simplified forms left as they are.
+/// own as wrong. Names compare after the same normalisation, which also folds traditional characters to simplified: the
+/// parser reads a traditional copy as simplified, and an annotator may have written its names either way.
 /// </summary>
 public static class CorpusScore
 {
@@ -118,11 +120,11 @@ public static class CorpusScore
         return a.Length > 0 && b.Length > 0 && (a == b || (Math.Min(a.Length, b.Length) >= 8 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal))));
     }
 
-    /// <summary>Width folded (NFKC), whitespace, 《》 and quotation marks dropped, brackets of either width alike.</summary>
+    /// <summary>Width folded (NFKC), simplified characters, whitespace, 《》 and quotation marks dropped, brackets of either width alike.</summary>
     public static string Normal(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        var folded = TraditionalScript.Simplified(text.Normalize(NormalizationForm.FormKC));
         var sb = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

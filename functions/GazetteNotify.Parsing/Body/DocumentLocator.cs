@@ -223,6 +223,14 @@ internal static class DocumentLocator
                 break;
             }
 
+            // No TOC title to compare: a title printed above the number (a web page's, or a notice without 版头).
+            if (squashedTitle is null && taken == 0 && (SingleDocument.IsTitle(line) || IsTitleOverTwoLines(lines, i, bodyStart)))
+            {
+                start = StartOfWrappedTitle(lines, i, bodyStart);
+                taken++;
+                continue;
+            }
+
             break;
         }
 
@@ -244,13 +252,14 @@ internal static class DocumentLocator
         return false;
     }
 
-    /// <summary>A bare doc number that starts a document: under a 版头 or organ line, or above a title.</summary>
+    /// <summary>A bare doc number that starts a document: under a 版头, organ line or title, or above a title.</summary>
     private static bool LooksLikeDocumentHeader(IReadOnlyList<string> lines, int line)
     {
         for (var i = line - 1; i >= 0 && i >= line - 3; i--)
         {
             if (lines[i].Length == 0) continue;
-            if (LineShapes.IsMastheadOfDocument(lines[i]) || LineShapes.IsOrgan(lines[i])) return true;
+            if (LineShapes.IsMastheadOfDocument(lines[i]) || LineShapes.IsOrgan(lines[i]) || SingleDocument.IsTitle(lines[i])) return true;
+            if (IsTitleOverTwoLines(lines, i, 0)) return true;
             break;
         }
 
@@ -258,6 +267,26 @@ internal static class DocumentLocator
         if (next < 0) return false;
         var text = lines[next];
         return text.Length <= 80 && (text.Contains("关于", StringComparison.Ordinal) || text.Contains("印发", StringComparison.Ordinal));
+    }
+
+    /// <summary>The last line of a title wrapped over two lines (省人民政府关于 / 进一步优化营商环境的若干意见).</summary>
+    private static bool IsTitleOverTwoLines(IReadOnlyList<string> lines, int last, int from)
+    {
+        var previous = PreviousNonBlank(lines, last, from);
+        return previous >= 0 && last - previous <= 2 && !SingleDocument.IsTitle(lines[previous]) && SingleDocument.IsTitle(lines[previous] + lines[last]);
+    }
+
+    private static int StartOfWrappedTitle(IReadOnlyList<string> lines, int last, int from) =>
+        IsTitleOverTwoLines(lines, last, from) ? PreviousNonBlank(lines, last, from) : last;
+
+    private static int PreviousNonBlank(IReadOnlyList<string> lines, int i, int from)
+    {
+        for (var j = i - 1; j >= from; j--)
+        {
+            if (lines[j].Length > 0) return j;
+        }
+
+        return -1;
     }
 
     private static void AssignRegions(List<LocatedDocument> documents, int lineCount)
