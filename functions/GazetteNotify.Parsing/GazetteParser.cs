@@ -126,12 +126,22 @@ public static class GazetteParser
 
         PageFurniture.Blank(lines, toc.BodyStartLine, masthead.Title ?? "");
         var located = DocumentLocator.Locate(lines, toc, warnings);
-        if (!located.Exists(d => d.Found) && toc.Entries.Count == 0 && SingleDocument.FindTitle(lines, toc.BodyStartLine) is var title and >= 0)
+        var pageInfo = toc.Entries.Count == 0 ? PageInfo.Read(lines, lines.Length) : PageInfo.None;
+        if (!located.Exists(d => d.Found) && toc.Entries.Count == 0)
         {
-            // One document without a 发文字号 (a notice as a web page, a 工作要点): read whole, from its title on.
-            var single = new LocatedDocument(null, null, title, title) { End = lines.Length };
-            located = [single];
+            // One document without a 发文字号 (a notice as a web page, a 工作要点): read whole, from its title on, or
+            // from the end of the page's information table when only that names it.
+            if (SingleDocument.FindTitle(lines, toc.BodyStartLine) is var title and >= 0)
+            {
+                located = [new LocatedDocument(null, null, title, title) { End = lines.Length }];
+            }
+            else if (pageInfo.Title is not null)
+            {
+                located = [new LocatedDocument(null, null, pageInfo.End, pageInfo.End) { End = lines.Length, TitledByPage = true }];
+            }
         }
+
+        if (!pageInfo.IsEmpty && located.Count(d => d.Found) == 1) located.Find(d => d.Found)!.Info = pageInfo;
 
         if (!located.Exists(d => d.Found))
         {

@@ -7,8 +7,11 @@ namespace GazetteNotify.Parsing.Body;
 /// The head of a document (GB/T 9704): 版头, 发文字号, title (with the issuing organ in front, wrapped over lines),
 /// 主送机关. Everything after it is the body.
 /// </summary>
-internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, string? Issuer, int BodyStart)
+internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, string? Issuer, int BodyStart, string? Number = null)
 {
+    /// <summary>A document whose lines start with its body (its title known from elsewhere).</summary>
+    public static readonly DocumentHeader Headless = new(null, null, null, 0);
+
     /// <summary>How many lines a header may take before we stop looking for its end.</summary>
     private const int MaxHeaderLines = 10;
 
@@ -17,7 +20,7 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
         string? masthead = null;
         var titleParts = new List<string>();
         var bodyStart = 0;
-        var sawNumber = false;
+        string? number = null;
         var inAddressee = false;
         var limit = Math.Min(lines.Count, MaxHeaderLines + 4);
         for (var i = 0; i < limit; i++)
@@ -33,16 +36,23 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
             }
 
             // 版头 (聊城市人民政府文件) or the organ's name, above everything else.
-            if (masthead is null && titleParts.Count == 0 && !sawNumber && (LineShapes.IsMastheadOfDocument(line) || LineShapes.IsOrgan(line)))
+            if (masthead is null && titleParts.Count == 0 && number is null && (LineShapes.IsMastheadOfDocument(line) || LineShapes.IsOrgan(line)))
             {
                 masthead = line;
                 bodyStart = i + 1;
                 continue;
             }
 
-            if (!sawNumber && DocNumber.TryParseWhole(line) is not null)
+            if (number is null && DocNumber.TryParseWhole(Unbracketed(line)) is { } whole)
             {
-                sawNumber = true;
+                number = whole;
+                bodyStart = i + 1;
+                continue;
+            }
+
+            // A 题注 under the title ((2019年1月29日), 2019年1月29日市政府第5次常务会议通过) belongs to the header.
+            if (titleParts.Count > 0 && IsTitleNote(line))
+            {
                 bodyStart = i + 1;
                 continue;
             }
@@ -60,10 +70,12 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
                 continue;
             }
 
-            // Title lines: short, no sentence punctuation; the header ends where prose begins.
-            if (line.Length <= 60 && !line.Contains('。') && titleParts.Count < 4 && !Numbering.StartsBlock(line))
+            // Title lines: short, no sentence punctuation; the header ends where prose begins, and a web page's
+            // furniture (发布时间:…, 来源:…) is not part of it.
+            if (line.Length <= 60 && !line.Contains('。') && titleParts.Count < 4 && !Numbering.StartsBlock(line) && !PageInfo.IsFieldLine(line)
+                && !CompleteWithout(titleParts, line))
             {
-                titleParts.Add(line);
+                titleParts.Add(SingleDocument.WithoutSiteName(line));
                 bodyStart = i + 1;
                 continue;
             }
@@ -72,7 +84,31 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
         }
 
         var headerTitle = titleParts.Count == 0 ? null : TextShape.CloseCjkGaps(string.Join(" ", titleParts));
-        return new DocumentHeader(masthead, headerTitle, IssuerOf(headerTitle, tocTitle, masthead), bodyStart);
+        return new DocumentHeader(masthead, headerTitle, IssuerOf(headerTitle, tocTitle, masthead), bodyStart, number);
+    }
+
+    /// <summary>
+    /// The title parts already read make a whole title and this line would not continue it (a web page's category
+    /// line, a date under the title): the title ends before it.
+    /// </summary>
+    private static bool CompleteWithout(List<string> titleParts, string line)
+    {
+        if (titleParts.Count == 0) return false;
+        var title = string.Concat(titleParts);
+        return SingleDocument.IsTitle(title) && !SingleDocument.IsTitle(title + line);
+    }
+
+    /// <summary>(晋政发[2008]8号) → 晋政发[2008]8号: a number printed in brackets under the title.</summary>
+    private static string Unbracketed(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length > 2 && trimmed[0] is '(' or '（' && trimmed[^1] is ')' or '）' ? trimmed[1..^1] : trimmed;
+    }
+
+    private static bool IsTitleNote(string line)
+    {
+        var inner = Unbracketed(line);
+        return inner.Length < line.Trim().Length && (LineShapes.ParseDateLine(inner, out _) is not null || (inner.Contains("通过", StringComparison.Ordinal) && inner.Length <= 40));
     }
 
     /// <summary>

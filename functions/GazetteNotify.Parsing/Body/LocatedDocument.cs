@@ -21,6 +21,12 @@ internal sealed class LocatedDocument(TocEntry? toc, string? docNumber, int anch
 
     public bool Found => Anchor >= 0;
 
+    /// <summary>The web page's information table printed above a single document (its fields stand in for a header it lacks).</summary>
+    public PageInfo Info { get; set; } = PageInfo.None;
+
+    /// <summary>The document's title is printed only in the page's information table: its lines start with the body.</summary>
+    public bool TitledByPage { get; init; }
+
     /// <summary>The printed pages this document may occupy, from the TOC: its first page up to the next document's first page.</summary>
     public (int First, int Last)? Pages { get; set; }
 }

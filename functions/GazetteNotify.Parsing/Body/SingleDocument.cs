@@ -25,6 +25,7 @@ internal static partial class SingleDocument
         {
             if (lines[i].Length == 0) continue;
             seen++;
+            if (PageInfo.IsFieldLine(lines[i])) continue;
             if (IsTitle(lines[i]) || (i + 1 < lines.Count && IsTitle(lines[i] + lines[i + 1]) && !IsTitle(lines[i + 1])))
             {
                 title = i;
@@ -38,21 +39,37 @@ internal static partial class SingleDocument
     /// <summary>关于…(的)通知/意见/…, or a plan-like name ending in its genre (2023年政务公开工作要点), short, no sentence in it.</summary>
     public static bool IsTitle(string line)
     {
-        var text = TextShape.CloseCjkGaps(line.Trim());
+        var text = WithoutSiteName(TextShape.CloseCjkGaps(line.Trim()));
         if (text.Length is < 6 or > 90 || text.Contains('。') || text.EndsWith('：') || text.EndsWith(':') || text.EndsWith('，')) return false;
         var core = Qualifier().Replace(text, "");
         if (!GenreEnd().IsMatch(core)) return false;
         return core.Contains("关于", StringComparison.Ordinal) || core.Length <= 40;
     }
 
+    /// <summary>
+    /// A page title with the site's name after it (…的通知-XX市人民政府网, …的通知_门户网站, …的通知 | 首页): the title is the
+    /// part before the last dash, underscore or bar when that part ends in a genre.
+    /// </summary>
+    public static string WithoutSiteName(string text)
+    {
+        var cut = text.LastIndexOfAny(SiteSeparators);
+        if (cut < 6 || cut > text.Length - 2) return text;
+        var before = text[..cut].TrimEnd();
+        return GenreEnd().IsMatch(Qualifier().Replace(before, "")) ? before : text;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SiteSeparators = System.Buffers.SearchValues.Create("-_|｜—–");
+
     private static bool HasMarks(IReadOnlyList<string> lines, int title)
     {
+        var after = 0;
         for (var i = Math.Max(0, title - 6); i < lines.Count; i++)
         {
             var line = lines[i];
             if (line.Length == 0) continue;
+            if (i > title) after++;
             if (i < title && LineShapes.IsMastheadOfDocument(line)) return true;
-            if (i > title && i <= title + 8 && (LineShapes.IsAddressee(line) || LineShapes.StartsAddressee(line))) return true;
+            if (i > title && after <= 8 && (LineShapes.IsAddressee(line) || LineShapes.StartsAddressee(line))) return true;
             if (i > title && LineShapes.ParseDateLine(line.Trim(), out _) is not null) return true;
             if (Marks().IsMatch(line)) return true;
         }

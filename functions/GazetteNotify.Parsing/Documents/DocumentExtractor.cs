@@ -16,12 +16,15 @@ internal static class DocumentExtractor
     public static (GazetteDocument Document, string Text) Extract(LocatedDocument located, IReadOnlyList<string> lines, string section, DateOnly fallbackAnchor, List<string> warnings)
     {
         var toc = located.Toc;
-        var header = DocumentHeader.Read(lines, toc?.Title);
-        var title = toc?.Title ?? TitleFromHeader(header) ?? located.DocNumber ?? "";
+        var info = located.Info;
+        var header = located.TitledByPage ? DocumentHeader.Headless : DocumentHeader.Read(lines, toc?.Title);
+        var title = toc?.Title ?? (located.TitledByPage ? info.Title : TitleFromHeader(header)) ?? located.DocNumber ?? info.Title ?? "";
         var (kind, attachmentTitle) = GenreClassifier.Classify(title);
         var signature = Signature.Find(lines, header.BodyStart);
-        var issuer = header.Issuer ?? signature?.Organ;
-        var signedDate = signature?.Date;
+        var issuer = header.Issuer ?? signature?.Organ ?? info.Issuer;
+        var signedDate = signature?.Date ?? info.SignedDate;
+        // A number in brackets under the title, or the page's table when the header printed it garbled (亳政办〔20251).
+        located.DocNumber ??= header.Number ?? info.DocNumber;
         var name = located.DocNumber ?? title;
         if (signedDate is null && located.Found && located.DocNumber is not null)
         {

@@ -1,0 +1,103 @@
+using GazetteNotify.Parsing;
+using GazetteNotify.Parsing.Model;
+
+namespace GazetteNotify.Tests.Parsing;
+
+/// <summary>
+/// A document copied from a government website keeps the page around it: a breadcrumb, the site's name after the
+/// title, 发布时间 and 来源 lines, and the information table (索引号, 发布机构, 文号, 发文日期, 名称). The document is read
+/// through them: its title without the furniture, and what its header lacks taken from the table.
+/// </summary>
+public class WebPageDocumentTests
+{
+    private static GazetteDocument Single(string text)
+    {
+        var result = GazetteParser.ParseText(text);
+        Assert.Null(result.Rejection);
+        return Assert.Single(result.Issue!.Documents);
+    }
+
+    [Fact]
+    public void Furniture_lines_under_the_title_are_not_part_of_it()
+    {
+        var document = Single("""
+            所在位置: 杭州网 > 热点专题
+            杭州市人民政府办公厅关于印发2020年政府工作报告重点工作责任分解的通知
+            发布时间:2020-05-29 14:36:23
+
+            各区、县(市)人民政府,市政府各部门、各直属单位:
+            《2020年政府工作报告重点工作责任分解》已经市政府同意,现印发给你们,请认真贯彻执行。
+            一、稳企业。落实减税降费政策。(责任单位:市财政局、市税务局)
+            """);
+        Assert.Equal("关于印发2020年政府工作报告重点工作责任分解的通知", document.Title);
+        Assert.Equal("杭州市人民政府办公厅", document.Issuer);
+    }
+
+    [Fact]
+    public void The_sites_name_after_the_title_is_dropped()
+    {
+        var document = Single("""
+            六安市人民政府关于2021年重点工作及责任分解的通知-六安市人民政府网
+            各县区人民政府,市开发区管委,市政府各部门、各直属机构:
+            市政府研究确定了2021年重点工作,明确各项工作的牵头责任单位和协同责任单位。
+            1.地区生产总值增长8.5%以上。
+            牵头责任单位:市发改委。
+            """);
+        Assert.Equal("关于2021年重点工作及责任分解的通知", document.Title);
+        Assert.Equal("六安市人民政府", document.Issuer);
+    }
+
+    [Fact]
+    public void A_title_printed_only_in_the_information_table_names_the_document_and_the_table_fills_its_header()
+    {
+        var document = Single("""
+            当前位置: 网站首页 > 政府信息公开 > 年度重点工作分解情况
+            索引号: 11341602003166647K/202503-00040 组配分类: 年度重点工作分解情况
+            发布机构: 谯城区人民政府办公室 主题分类: 综合政务
+            名称: 谯城区2025年政府工作报告重点工作任务分解表 文号: 谯政办〔2025〕3号
+            发文日期: 2025-03-28 发布日期: 2025-03-30
+            序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |
+            1 | 地区生产总值增长6%左右。 | 区发展改革委 | 区统计局 | 2025年12月底前 |
+            """);
+        Assert.Equal("谯城区2025年政府工作报告重点工作任务分解表", document.Title);
+        Assert.Equal("谯政办〔2025〕3号", document.DocNumber);
+        Assert.Equal("谯城区人民政府办公室", document.Issuer);
+        Assert.Equal(new DateOnly(2025, 3, 28), document.SignedDate);
+    }
+
+    [Fact]
+    public void A_number_garbled_in_the_header_is_taken_from_the_table_and_a_label_on_its_own_line_has_its_value_below()
+    {
+        var document = Single("""
+              • 发布机构
+
+                亳州市人民政府办公室
+              • 发布文号
+
+                亳政办〔2025〕1号
+              • 发文日期
+
+                2025-01-14 16:00
+            亳州市人民政府办公室关于印发2025年政府工作报告主要目标任务分解的通知
+            亳政办〔20251
+            各县、区人民政府,市政府各部门、各直属机构:
+            现将《2025年政府工作报告主要目标任务分解》印发给你们,请认真抓好落实。
+            """);
+        Assert.Equal("亳政办〔2025〕1号", document.DocNumber);
+        Assert.Equal(new DateOnly(2025, 1, 14), document.SignedDate);
+        Assert.Equal("亳州市人民政府办公室", document.Issuer);
+    }
+
+    [Fact]
+    public void A_number_and_a_date_in_brackets_under_the_title_belong_to_the_header()
+    {
+        var document = Single("""
+            山西省人民政府关于印发2008年省人民政府工作目标责任分解的通知
+            (晋政发[2008]8号)
+            各市、县人民政府,省人民政府各委、厅,各直属机构:
+            现将2008年省人民政府工作目标责任分解印发给你们,请认真贯彻执行。
+            """);
+        Assert.Equal("关于印发2008年省人民政府工作目标责任分解的通知", document.Title);
+        Assert.Equal("晋政发〔2008〕8号", document.DocNumber);
+    }
+}
