@@ -98,6 +98,13 @@ public static class GazetteParser
         }
 
         var warnings = new List<string>(decodeWarnings);
+        var restored = FlattenedLines.Restore(lines);
+        if (restored.Length != lines.Length)
+        {
+            warnings.Add(FormattableString.Invariant($"the text had lost its line breaks (a flattened web page?): {restored.Length - lines.Length:N0} were restored at the spaces between Chinese characters"));
+            lines = restored;
+        }
+
         if (TraditionalScript.IsTraditional(lines))
         {
             var changed = TraditionalScript.Simplify(lines);
