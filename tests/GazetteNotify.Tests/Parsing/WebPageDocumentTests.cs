@@ -100,4 +100,33 @@ public class WebPageDocumentTests
         Assert.Equal("关于印发2008年省人民政府工作目标责任分解的通知", document.Title);
         Assert.Equal("晋政发〔2008〕8号", document.DocNumber);
     }
+
+    [Fact]
+    public void A_responsibility_table_under_its_title_is_a_document_even_with_one_cell_per_line()
+    {
+        var document = Single("""
+
+            2023年区政府重点民生实事项目推进情况(1-11月)
+            序号 |
+            主要任务 |
+            牵头 单位 |
+            责任主体与协同单位 |
+            24 |
+            优化提升50条背街后巷交通组织。 |
+            城管局 |
+            市政局、相关街道 |
+            """);
+        Assert.Equal("2023年区政府重点民生实事项目推进情况(1-11月)", document.Title);
+    }
+
+    [Fact]
+    public void A_title_alone_without_any_mark_of_the_genre_is_still_refused()
+    {
+        var result = GazetteParser.ParseText("""
+            2023年家庭旅行计划
+            第一天去杭州西湖，第二天去灵隐寺，第三天回家。记得带好相机和雨伞，提前预订酒店和火车票。
+            第四天休息，整理照片，给朋友们寄明信片，顺便买一些当地的特产带回去给家里人尝尝。
+            """);
+        Assert.NotNull(result.Rejection);
+    }
 }
