@@ -41,12 +41,10 @@ public static class CorpusScore
 {
     public static FileScore Score(string name, GoldFile gold, GazetteIssue? parsed, string? rejection)
     {
-        var documents = parsed?.Documents ?? [];
-        var unmatched = documents.ToList();
+        var (pairs, unmatched) = Pair(gold, parsed);
         Counts docs = default, units = default, deadlines = default;
-        foreach (var g in gold.Documents)
+        foreach (var (g, match) in pairs)
         {
-            var match = unmatched.FirstOrDefault(d => SameDocument(d, g));
             var goldUnits = g.Units.Select(u => (Normal(u.Name), Role(u.Role))).ToList();
             var goldDeadlines = g.Deadlines.Select(d => (Normal(d.Text), d.Date)).ToList();
             if (match is null)
@@ -57,7 +55,6 @@ public static class CorpusScore
                 continue;
             }
 
-            unmatched.Remove(match);
             docs += new Counts(1, 0, 0);
             units += Counts.Of(UnitsOf(match), goldUnits);
             deadlines += Counts.Of(DeadlinesOf(match), goldDeadlines);
@@ -79,17 +76,15 @@ public static class CorpusScore
     /// </summary>
     public static IEnumerable<string> Differences(GoldFile gold, GazetteIssue? parsed)
     {
-        var unmatched = (parsed?.Documents ?? []).ToList();
-        foreach (var g in gold.Documents)
+        var (pairs, unmatched) = Pair(gold, parsed);
+        foreach (var (g, match) in pairs)
         {
-            var match = unmatched.FirstOrDefault(d => SameDocument(d, g));
             if (match is null)
             {
                 yield return $"  − document 「{g.Title}」";
                 continue;
             }
 
-            unmatched.Remove(match);
             var units = UnitsOf(match).ToHashSet();
             var goldUnits = g.Units.Select(u => (Normal(u.Name), Role(u.Role))).ToHashSet();
             foreach (var (unit, role) in goldUnits.Except(units)) yield return $"  − unit {unit} ({role})";
@@ -101,6 +96,36 @@ public static class CorpusScore
         }
 
         foreach (var extra in unmatched) yield return $"  + document 「{extra.Title}」 {extra.DocNumber}";
+    }
+
+    /// <summary>
+    /// Each gold document with the parsed document it is (or null), and the parsed documents left over. A gold document
+    /// printed without title and number (an excerpt that starts at the 主送 line) is the parsed document left over
+    /// with its issuer or signing date, or the only one left.
+    /// </summary>
+    private static (List<(GoldDocument Gold, GazetteDocument? Parsed)> Pairs, List<GazetteDocument> Unmatched) Pair(GoldFile gold, GazetteIssue? parsed)
+    {
+        var unmatched = (parsed?.Documents ?? []).ToList();
+        var pairs = new List<(GoldDocument, GazetteDocument?)>();
+        foreach (var g in gold.Documents)
+        {
+            var match = unmatched.FirstOrDefault(d => SameDocument(d, g));
+            if (match is not null) unmatched.Remove(match);
+            pairs.Add((g, match));
+        }
+
+        var untitled = pairs.FindAll(p => p.Item2 is null && string.IsNullOrEmpty(p.Item1.Title) && string.IsNullOrEmpty(p.Item1.DocNumber));
+        foreach (var pair in untitled)
+        {
+            var match = unmatched.Find(d => (pair.Item1.Issuer is { } issuer && Normal(d.Issuer) == Normal(issuer))
+                    || (pair.Item1.SignedDate is { } date && d.SignedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == date))
+                ?? (unmatched.Count == 1 && untitled.Count == 1 ? unmatched[0] : null);
+            if (match is null) continue;
+            unmatched.Remove(match);
+            pairs[pairs.IndexOf(pair)] = (pair.Item1, match);
+        }
+
+        return (pairs, unmatched);
     }
 
     private static IEnumerable<(string, string)> UnitsOf(GazetteDocument d) =>

@@ -56,6 +56,22 @@ public class CorpusScoreTests
     }
 
     [Fact]
+    public void A_gold_document_printed_without_title_or_number_is_paired_by_its_issuer_and_names_compare_across_scripts()
+    {
+        // An excerpt that starts at the 主送 line: the annotator saw no title; the parser names it after its attachment.
+        var gold = Gold(
+            new GoldDocument("", null, "咸宁市人民政府办公室", null, [new("市發改委", "lead")], []),
+            new GoldDocument("关于某事的通知", null, null, null, [], []));
+        var untitled = Doc("2023年主要目标任务责任分解方案", null, Task(["市发改委"], [])) with { Issuer = "咸宁市人民政府办公室" };
+        var parsed = Issue(Doc("关于另一事的通知", null), untitled);
+
+        var score = CorpusScore.Score("d.txt", gold, parsed, null);
+
+        Assert.Equal(new Counts(1, 1, 1), score.Documents); // the untitled one paired; 关于某事 missed; 关于另一事 invented
+        Assert.Equal(new Counts(1, 0, 0), score.Units);      // 市發改委 (traditional in the gold) is 市发改委
+    }
+
+    [Fact]
     public void Gold_files_read_as_the_corpus_writes_them()
     {
         var gold = GoldFile.Read("""
