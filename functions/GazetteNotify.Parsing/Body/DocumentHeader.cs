@@ -70,6 +70,15 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
                 continue;
             }
 
+            // The title printed again in full (a web page's heading, then the document's own): the document's counts.
+            if (titleParts.Count > 0 && line.Length <= 60 && SingleDocument.IsTitle(line) && SingleDocument.IsTitle(string.Concat(titleParts)))
+            {
+                titleParts.Clear();
+                titleParts.Add(SingleDocument.WithoutSiteName(line));
+                bodyStart = i + 1;
+                continue;
+            }
+
             // Title lines: short, no sentence punctuation; the header ends where prose begins, and a web page's
             // furniture (发布时间:…, 来源:…) is not part of it.
             if (line.Length <= 60 && !line.Contains('。') && titleParts.Count < 4 && !Numbering.StartsBlock(line) && !PageInfo.IsFieldLine(line)

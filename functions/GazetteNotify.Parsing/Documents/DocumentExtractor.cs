@@ -11,7 +11,7 @@ using GazetteNotify.Parsing.Validity;
 namespace GazetteNotify.Parsing.Documents;
 
 /// <summary>One document's lines (continuations already stitched in) → the contract's document.</summary>
-internal static class DocumentExtractor
+internal static partial class DocumentExtractor
 {
     public static (GazetteDocument Document, string Text) Extract(LocatedDocument located, IReadOnlyList<string> lines, string section, DateOnly fallbackAnchor, List<string> warnings)
     {
@@ -34,7 +34,7 @@ internal static class DocumentExtractor
         var knownTitles = new List<string>(3) { TextShape.Squash(title) };
         if (attachmentTitle is not null) knownTitles.Add(TextShape.Squash(attachmentTitle));
         var paragraphs = ParagraphBuilder.Build(lines, header.BodyStart, knownTitles);
-        var anchor = signedDate ?? fallbackAnchor;
+        var anchor = signedDate ?? YearOfDocument(title, located.DocNumber) ?? fallbackAnchor;
 
         var fullText = JoinText(paragraphs);
         var tasks = TaskAssembler.Assemble(paragraphs, lines, header.BodyStart, anchor);
@@ -78,6 +78,20 @@ internal static class DocumentExtractor
 
         return title.Trim();
     }
+
+    /// <summary>
+    /// Without a signing date, a document's limits resolve in its own year — the first year its title names
+    /// (2023年重点工作…), else its number's (厦府办〔2010〕184号) — never in another document's of the same upload.
+    /// </summary>
+    private static DateOnly? YearOfDocument(string title, string? docNumber)
+    {
+        var inTitle = TitleYear().Match(title);
+        var year = inTitle.Success ? int.Parse(inTitle.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : docNumber is null ? null : DocNumber.YearOf(docNumber);
+        return year is >= 1949 and <= 2100 ? new DateOnly(year.Value, 1, 1) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"((?:19|20)\d\d)\s*年")]
+    private static partial System.Text.RegularExpressions.Regex TitleYear();
 
     private static List<Deadline> CollectDeadlines(List<Paragraph> paragraphs, List<ResponsibilityTask> tasks, DateOnly anchor)
     {

@@ -129,4 +129,31 @@ public class WebPageDocumentTests
             """);
         Assert.NotNull(result.Rejection);
     }
+
+    [Fact]
+    public void A_title_printed_twice_is_the_documents_own_the_second_time()
+    {
+        var document = Single("""
+            关于印发社会事业民生工程战役项目目标任务分工的通知
+            厦门市人民政府办公厅关于印发社会事业民生工程战役项目目标任务分工的通知
+            厦府办〔2010〕184号
+            各区人民政府，市直各委、办、局：
+            现将《厦门市社会事业民生工程战役项目目标任务分工》印发给你们，请于8月18日前报送工作方案。
+            """);
+        Assert.Equal("关于印发社会事业民生工程战役项目目标任务分工的通知", document.Title);
+        Assert.Equal("厦门市人民政府办公厅", document.Issuer);
+        // No signing date in the excerpt: the limit falls in the year of the document's number, not in some default year.
+        Assert.Equal(new DateOnly(2010, 8, 18), Assert.Single(document.Deadlines).Date);
+    }
+
+    [Fact]
+    public void Without_a_signing_date_limits_fall_in_the_year_the_title_names()
+    {
+        var document = Single("""
+            2025年开发区重点工作及责任清单
+            序号 | 重点工作 | 责任单位 | 完成时限 |
+            1 | 全力推进开发区空间再造，盘活存量土地400亩。 | 改革办 | 6月底前 |
+            """);
+        Assert.Contains(document.Deadlines, d => d.Date == new DateOnly(2025, 6, 30));
+    }
 }
