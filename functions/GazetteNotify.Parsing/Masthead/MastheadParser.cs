@@ -27,9 +27,9 @@ internal static partial class MastheadParser
             var line = lines[i];
             if (line.Length == 0) continue;
 
-            if (title is null && line.Length <= 30 && TitleLine().IsMatch(line))
+            if (title is null && line.Length <= 48 && TitleLine().Match(line) is { Success: true } named)
             {
-                title = TextShape.CloseCjkGaps(line);
+                title = TextShape.CloseCjkGaps(named.Groups["title"].Value);
             }
 
             var issue = IssueNumber().Match(line);
@@ -93,14 +93,22 @@ internal static partial class MastheadParser
 
     private static int ParseInt(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 
-    /// <summary>A title line: a short line ending in 公报 (政府公报, 人民政府公报, 政报…).</summary>
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\s]{2,28}(公报|政报)$")]
+    /// <summary>
+    /// A title line: a short line ending in 公报 or 政报 (X市人民政府公报, X省人民政府公报, X区人民政府公报, 浙江政报), alone or
+    /// with the issue after it on the same line (杭州市人民政府公报 2023年第5期).
+    /// </summary>
+    [GeneratedRegex(@"^(?<title>[\p{IsCJKUnifiedIdeographs}\s]{2,28}(?:公报|政报))(?:\s*[·•]?\s*(?:(?:19|20)\d\d\s*年)?\s*第.{1,20})?$")]
     private static partial Regex TitleLine();
 
-    [GeneratedRegex(@"(?:(?<year>(?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年?\s*)?(?<!总\s*)第\s*(?<from>[0-9一二三四五六七八九十]{1,4})\s*(?:[-－—–~～至、,，]\s*(?<to>[0-9一二三四五六七八九十]{1,4})\s*)?期")]
+    /// <summary>
+    /// 2022年第6期, 第9-10期, 第六期; or 2023年第5号 (gazettes that number issues as 号) — only with its year, since a bare
+    /// 第12号 is a 政府令's number.
+    /// </summary>
+    [GeneratedRegex(@"(?:(?<year>(?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年?\s*)?(?<!总\s*)第\s*(?<from>[0-9一二三四五六七八九十]{1,4})\s*(?:[-－—–~～至、,，]\s*(?<to>[0-9一二三四五六七八九十]{1,4})\s*)?(?:期|(?<=(?:19|20)\d\d\s*年\s*第[^号]{1,12})号)")]
     private static partial Regex IssueNumber();
 
-    [GeneratedRegex(@"总\s*第\s*(?<from>\d{1,5})\s*(?:[-－—–~～至、,，]\s*(?<to>\d{1,5})\s*)?期")]
+    /// <summary>(总第231期), 总第789号.</summary>
+    [GeneratedRegex(@"总\s*第\s*(?<from>\d{1,5})\s*(?:[-－—–~～至、,，]\s*(?<to>\d{1,5})\s*)?[期号]")]
     private static partial Regex Cumulative();
 
     [GeneratedRegex(@"^(?<year>(?:19|20)\d\d)\s*年?$")]
