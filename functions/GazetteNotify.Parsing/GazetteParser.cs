@@ -140,7 +140,11 @@ public static class GazetteParser
             // from the end of the page's information table when only that names it.
             if (SingleDocument.FindTitle(lines, toc.BodyStartLine) is var title and >= 0)
             {
-                located = [new LocatedDocument(null, null, title, title) { End = lines.Length }];
+                // Several documents pasted together: each further title with its addressee starts the next.
+                var starts = SingleDocument.FindFollowing(lines, title);
+                starts.Insert(0, title);
+                located = starts.ConvertAll(start => new LocatedDocument(null, null, start, start));
+                for (var k = 0; k < located.Count; k++) located[k].End = k + 1 < located.Count ? located[k + 1].Start : lines.Length;
             }
             else if (pageInfo.Title is not null)
             {

@@ -36,6 +36,41 @@ internal static partial class SingleDocument
         return title >= 0 && HasMarks(lines, title) ? title : -1;
     }
 
+    /// <summary>
+    /// Further documents pasted after the first without a number or a TOC: a title whose addressee (主送) follows within
+    /// two lines, after the previous document's prose — the strongest mark, since a heading or an attachment's title
+    /// inside a document has none.
+    /// </summary>
+    public static List<int> FindFollowing(IReadOnlyList<string> lines, int first)
+    {
+        var starts = new List<int>();
+        var prose = false;
+        for (var i = first + 1; i < lines.Count; i++)
+        {
+            // A title before any sentence of the current document is its own title printed again (web pages do).
+            if (lines[i].Contains('。')) prose = true;
+            if (!prose || lines[i].Length is 0 or > 90 || !IsTitle(lines[i]) || PageInfo.IsFieldLine(lines[i])) continue;
+            var seen = 0;
+            for (var j = i + 1; j < lines.Count && seen < 3; j++)
+            {
+                if (lines[j].Length == 0) continue;
+                seen++;
+                if (LineShapes.IsAddressee(lines[j]) || LineShapes.StartsAddressee(lines[j]))
+                {
+                    starts.Add(i);
+                    prose = false;
+                    i = j;
+                    break;
+                }
+
+                // Only a number or the title's second line stands between a title and its addressee.
+                if (lines[j].Contains('。') || IsTitle(lines[j])) break;
+            }
+        }
+
+        return starts;
+    }
+
     /// <summary>关于…(的)通知/意见/…, or a plan-like name ending in its genre (2023年政务公开工作要点), short, no sentence in it.</summary>
     public static bool IsTitle(string line)
     {
