@@ -74,12 +74,16 @@ internal static partial class SingleDocument
     /// <summary>关于…(的)通知/意见/…, or a plan-like name ending in its genre (2023年政务公开工作要点), short, no sentence in it.</summary>
     public static bool IsTitle(string line)
     {
-        var text = WithoutSiteName(TextShape.CloseCjkGaps(line.Trim()));
+        var text = Unquoted(WithoutSiteName(TextShape.CloseCjkGaps(line.Trim())));
         if (text.Length is < 6 or > 90 || text.Contains('。') || text.EndsWith('：') || text.EndsWith(':') || text.EndsWith('，')) return false;
         var core = Qualifier().Replace(text, "");
         if (!GenreEnd().IsMatch(core)) return false;
         return core.Contains("关于", StringComparison.Ordinal) || core.Length <= 40;
     }
+
+    /// <summary>《成都市人民政府办公厅关于…的通知》 → the title inside: some sites print the heading in book-title marks.</summary>
+    public static string Unquoted(string text) =>
+        text.Length > 2 && text[0] == '《' && text[^1] == '》' && text.IndexOf('《', 1) < 0 ? text[1..^1] : text;
 
     /// <summary>
     /// A page title with the site's name after it (…的通知-XX市人民政府网, …的通知_门户网站, …的通知 | 首页): the title is the

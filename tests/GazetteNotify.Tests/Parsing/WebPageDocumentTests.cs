@@ -156,4 +156,19 @@ public class WebPageDocumentTests
             """);
         Assert.Contains(document.Deadlines, d => d.Date == new DateOnly(2025, 6, 30));
     }
+
+    [Fact]
+    public void A_title_in_book_title_marks_above_the_number_is_the_documents()
+    {
+        var document = Single("""
+            成办发〔2019〕5号《成都市人民政府办公厅关于印发2019年〈政府工作报告〉确定的主要目标任务责任分解方案的通知》
+            《成都市人民政府办公厅关于印发2019年〈政府工作报告〉确定的主要目标任务责任分解方案的通知》
+            成办发〔2019〕5号
+            各区(市)县政府,市政府各部门,有关单位:
+            经市政府研究同意,现将《2019年〈政府工作报告〉确定的主要目标任务责任分解方案》印发你们,请认真组织实施。
+            """);
+        Assert.Equal("关于印发2019年〈政府工作报告〉确定的主要目标任务责任分解方案的通知", document.Title);
+        Assert.Equal("成都市人民政府办公厅", document.Issuer);
+        Assert.Equal("成办发〔2019〕5号", document.DocNumber);
+    }
 }
