@@ -148,7 +148,12 @@ public static class GazetteParser
             }
             else if (pageInfo.Title is not null)
             {
-                located = [new LocatedDocument(null, null, pageInfo.End, pageInfo.End) { End = lines.Length, TitledByPage = true }];
+                located = [new LocatedDocument(null, null, pageInfo.End, pageInfo.End) { End = lines.Length, StartsWithBody = true }];
+            }
+            else if (SingleDocument.IsUntitledSheet(lines, toc.BodyStartLine))
+            {
+                located = [new LocatedDocument(null, null, toc.BodyStartLine, toc.BodyStartLine) { End = lines.Length, StartsWithBody = true }];
+                warnings.Add("no title found: the text is read as one untitled document because its responsibility clauses or table mark it as one");
             }
         }
 

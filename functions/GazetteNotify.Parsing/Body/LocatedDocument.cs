@@ -24,8 +24,11 @@ internal sealed class LocatedDocument(TocEntry? toc, string? docNumber, int anch
     /// <summary>The web page's information table printed above a single document (its fields stand in for a header it lacks).</summary>
     public PageInfo Info { get; set; } = PageInfo.None;
 
-    /// <summary>The document's title is printed only in the page's information table: its lines start with the body.</summary>
-    public bool TitledByPage { get; init; }
+    /// <summary>
+    /// The document's lines start with its body: its title is printed only in the page's information table, or nowhere
+    /// (a responsibility sheet copied without its heading).
+    /// </summary>
+    public bool StartsWithBody { get; init; }
 
     /// <summary>The printed pages this document may occupy, from the TOC: its first page up to the next document's first page.</summary>
     public (int First, int Last)? Pages { get; set; }

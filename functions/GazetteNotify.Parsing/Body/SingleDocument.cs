@@ -81,6 +81,21 @@ internal static partial class SingleDocument
         return core.Contains("关于", StringComparison.Ordinal) || core.Length <= 40;
     }
 
+    /// <summary>
+    /// A responsibility sheet copied without its heading (a 牵头单位： line, a table's header row): the genre's marks in
+    /// its first lines make it a document even though no title is printed.
+    /// </summary>
+    public static bool IsUntitledSheet(IReadOnlyList<string> lines, int from)
+    {
+        for (var i = from; i < lines.Count && i < from + TitleWindow; i++)
+        {
+            // A label line or a table's header is short; a mark inside a line of thousands is not a sheet's.
+            if (lines[i].Length is > 0 and <= 300 && Marks().IsMatch(lines[i])) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>《成都市人民政府办公厅关于…的通知》 → the title inside: some sites print the heading in book-title marks.</summary>
     public static string Unquoted(string text) =>
         text.Length > 2 && text[0] == '《' && text[^1] == '》' && text.IndexOf('《', 1) < 0 ? text[1..^1] : text;
@@ -123,6 +138,6 @@ internal static partial class SingleDocument
     [GeneratedRegex(@"(?:通知|通告|公告|通报|意见|决定|办法|方案|规定|细则|规划|批复|报告|函|要点|纲要|计划|条例|规则|命令|决议|清单|指南|措施|若干措施|制度|规范|标准|安排|任务分工|责任分工|责任分解|任务分解|分解表|分工表|重点工作|情况)$")]
     private static partial Regex GenreEnd();
 
-    [GeneratedRegex(@"此件(?:公开发布|主动公开|不予公开|依申请公开)|(?:责任单位|牵头单位|配合单位|责任部门)\s*[：:]|[（(][^（）()]{2,60}(?:牵头|负责)[，,、；;]|(?:^|[|｜\t ])\s*(?:牵头|责任|配合|协办|主责|协同|牵头责任)\s*(?:单位|部门|科室|主体)[^|｜\t]{0,8}?\s*(?:[|｜\t]|$)")]
+    [GeneratedRegex(@"此件(?:公开发布|主动公开|不予公开|依申请公开)|(?:责任单位|牵头单位|配合单位|责任部门)\s*[：:]|[（(][^（）()]{2,60}(?:牵头|负责)[，,、；;]|(?:^|[|｜\t ])\s*(?:牵头|责任|配合|协办|主责|协同|牵头责任)\s*(?:单位|部门|科室|主体)(?:[（(][^）)]{1,6}[）)])?\s*(?:[|｜\t ]|$)|^\s*序\s*号\s*[|｜\t]?\s*$")]
     private static partial Regex Marks();
 }

@@ -17,8 +17,8 @@ internal static partial class DocumentExtractor
     {
         var toc = located.Toc;
         var info = located.Info;
-        var header = located.TitledByPage ? DocumentHeader.Headless : DocumentHeader.Read(lines, toc?.Title);
-        var title = toc?.Title ?? (located.TitledByPage ? info.Title : TitleFromHeader(header)) ?? located.DocNumber ?? info.Title ?? "";
+        var header = located.StartsWithBody ? DocumentHeader.Headless : DocumentHeader.Read(lines, toc?.Title);
+        var title = toc?.Title ?? (located.StartsWithBody ? info.Title : TitleFromHeader(header)) ?? located.DocNumber ?? info.Title ?? "";
         var (kind, attachmentTitle) = GenreClassifier.Classify(title);
         var signature = Signature.Find(lines, header.BodyStart);
         var issuer = header.Issuer ?? signature?.Organ ?? info.Issuer;

@@ -171,4 +171,19 @@ public class WebPageDocumentTests
         Assert.Equal("成都市人民政府办公厅", document.Issuer);
         Assert.Equal("成办发〔2019〕5号", document.DocNumber);
     }
+
+    [Fact]
+    public void A_responsibility_sheet_without_any_title_is_read_as_one_untitled_document()
+    {
+        var result = GazetteParser.ParseText("""
+
+            重点工作: | 135.统筹违法建设治理与城市更新,促进违法建设科学分类治理。 |
+            牵头单位: | 市城市管理综合执法局 |
+            年度阶段性工作目标: | 第一季度:印发工作方案,明确违法建设目标任务及各区任务分配。 |
+            """);
+
+        var document = Assert.Single(result.Issue!.Documents);
+        Assert.Equal("", document.Title);
+        Assert.Contains(result.Issue.Warnings, w => w.StartsWith("no title found", StringComparison.Ordinal));
+    }
 }
