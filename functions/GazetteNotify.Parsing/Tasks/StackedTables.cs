@@ -63,12 +63,14 @@ internal static class StackedTables
         // The fragments: consecutive one-cell lines, blank lines between them skipped.
         var fragments = new List<(string Text, int Line)>();
         var j = start;
+        var numberFollows = false;
         for (; j < lines.Count && fragments.Count < MaxHeaderFragments; j++)
         {
             var cell = Cell(lines[j]);
             if (cell is null) break;
             if (cell.Length == 0) continue;
-            if (cell.Length > MaxHeaderCell || UnitShape.IsSectionHeading(cell) || UnitShape.IsItemNumber(cell) || EndsSentence(cell)) break;
+            numberFollows = UnitShape.IsItemNumber(cell);
+            if (cell.Length > MaxHeaderCell || UnitShape.IsSectionHeading(cell) || numberFollows || EndsSentence(cell)) break;
             fragments.Add((cell, j));
         }
 
@@ -95,26 +97,30 @@ internal static class StackedTables
 
             if (kind == TableColumn.Unknown)
             {
-                // A word we do not know (是否达序, 完成情况) is a column we do not read; a long one ends the header.
-                if (text.Length > 8) break;
+                // A word we do not know (是否达序, 1-10月推进情况) is a column we do not read.
                 unknown++;
                 header.Add("");
-            }
-            else
-            {
-                known++;
-                units |= kind is TableColumn.Lead or TableColumn.Responsible or TableColumn.Support;
-                header.Add(text);
+                continue;
             }
 
+            known++;
+            units |= kind is TableColumn.Lead or TableColumn.Responsible or TableColumn.Support;
+            header.Add(text);
             end = fragments[k].Line + 1;
         }
 
-        // Trailing unknown words may as well be the first cells of the table.
-        while (header.Count > 0 && header[^1].Length == 0)
+        if (numberFollows)
         {
-            header.RemoveAt(header.Count - 1);
-            unknown--;
+            end = j; // the first row's number ends the header, unknown words before it included (第二季度, 完成情况)
+        }
+        else
+        {
+            // Unknown words after the last header word are the first cells of the table.
+            while (header.Count > 0 && header[^1].Length == 0)
+            {
+                header.RemoveAt(header.Count - 1);
+                unknown--;
+            }
         }
 
         if (known < 3 || !units || unknown * 2 > known) return false;

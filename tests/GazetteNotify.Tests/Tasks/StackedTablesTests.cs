@@ -120,6 +120,27 @@ public class StackedTablesTests
     }
 
     [Fact]
+    public void Progress_columns_in_the_header_and_progress_cells_after_the_units_are_not_tasks()
+    {
+        // 崇川区 2023, each cell closed by '|': 1-10月推进情况 is a column we do not read, its cells are not a row.
+        List<string> lines =
+        [
+            "序号 |", "主要任务 |", "全年目标任务 |", "分管 领导 |", "牵头 单位 |", "责任主体与协同单位 |",
+            "1-10月推进情况 |", "1-11月推进情况 |", "是否达序 |", "说明 |",
+            "24 |", "优化提升50条背街后巷交通组织。 |", "徐国江 |", "城管局 |", "市政局、相关街道 |",
+            "已进场施工,完成30%。 |", "已进场施工,完成60%。 |", "是 |", "||",
+            "25 |", "新增四分类“三定一督”达标小区210个。 |", "徐国江 |", "城管局 |", "市政局、环卫处、崇川经济开发区、各街道 |",
+        ];
+
+        var rows = ResponsibilityTableReader.FindRows(StackedTables.Tabify(PipedTables.Tabify(lines)));
+
+        Assert.Equal(["24", "25"], rows.Select(r => r.Item));
+        Assert.All(rows, r => Assert.Equal(["城管局"], r.Lead));
+        Assert.All(rows, r => Assert.Null(r.TimeLimitText));
+        Assert.Equal(["市政局", "环卫处", "崇川经济开发区", "各街道"], rows[1].Support);
+    }
+
+    [Fact]
     public void Prose_lines_and_a_lone_label_are_left_alone()
     {
         List<string> lines = ["责任单位", "市财政局", "一、总体要求", "序号", "姓名", "1", "张三"];
