@@ -206,7 +206,7 @@ public static class ResponsibilityTableReader
         {
             if (layout.Columns[k] is not (TableColumn.Lead or TableColumn.Responsible or TableColumn.Support)) continue;
             var cell = cells[k];
-            if (!UnitShape.IsPlaceholder(cell) && !UnitShape.IsTimeLike(cell) && !LooksLikeUnitList(cell)) return false;
+            if (!UnitShape.IsPlaceholder(cell) && !UnitShape.IsTimeLike(cell) && !LooksLikeUnitCell(cell)) return false;
         }
 
         return true;
@@ -264,14 +264,14 @@ public static class ResponsibilityTableReader
         var unitCells = 0;
         for (var k = first; k < cells.Length; k++)
         {
-            if (!UnitShape.IsPlaceholder(cells[k]) && LooksLikeUnitList(cells[k])) unitCells++;
+            if (!UnitShape.IsPlaceholder(cells[k]) && LooksLikeUnitCell(cells[k])) unitCells++;
         }
 
         if (first == 1 && cells.Length > 1 && IsTaskAfterNumber(layout, cells[1]))
         {
             // The cell right after the number is the task (现代化美丽城镇 is a project, not a town).
             row.AddText(cells[1]);
-            if (LooksLikeUnitList(cells[1])) unitCells--;
+            if (LooksLikeUnitCell(cells[1])) unitCells--;
             first = 2;
         }
 
@@ -281,7 +281,7 @@ public static class ResponsibilityTableReader
         {
             var cell = cells[k];
             if (UnitShape.IsPlaceholder(cell)) continue;
-            if (LooksLikeUnitList(cell))
+            if (LooksLikeUnitCell(cell))
             {
                 var column = unitColumns[Math.Min(Math.Max(0, next - surplus), unitCount - 1)];
                 next++;
@@ -308,6 +308,9 @@ public static class ResponsibilityTableReader
         if (UnitShape.IsPlaceholder(cell) || UnitShape.IsTimeLike(cell)) return false;
         return UnitSplitter.Split(cell).Count <= 1;
     }
+
+    /// <summary>A cell of units: a list of organisation names, or units with their role verbs (市发改委牵头落实).</summary>
+    internal static bool LooksLikeUnitCell(string cell) => LooksLikeUnitList(cell) || RoleCell.Read(cell) is not null;
 
     /// <summary>
     /// True when every entry of the cell looks like an organisation name — unless it is one entry closed by a full stop:
@@ -439,6 +442,15 @@ public static class ResponsibilityTableReader
             if (UnitShape.IsTimeLike(cell) && !UnitShape.IsUnitLike(cell))
             {
                 TimeElsewhere ??= cell;
+                return;
+            }
+
+            if (!LooksLikeUnitList(cell) && RoleCell.Read(cell) is { } clause)
+            {
+                // The cell states the roles itself, whatever its column.
+                foreach (var unit in clause.Lead) Units.Add(ClauseRole.Lead, unit);
+                foreach (var unit in clause.Support) Units.Add(ClauseRole.Support, unit);
+                TimeElsewhere ??= clause.TimeLimitText;
                 return;
             }
 

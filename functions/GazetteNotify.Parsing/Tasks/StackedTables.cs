@@ -155,7 +155,7 @@ internal static class StackedTables
             if (TryReadHeader(lines, j, out _, out _, out _)) break; // the header repeated, or another table
 
             var afterNumber = row is { Count: 1 } && UnitShape.IsItemNumber(row[0]) && ResponsibilityTableReader.IsTaskAfterNumber(layout, cell);
-            var isUnits = !afterNumber && !UnitShape.IsTimeLike(cell) && ResponsibilityTableReader.LooksLikeUnitList(cell);
+            var isUnits = !afterNumber && !UnitShape.IsTimeLike(cell) && ResponsibilityTableReader.LooksLikeUnitCell(cell);
             var isTime = !isUnits && UnitShape.IsTimeLike(cell);
             if (UnitShape.IsSectionHeading(cell) && (row is null || sawUnits || sawTime))
             {

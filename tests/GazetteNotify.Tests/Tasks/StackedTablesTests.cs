@@ -141,6 +141,28 @@ public class StackedTablesTests
     }
 
     [Fact]
+    public void Unit_cells_that_state_roles_with_verbs()
+    {
+        // 潍坊市 2017: no 序号 column; the 责任单位 cells say 牵头落实 (分别: each unit leads).
+        List<string> lines =
+        [
+            "目标", "任务", "主要内容", "责任单位",
+            "一、以政务公开助力稳增长", "(一)加强预期引导",
+            "围绕我市经济社会发展形势,通过市政府例行新闻发布会等形式及时宣传解读。", "市发改委牵头落实",
+            "围绕稳健中性的货币政策,加强金融政策信息公开。", "市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实",
+            "加强政务公开工作。", "办公室牵头,各科室、单位配合",
+        ];
+
+        var rows = Read(lines);
+
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["市发改委"], rows[0].Lead);
+        Assert.Equal(["市金融办", "人民银行潍坊市中心支行", "潍坊银监分局"], rows[1].Lead);
+        Assert.Equal(["办公室"], rows[2].Lead);
+        Assert.Equal(["各科室、单位"], rows[2].Support);
+    }
+
+    [Fact]
     public void Prose_lines_and_a_lone_label_are_left_alone()
     {
         List<string> lines = ["责任单位", "市财政局", "一、总体要求", "序号", "姓名", "1", "张三"];
