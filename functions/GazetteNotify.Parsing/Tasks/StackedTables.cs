@@ -20,6 +20,9 @@ internal static class StackedTables
     /// <summary>More header fragments than this are not a table header.</summary>
     private const int MaxHeaderFragments = 24;
 
+    /// <summary>A header spans at most this many lines, blank ones included (every line is tried as a header's start).</summary>
+    private const int MaxHeaderLines = MaxHeaderFragments * 4;
+
     public static List<string> Tabify(List<string> lines)
     {
         List<string>? result = null;
@@ -64,7 +67,8 @@ internal static class StackedTables
         var fragments = new List<(string Text, int Line)>();
         var j = start;
         var numberFollows = false;
-        for (; j < lines.Count && fragments.Count < MaxHeaderFragments; j++)
+        var stop = Math.Min(lines.Count, start + MaxHeaderLines);
+        for (; j < stop && fragments.Count < MaxHeaderFragments; j++)
         {
             var cell = Cell(lines[j]);
             if (cell is null) break;

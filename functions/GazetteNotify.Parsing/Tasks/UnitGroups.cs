@@ -9,6 +9,8 @@ namespace GazetteNotify.Parsing.Tasks;
 /// </summary>
 internal static class UnitGroups
 {
+    private const int MaxGroupLength = 30;
+
     /// <summary>
     /// True when the text after 、 (<paramref name="rest"/>, up to the next separator) continues the group begun by
     /// <paramref name="left"/> instead of starting a new unit.
@@ -16,6 +18,8 @@ internal static class UnitGroups
     public static bool Continues(ReadOnlySpan<char> left, ReadOnlySpan<char> rest)
     {
         left = UnitShape.TrimDecoration(left);
+        // No group name is longer; the bound also keeps a hostile run of 、 from being rescanned at every separator.
+        if (left.Length > MaxGroupLength) return false;
         if (left.Length < 2 || rest.IsEmpty || UnitShape.IsDecoration(rest[0])) return false; // 、 followed by a space: a new line of the cell
         var right = NextPiece(rest);
         if (right.IsEmpty) return false;

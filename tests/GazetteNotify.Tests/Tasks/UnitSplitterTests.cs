@@ -66,6 +66,19 @@ public class UnitSplitterTests
     }
 
     [Fact]
+    public void A_long_run_of_levels_after_各_is_not_rescanned_at_every_separator()
+    {
+        // 各县、市、区… repeated: a group name is short, so this is a list, split in linear time.
+        var hostile = "各县、" + string.Concat(Enumerable.Repeat("市、区、", 50_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var units = UnitSplitter.Split(hostile);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+        Assert.True(units.Count <= UnitSplitter.MaxEntries);
+    }
+
+    [Fact]
     public void Null_yields_nothing()
     {
         Assert.Empty(UnitSplitter.Split(null!));
