@@ -37,7 +37,7 @@ internal static partial class DocumentExtractor
         var anchor = signedDate ?? YearOfDocument(title, located.DocNumber) ?? fallbackAnchor;
 
         var fullText = JoinText(paragraphs);
-        var tasks = TaskAssembler.Assemble(paragraphs, lines, header.BodyStart, anchor);
+        var tasks = TaskAssembler.Assemble(paragraphs, lines, anchor);
         var deadlines = CollectDeadlines(paragraphs, tasks, anchor);
         var mainStart = attachmentTitle is not null && signature is not null ? FirstAfterLine(paragraphs, signature.DateLine) : 0;
         var summary = SummaryBuilder.Build(SummaryParagraphs(paragraphs, mainStart));

@@ -25,7 +25,7 @@ internal static partial class TaskAssembler
     }
 
     public static List<ResponsibilityTask> Assemble(
-        IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<string> lines, int bodyStart, DateOnly anchor)
+        IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<string> lines, DateOnly anchor)
     {
         var found = new List<(int Line, ResponsibilityTask Task)>();
         var stack = new List<Frame>();
@@ -61,12 +61,13 @@ internal static partial class TaskAssembler
             }
         }
 
-        var body = new List<string>(lines.Count - bodyStart);
-        for (var i = bodyStart; i < lines.Count; i++) body.Add(lines[i]);
-        foreach (var row in ResponsibilityTableReader.FindRows(Tasks.SpacedTables.Tabify(body)))
+        // Tables are read from the document's first line, not from its body: a table printed right under its title may
+        // have had its header row taken for part of the document's heading (…重点任务分工表 / 序号 / 工作任务 / 牵头单位).
+        var all = new List<string>(lines);
+        foreach (var row in ResponsibilityTableReader.FindRows(StackedTables.Tabify(SpacedTables.Tabify(PipedTables.Tabify(all)))))
         {
             var deadlines = DeadlinesOf(row.Text, row.TimeLimitText, anchor);
-            found.Add((bodyStart + row.LineIndex, new ResponsibilityTask(row.Item, row.Lead, row.Support, deadlines) { Excerpt = TaskExcerpt.Of(row.Text) }));
+            found.Add((row.LineIndex, new ResponsibilityTask(row.Item, row.Lead, row.Support, deadlines) { Excerpt = TaskExcerpt.Of(row.Text) }));
         }
 
         found.Sort((a, b) => a.Line.CompareTo(b.Line));

@@ -46,9 +46,19 @@ public static class ResponsibilityTableReader
                     continue;
                 }
 
+                var text = line.Trim();
+                if (cells is not null && UnitShape.IsSectionHeading(text))
+                {
+                    // A section heading between rows (二、重点做好以下工作) ends the row, not the table.
+                    Flush(layout, cells, rowLine, ref rows);
+                    cells = null;
+                    gap = false;
+                    continue;
+                }
+
                 if (!gap && cells is not null && MayContinue(layout, cells))
                 {
-                    cells[^1] += line.Trim(); // a wrapped cell
+                    Continue(cells, text);
                     continue;
                 }
 
@@ -72,6 +82,14 @@ public static class ResponsibilityTableReader
             }
 
             if (layout is null) continue;
+
+            if (IsHeadingRow(split))
+            {
+                Flush(layout, cells, rowLine, ref rows);
+                cells = null;
+                gap = false;
+                continue;
+            }
 
             if (cells is not null && !StartsRow(layout, split) && MayContinue(layout, cells))
             {
@@ -104,6 +122,38 @@ public static class ResponsibilityTableReader
         return !UnitShape.IsPlaceholder(last) && !UnitShape.IsTimeLike(last);
     }
 
+    /// <summary>
+    /// A line under a row continues its last cell. When both are unit lists, the line is not a cut word: a single unit
+    /// followed by another unit is a cell broken over lines (区财政局 / 区税务局), kept as cells of their own; a list
+    /// goes on after a separator.
+    /// </summary>
+    private static void Continue(List<string> cells, string text)
+    {
+        var last = Clean(cells[^1]);
+        if (last.Length > 0 && LooksLikeUnitList(last) && LooksLikeUnitList(text) && !EndsWithSeparator(last))
+        {
+            if (UnitSplitter.Split(last).Count == 1) cells.Add(text);
+            else cells[^1] += "、" + text;
+            return;
+        }
+
+        cells[^1] += text; // a wrapped cell
+    }
+
+    private static bool EndsWithSeparator(string s) => s[^1] is '、' or '，' or ',' or '；' or ';';
+
+    /// <summary>A row whose only cell is a section heading (一、主要预期目标 | | |): a heading, not a task.</summary>
+    private static bool IsHeadingRow(string[] split)
+    {
+        if (!UnitShape.IsSectionHeading(Clean(split[0]))) return false;
+        for (var k = 1; k < split.Length; k++)
+        {
+            if (!UnitShape.IsPlaceholder(Clean(split[k]))) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>With a 序号 column, a row starts with a number (or with an empty 序号 cell); otherwise every tabbed line is a row.</summary>
     private static bool StartsRow(TableLayout layout, string[] split)
     {
@@ -134,16 +184,32 @@ public static class ResponsibilityTableReader
         if (!any) return null;
 
         var row = new RowParts();
-        if (cells.Length == layout.Columns.Length) MapByPosition(layout, cells, row);
+        if (cells.Length == layout.Columns.Length && UnitsWhereExpected(layout, cells)) MapByPosition(layout, cells, row);
         else MapByShape(layout, cells, row);
 
         // With a 牵头 column the 责任 and 配合 units support; without one (or when the row leaves it empty) the
         // 责任 units lead.
         var time = row.Time ?? row.TimeElsewhere;
-        if (row.Texts is null && !row.Units.HasUnits && time is null) return null; // a number and nothing else
+        if (!row.Units.HasUnits && time is null) return null; // a heading (一、… / 1 | 大力提振消费。 | |), or a number and nothing else
 
         var (lead, support) = row.Units.Resolve();
         return new ResponsibilityRow(lineIndex, row.Item, JoinText(row.Texts), lead, support, time);
+    }
+
+    /// <summary>
+    /// A row with as many cells as the header may still be shifted (an empty cell lost, a split cell counted twice):
+    /// its cells are taken by position only when each unit column holds units, a time limit or nothing.
+    /// </summary>
+    private static bool UnitsWhereExpected(TableLayout layout, string[] cells)
+    {
+        for (var k = 0; k < cells.Length; k++)
+        {
+            if (layout.Columns[k] is not (TableColumn.Lead or TableColumn.Responsible or TableColumn.Support)) continue;
+            var cell = cells[k];
+            if (!UnitShape.IsPlaceholder(cell) && !UnitShape.IsTimeLike(cell) && !LooksLikeUnitCell(cell)) return false;
+        }
+
+        return true;
     }
 
     private static void MapByPosition(TableLayout layout, string[] cells, RowParts row)
@@ -193,14 +259,31 @@ public static class ResponsibilityTableReader
             if (column is TableColumn.Lead or TableColumn.Responsible or TableColumn.Support) unitColumns[unitCount++] = column;
         }
 
+        // More unit cells than unit columns: a cell was split over lines, and the surplus belongs to the first column
+        // (谯城区: 区财政局 / 区税务局 both lead, then the 协同配合单位 cell).
+        var unitCells = 0;
+        for (var k = first; k < cells.Length; k++)
+        {
+            if (!UnitShape.IsPlaceholder(cells[k]) && LooksLikeUnitCell(cells[k])) unitCells++;
+        }
+
+        if (first == 1 && cells.Length > 1 && IsTaskAfterNumber(layout, cells[1]))
+        {
+            // The cell right after the number is the task (现代化美丽城镇 is a project, not a town).
+            row.AddText(cells[1]);
+            if (LooksLikeUnitCell(cells[1])) unitCells--;
+            first = 2;
+        }
+
+        var surplus = Math.Max(0, unitCells - unitCount);
         var next = 0;
         for (var k = first; k < cells.Length; k++)
         {
             var cell = cells[k];
             if (UnitShape.IsPlaceholder(cell)) continue;
-            if (LooksLikeUnitList(cell))
+            if (LooksLikeUnitCell(cell))
             {
-                var column = unitColumns[Math.Min(next, unitCount - 1)];
+                var column = unitColumns[Math.Min(Math.Max(0, next - surplus), unitCount - 1)];
                 next++;
                 row.AddUnits(column, cell);
             }
@@ -215,11 +298,30 @@ public static class ResponsibilityTableReader
         }
     }
 
-    private static bool LooksLikeUnitList(string cell)
+    /// <summary>
+    /// With a task column after 序号, the cell right after a row's number is its task, unless it lists several units
+    /// (the task cell was empty and dropped).
+    /// </summary>
+    internal static bool IsTaskAfterNumber(TableLayout layout, string cell)
+    {
+        if (layout.ItemIndex != 0 || layout.Columns.Length < 2 || layout.Columns[1] != TableColumn.Text) return false;
+        if (UnitShape.IsPlaceholder(cell) || UnitShape.IsTimeLike(cell)) return false;
+        return UnitSplitter.Split(cell).Count <= 1;
+    }
+
+    /// <summary>A cell of units: a list of organisation names, or units with their role verbs (市发改委牵头落实).</summary>
+    internal static bool LooksLikeUnitCell(string cell) => LooksLikeUnitList(cell) || RoleCell.Read(cell) is not null;
+
+    /// <summary>
+    /// True when every entry of the cell looks like an organisation name — unless it is one entry closed by a full stop:
+    /// 迁建县政务服务中心。 is a task, and a cell naming one unit carries no full stop.
+    /// </summary>
+    internal static bool LooksLikeUnitList(string cell)
     {
         List<string>? entries = null;
         UnitSplitter.Split(cell.AsSpan(), ref entries);
         if (entries is null) return false;
+        if (entries.Count == 1 && cell.AsSpan().TrimEnd()[^1] == '。') return false;
         foreach (var e in entries)
         {
             if (!UnitShape.IsUnitLike(e)) return false;
@@ -340,6 +442,15 @@ public static class ResponsibilityTableReader
             if (UnitShape.IsTimeLike(cell) && !UnitShape.IsUnitLike(cell))
             {
                 TimeElsewhere ??= cell;
+                return;
+            }
+
+            if (!LooksLikeUnitList(cell) && RoleCell.Read(cell) is { } clause)
+            {
+                // The cell states the roles itself, whatever its column.
+                foreach (var unit in clause.Lead) Units.Add(ClauseRole.Lead, unit);
+                foreach (var unit in clause.Support) Units.Add(ClauseRole.Support, unit);
+                TimeElsewhere ??= clause.TimeLimitText;
                 return;
             }
 

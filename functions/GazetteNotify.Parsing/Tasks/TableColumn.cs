@@ -39,18 +39,26 @@ internal sealed class TableLayout
 
     /// <summary>
     /// Reads a header row. <paramref name="headerLike"/> is true when every cell is a header word (a header of some
-    /// table); the layout is returned only when the table names units (牵头 / 责任 / 配合 columns).
+    /// table); the layout is returned only when the table names units (牵头 / 责任 / 配合 columns). A few cells we do not
+    /// know are read as columns to ignore when at least three cells, units among them, are known.
     /// </summary>
     public static TableLayout? TryRead(string[] cells, out bool headerLike)
     {
         headerLike = false;
         var columns = new TableColumn[cells.Length];
         var named = 0;
+        var unknown = 0;
         var units = false;
         Span<char> buffer = stackalloc char[16];
         for (var i = 0; i < cells.Length; i++)
         {
-            if (!TryCompact(cells[i], buffer, out var length)) return null;
+            if (!TryCompact(cells[i], buffer, out var length))
+            {
+                columns[i] = TableColumn.Ignored;
+                unknown++;
+                continue;
+            }
+
             var compact = buffer[..length];
             if (compact.IsEmpty)
             {
@@ -59,15 +67,36 @@ internal sealed class TableLayout
             }
 
             var kind = Classify(compact);
-            if (kind == TableColumn.Unknown) return null;
+            if (kind == TableColumn.Unknown)
+            {
+                // Progress tables add columns we do not read (是否达序, 进展情况、存在问题及下一步打算).
+                columns[i] = TableColumn.Ignored;
+                unknown++;
+                continue;
+            }
+
             columns[i] = kind;
             named++;
             units |= kind is TableColumn.Lead or TableColumn.Responsible or TableColumn.Support;
         }
 
+        if (unknown > 0)
+        {
+            // A header with some words we do not know: still a header when most of its cells, units among them, are ours.
+            return named >= 3 && units && unknown * 2 <= named ? new TableLayout(columns) : null;
+        }
+
         if (named < 2) return null;
         headerLike = true;
         return units ? new TableLayout(columns) : null;
+    }
+
+    /// <summary>The kind of one header cell on its own (<see cref="TableColumn.Unknown"/> for words we do not know, and for long cells).</summary>
+    public static TableColumn KindOf(string cell)
+    {
+        Span<char> buffer = stackalloc char[16];
+        if (!TryCompact(cell, buffer, out var length) || length == 0) return TableColumn.Unknown;
+        return Classify(buffer[..length]);
     }
 
     /// <summary>The cell without spaces, Markdown marks and HTML tags (具体内 容 → 具体内容); false when too long for a header.</summary>
@@ -128,6 +157,7 @@ internal sealed class TableLayout
             || h.Contains("要求", StringComparison.Ordinal) || h.Contains("项目", StringComparison.Ordinal)
             || h.Contains("名称", StringComparison.Ordinal) || h.Contains("工作", StringComparison.Ordinal)
             || h.Contains("指标", StringComparison.Ordinal) || h.Contains("重点", StringComparison.Ordinal)
+            || h.Contains("实事", StringComparison.Ordinal)
             || h is "类别" or "领域" or "分类" or "环节" or "阶段")
         {
             return TableColumn.Text;

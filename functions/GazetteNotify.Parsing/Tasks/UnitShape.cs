@@ -128,7 +128,18 @@ internal static partial class UnitShape
             or '以' or '要' or '请' or '和' or '及' or '与' or '并' or '由' or '凡' or '应'
         || s.StartsWith("其他") || s.StartsWith("其它") || s.StartsWith("其余") || s.StartsWith("上述")
         || s.StartsWith("所有") || s.StartsWith("根据") || s.StartsWith("负责") || s.StartsWith("我市")
-        || s.StartsWith("有关单位和") || s.StartsWith("相关单位和");
+        || s.StartsWith("有关单位和") || s.StartsWith("相关单位和") || StartsWithVerb(s);
+
+    /// <summary>
+    /// Task text opens with a verb (加快建设大湾区国家技术创新中心 ends like 中心 but is a task): no organisation's name
+    /// starts with one of these.
+    /// </summary>
+    private static bool StartsWithVerb(ReadOnlySpan<char> s) =>
+        s.StartsWith("加快") || s.StartsWith("加强") || s.StartsWith("推进") || s.StartsWith("推动") || s.StartsWith("完善")
+        || s.StartsWith("开展") || s.StartsWith("提升") || s.StartsWith("深化") || s.StartsWith("做好") || s.StartsWith("促进")
+        || s.StartsWith("打造") || s.StartsWith("积极") || s.StartsWith("全力") || s.StartsWith("持续") || s.StartsWith("大力")
+        || s.StartsWith("进一步") || s.StartsWith("健全") || s.StartsWith("优化") || s.StartsWith("强化") || s.StartsWith("启动")
+        || s.StartsWith("新建") || s.StartsWith("建成") || s.StartsWith("完成") || s.StartsWith("落实") || s.StartsWith("组织");
 
     private static readonly SearchValues<char> NotInNames = SearchValues.Create("。：:；;，,！？!?《》“”\"「」…=<>");
 
@@ -154,4 +165,10 @@ internal static partial class UnitShape
 
     [GeneratedRegex(@"^(?:第?\d{1,3}[.．、]?|[（(]\d{1,3}[）)]|[（(]?[一二三四五六七八九十百]{1,4}[）)、.．]?)$")]
     private static partial Regex ItemRegex();
+
+    /// <summary>A section heading: 一、… / （一）… / 第一部分 — a heading between table rows, never a cell of one.</summary>
+    public static bool IsSectionHeading(string s) => SectionHeading().IsMatch(s);
+
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]\S|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")]
+    private static partial Regex SectionHeading();
 }

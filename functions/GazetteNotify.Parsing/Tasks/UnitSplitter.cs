@@ -4,7 +4,9 @@ namespace GazetteNotify.Parsing.Tasks;
 /// Splits a list of units as written (市财政局、市税务局；各县（市、区）政府和市属开发区管委会等) into one unit per entry.
 /// </summary>
 /// <remarks>
-/// Separators are 、 ， , ； ; — never inside parentheses, so 各县（市、区）人民政府 and 市教育局（市委教育工委） stay whole.
+/// Separators are 、 ， , ； ; — never inside parentheses, so 各县（市、区）人民政府 and 市教育局（市委教育工委） stay whole,
+/// and 、 not inside a group name (各县、市、区政府, 各乡镇人民政府、街道办事处: see <see cref="UnitGroups"/>); a space
+/// separates two whole organisation names (a table cell's lines).
 /// 和 / 及 / 以及 / 与 separate two units only when the text before them already ends like an organisation and the text
 /// after them is a full organisation name (市属开发区管委会和市国土局), so 市住房和城乡建设局, 市自然资源和规划局 and
 /// 各县（市、区）党委和政府 are left alone. A trailing 等 (and 等部门 / 等有关部门 / 等市直部门) is dropped, as are
@@ -52,8 +54,21 @@ public static class UnitSplitter
 
             if (depth > 0) continue;
 
+            if (c == '、' && UnitGroups.Continues(units[start..i], units[(i + 1)..]))
+            {
+                continue; // 各县、市、区政府 and 各乡镇人民政府、街道办事处 name one group
+            }
+
             if (c is '、' or '，' or ',' or '；' or ';' or '\t' or '\n')
             {
+                AddEntry(units[start..i], ref into);
+                start = i + 1;
+                continue;
+            }
+
+            if (c is ' ' or '\u3000' && SeparatesBySpace(units[start..i], units[(i + 1)..]))
+            {
+                // Table cells list units one per line, which text copies turn into spaces: 市发展改革委 市生态环境局.
                 AddEntry(units[start..i], ref into);
                 start = i + 1;
                 continue;
@@ -105,6 +120,18 @@ public static class UnitSplitter
         var right = UnitShape.TrimTrailingGroups(StripEtc(UnitShape.TrimDecoration(rest[..end])));
         return right.Length >= 3 && UnitShape.EndsWithOrgSuffix(right);
     }
+
+    /// <summary>A space separates two whole organisation names, never the halves of one (王 东, 市发展 改革委).</summary>
+    private static bool SeparatesBySpace(ReadOnlySpan<char> left, ReadOnlySpan<char> rest)
+    {
+        left = UnitShape.TrimDecoration(left);
+        if (left.IsEmpty) return false;
+        var end = rest.IndexOfAny(EntryEnds);
+        var right = UnitShape.TrimDecoration(end < 0 ? rest : rest[..end]);
+        return left.Length >= 3 && right.Length >= 3 && UnitShape.IsUnitLike(StripEtc(left)) && UnitShape.IsUnitLike(StripEtc(right));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> EntryEnds = System.Buffers.SearchValues.Create("、，,；; \u3000\t\n");
 
     private static void AddEntry(ReadOnlySpan<char> entry, ref List<string>? into)
     {

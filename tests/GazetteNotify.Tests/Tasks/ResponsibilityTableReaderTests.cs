@@ -105,6 +105,43 @@ public class ResponsibilityTableReaderTests
         Assert.Empty(ResponsibilityTableReader.FindRows(null!));
     }
 
+    [Fact]
+    public void Section_rows_end_the_row_above_and_are_not_tasks()
+    {
+        string[] lines =
+        [
+            "序号\t目标与任务\t牵头责任单位\t责任单位",
+            "(7)\t单位GDP能耗和主要污染物减排完成省下达指标。\t市发展改革委\t各县市区政府",
+            "二、重点做好以下九个方面工作\t\t\t",
+            "1\t大力提振消费。\t\t", // a numbered sub-heading: no units, no time limit
+            "(8)\t统筹衔接消费券发放。\t市商务局\t市财政局",
+            "三、持续深化改革",
+            "(9)\t深化国资国企改革。\t市国资委\t市财政局",
+        ];
+
+        var rows = ResponsibilityTableReader.FindRows(lines);
+
+        Assert.Equal(["(7)", "(8)", "(9)"], rows.Select(r => r.Item));
+        Assert.Equal(["各县市区政府"], rows[0].Support);
+        Assert.Equal(["市国资委"], rows[2].Lead);
+    }
+
+    [Fact]
+    public void A_row_as_long_as_the_header_but_shifted_is_read_by_shape()
+    {
+        // The 备注 cell is there but the 分管领导 cell is lost: 市科技局 sits under 分管领导, 黄埔区政府 under 牵头单位.
+        string[] lines =
+        [
+            "序号\t重点工作\t分管领导\t牵头单位\t配合单位\t备注",
+            "1\t加快建设科技创新轴。\t市科技局\t黄埔区政府\t已完成\t",
+        ];
+
+        var row = Assert.Single(ResponsibilityTableReader.FindRows(lines));
+
+        Assert.Equal(["市科技局"], row.Lead);
+        Assert.Equal(["黄埔区政府"], row.Support);
+    }
+
     /// <summary>Rows copied from 聊城市优化提升工程建设项目审批制度改革工作任务分解表 (liaocheng-2019-08.txt).</summary>
     private static readonly string[] SampleRows =
     [

@@ -39,6 +39,23 @@ public class UnitSplitterTests
         { "——", [] },
         { "", [] },
         { "市大数据局", ["市大数据局"] },
+
+        // Group names with 、 inside: 各 over administrative levels, or a collective and a kind of body without a name.
+        { "市税务局等,各县、市、区政府,咸宁高新区管委会", ["市税务局", "各县、市、区政府", "咸宁高新区管委会"] },
+        { "各区、县(市)政府", ["各区、县(市)政府"] },
+        { "区政府有关部门,各乡镇人民政府、街道办事处,谯城经开区管委会", ["区政府有关部门", "各乡镇人民政府、街道办事处", "谯城经开区管委会"] },
+        { "市政府各部门、各直属机构", ["市政府各部门、各直属机构"] },
+        { "市直有关部门、单位", ["市直有关部门、单位"] },
+        { "各县(市)区、开发区", ["各县(市)区、开发区"] },
+        { "各区、市财政局", ["各区", "市财政局"] },
+        { "各县（市、区）人民政府、市属开发区", ["各县（市、区）人民政府", "市属开发区"] },
+        { "各县市区政府、 开发区管委会", ["各县市区政府", "开发区管委会"] },
+
+        // A table cell's lines joined by spaces: whole names apart, a person or a broken name left alone.
+        { "市人力资源社会保障局 市农业农村局", ["市人力资源社会保障局", "市农业农村局"] },
+        { "市财政局 市工业和信息化局 各县市区政府、 开发区管委会", ["市财政局", "市工业和信息化局", "各县市区政府", "开发区管委会"] },
+        { "王 东", ["王 东"] },
+        { "市发展 改革委", ["市发展 改革委"] },
     };
 
     [Theory]
@@ -46,6 +63,19 @@ public class UnitSplitterTests
     public void Splits_one_unit_per_entry(string units, string[] expected)
     {
         Assert.Equal(expected, UnitSplitter.Split(units));
+    }
+
+    [Fact]
+    public void A_long_run_of_levels_after_各_is_not_rescanned_at_every_separator()
+    {
+        // 各县、市、区… repeated: a group name is short, so this is a list, split in linear time.
+        var hostile = "各县、" + string.Concat(Enumerable.Repeat("市、区、", 50_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var units = UnitSplitter.Split(hostile);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+        Assert.True(units.Count <= UnitSplitter.MaxEntries);
     }
 
     [Fact]
