@@ -95,6 +95,8 @@ internal static partial class UnitShape
                 return prev == '街';
             case '业':
                 return prev == '企';
+            case '街':
+                return prev == '镇'; // 镇街: the towns and street offices of a city without counties
             case '镇' or '乡':
                 return s.Length >= 3 || prev is '乡' or '镇';
             case '县':

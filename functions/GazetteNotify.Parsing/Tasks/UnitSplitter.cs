@@ -4,7 +4,8 @@ namespace GazetteNotify.Parsing.Tasks;
 /// Splits a list of units as written (市财政局、市税务局；各县（市、区）政府和市属开发区管委会等) into one unit per entry.
 /// </summary>
 /// <remarks>
-/// Separators are 、 ， , ； ; — never inside parentheses, so 各县（市、区）人民政府 and 市教育局（市委教育工委） stay whole.
+/// Separators are 、 ， , ； ; and spaces between whole names — never inside parentheses, so 各县（市、区）人民政府 and
+/// 市教育局（市委教育工委） stay whole, and never before an item that is only part of a unit (<see cref="UnitGroup"/>).
 /// 和 / 及 / 以及 / 与 separate two units only when the text before them already ends like an organisation and the text
 /// after them is a full organisation name (市属开发区管委会和市国土局), so 市住房和城乡建设局, 市自然资源和规划局 and
 /// 各县（市、区）党委和政府 are left alone. A trailing 等 (and 等部门 / 等有关部门 / 等市直部门) is dropped, as are
@@ -35,6 +36,7 @@ public static class UnitSplitter
     {
         var depth = 0;
         var start = 0;
+        var groupStart = 0;
         for (var i = 0; i < units.Length; i++)
         {
             var c = units[i];
@@ -54,21 +56,49 @@ public static class UnitSplitter
 
             if (c is '、' or '，' or ',' or '；' or ';' or '\t' or '\n')
             {
-                AddEntry(units[start..i], ref into);
-                start = i + 1;
+                // 各区、县（市）政府 / 市直有关部门、单位: the item before 、 may be only part of a unit.
+                if (c == '、' && JoinsNext(units, groupStart, i))
+                {
+                    start = i + 1;
+                    continue;
+                }
+
+                AddEntry(units[groupStart..i], ref into);
+                start = groupStart = i + 1;
                 continue;
             }
 
             var conjunction = ConjunctionLength(units, i);
             if (conjunction > 0 && SeparatesUnits(units[start..i], units[(i + conjunction)..]))
             {
-                AddEntry(units[start..i], ref into);
-                start = i + conjunction;
+                AddEntry(units[groupStart..i], ref into);
+                start = groupStart = i + conjunction;
                 i = start - 1;
             }
         }
 
-        AddEntry(units[start..], ref into);
+        AddEntry(units[groupStart..], ref into);
+    }
+
+    /// <summary>True when the item after the 、 at <paramref name="comma"/> belongs to the group before it.</summary>
+    private static bool JoinsNext(ReadOnlySpan<char> units, int groupStart, int comma)
+    {
+        var depth = 0;
+        var end = units.Length;
+        for (var k = comma + 1; k < units.Length; k++)
+        {
+            var c = units[k];
+            if (UnitShape.IsOpen(c)) depth++;
+            else if (UnitShape.IsClose(c)) { if (depth > 0) depth--; }
+            else if (depth == 0 && (c is '、' or '，' or ',' or '；' or ';' or '\t' or '\n' || ConjunctionLength(units, k) > 0))
+            {
+                end = k;
+                break;
+            }
+        }
+
+        var item = StripEtc(Clean(units[(comma + 1)..end]));
+        return UnitGroup.JoinsPrevious(Clean(units[groupStart..comma]), item);
     }
 
     /// <summary>Length of 和 / 及 / 与 / 以及 at <paramref name="i"/>, or 0.</summary>
@@ -108,7 +138,67 @@ public static class UnitSplitter
 
     private static void AddEntry(ReadOnlySpan<char> entry, ref List<string>? into)
     {
-        entry = StripEtc(Clean(entry));
+        entry = Clean(entry);
+        if (entry.IndexOfAny(' ', '\u3000', '\u00A0') >= 0)
+        {
+            AddSpaced(entry, ref into);
+            return;
+        }
+
+        AddWord(entry, ref into);
+    }
+
+    /// <summary>
+    /// Spaces inside an entry either separate two units (市财政局 市税务局) or are stray spaces inside one name, as
+    /// some pages print them (市 财政局, 伏羲 山管委 会): a space separates only when the text before it is already a unit
+    /// and the words after it make one; otherwise the space is dropped.
+    /// </summary>
+    private static void AddSpaced(ReadOnlySpan<char> entry, ref List<string>? into)
+    {
+        var words = new List<string>();
+        var depth = 0;
+        var wordStart = 0;
+        for (var i = 0; i <= entry.Length; i++)
+        {
+            var atEnd = i == entry.Length;
+            var c = atEnd ? ' ' : entry[i];
+            if (UnitShape.IsOpen(c)) depth++;
+            else if (UnitShape.IsClose(c)) { if (depth > 0) depth--; }
+            if (!atEnd && (depth > 0 || c is not (' ' or '\u3000' or '\u00A0'))) continue;
+            if (i > wordStart) words.Add(entry[wordStart..i].ToString());
+            wordStart = i + 1;
+        }
+
+        var current = "";
+        for (var w = 0; w < words.Count; w++)
+        {
+            if (current.Length > 0 && UnitShape.IsUnitLike(StripEtc(current)) && StartsAUnit(words, w))
+            {
+                AddWord(current, ref into);
+                current = "";
+            }
+
+            current += words[w];
+        }
+
+        AddWord(current, ref into);
+
+        static bool StartsAUnit(List<string> words, int from)
+        {
+            var joined = "";
+            for (var k = from; k < words.Count; k++)
+            {
+                joined += words[k];
+                if (UnitShape.IsUnitLike(StripEtc(joined))) return true;
+            }
+
+            return false;
+        }
+    }
+
+    private static void AddWord(ReadOnlySpan<char> entry, ref List<string>? into)
+    {
+        entry = StripEtc(entry);
         if (entry.IsEmpty || entry.Length > MaxEntryLength) return;
 
         // Markdown bold inside an entry (市**财政局**) is decoration too.
