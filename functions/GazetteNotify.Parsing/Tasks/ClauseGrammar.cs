@@ -22,6 +22,11 @@ internal static class ClauseGrammar
         /// opens with a label too.
         /// </summary>
         LabelSentences,
+        /// <summary>
+        /// Parenthesised body closing an item, read as Strict except that units without a verb are responsible:
+        /// （市工信委、市财政局）.
+        /// </summary>
+        Bare,
     }
 
     private struct State
@@ -66,7 +71,7 @@ internal static class ClauseGrammar
 
             if (!ParseSegment(s[segStart..i], roles, ref state))
             {
-                if (mode == Mode.Strict)
+                if (mode is Mode.Strict or Mode.Bare)
                 {
                     if (sentence == 0) return -1;
                     return segStart;
@@ -77,8 +82,9 @@ internal static class ClauseGrammar
             {
                 if (state.Pending is { Count: > 0 })
                 {
-                    // Units without a verb or label to say what they do.
+                    // Units without a verb or label to say what they do: responsible when they alone close an item.
                     if (mode == Mode.Strict && sentence == 0) return -1;
+                    if (mode == Mode.Bare) roles.Add(ClauseRole.Responsible, state.Pending);
                     state.Pending.Clear();
                 }
 
@@ -107,6 +113,13 @@ internal static class ClauseGrammar
         }
 
         var value = UnitShape.TrimDecoration(seg[valueStart..]);
+        if (kind == ClauseRole.Other)
+        {
+            // 数据提供单位：市统计局 after 牵头单位：… — responsible like 责任单位; alone it opens nothing.
+            if (!roles.HasUnits) return false;
+            kind = ClauseRole.Responsible;
+        }
+
         state.Label = kind;
         switch (kind)
         {

@@ -16,6 +16,11 @@ internal enum ClauseRole
     Leader,
     /// <summary>完成时限, 完成时间, 时间节点, 时限.</summary>
     Time,
+    /// <summary>
+    /// A unit label naming no role (数据提供单位, 联系单位): responsible within a clause another label opened, but it
+    /// never opens one — 发布单位：… in page furniture is no clause.
+    /// </summary>
+    Other,
 }
 
 /// <summary>Reads labels such as 牵头单位： / 责任部门: / **责任单位**： / 【责任分工】 and classifies them.</summary>
@@ -113,8 +118,12 @@ internal static class ClauseLabel
             return ClauseRole.Responsible;
         }
 
-        return ClauseRole.None;
+        return ClauseRole.Other;
     }
+
+    /// <summary>A label that may open a clause: <see cref="TryRead"/> with a kind other than <see cref="ClauseRole.Other"/>.</summary>
+    public static bool TryReadOpening(ReadOnlySpan<char> s, int pos, out int valueStart) =>
+        TryRead(s, pos, out var kind, out valueStart) && kind != ClauseRole.Other;
 
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 }

@@ -29,11 +29,11 @@ public static partial class ResponsibilityClauseFinder
     {
         if (string.IsNullOrEmpty(paragraph)) return None;
         var p = paragraph.AsSpan();
-        if (p.IndexOfAny(Keywords) < 0) return None;
+        if (p.IndexOfAny(Keywords) < 0 && !EndsWithClose(p)) return None;
 
         // A label paragraph (责任分工：… / 责任单位：…) is one clause covering the whole paragraph.
         var labelAt = SkipLeader(p);
-        if (labelAt < p.Length && ClauseLabel.TryRead(p, labelAt, out _, out _))
+        if (labelAt < p.Length && ClauseLabel.TryReadOpening(p, labelAt, out _))
         {
             var roles = new RoleSet();
             if (ClauseGrammar.Parse(p[labelAt..], ClauseGrammar.Mode.LabelSentences, roles) > 0 && roles.HasUnits)
@@ -68,7 +68,7 @@ public static partial class ResponsibilityClauseFinder
 
                 if (sp == 0) continue; // a stray closer
                 var open = stack[--sp];
-                if (p[(open + 1)..i].IndexOfAny(Keywords) < 0) continue;
+                if (p[(open + 1)..i].IndexOfAny(Keywords) < 0 && !ClosesItem(p, open, i)) continue;
 
                 // Keep only the outermost parentheses holding a keyword: drop those this pair encloses.
                 while (count > 0 && candidates[(count - 1) * 2] > open) count--;
@@ -77,6 +77,20 @@ public static partial class ResponsibilityClauseFinder
                     candidates[count * 2] = open;
                     candidates[count * 2 + 1] = i;
                     count++;
+                }
+
+                continue;
+            }
+
+            if (c is '〔' or '【' && sp == 0 && overflow == 0)
+            {
+                // 〔牵头单位：市卫健委；配合单位：市妇联〕 — the clause in square brackets some cities use instead of （）.
+                var close = MatchingBracket(p, i);
+                if (close > i && p[(i + 1)..close].IndexOfAny(Keywords) >= 0 && TryParenthesised(p, i, close) is { } boxed)
+                {
+                    found ??= new List<ResponsibilityClause>(2);
+                    found.Add(boxed);
+                    i = close;
                 }
 
                 continue;
@@ -107,11 +121,45 @@ public static partial class ResponsibilityClauseFinder
     private static ResponsibilityClause? TryParenthesised(ReadOnlySpan<char> p, int open, int close)
     {
         var body = p[(open + 1)..close];
-        var mode = ClauseLabel.TryRead(body, 0, out _, out _) ? ClauseGrammar.Mode.Tolerant : ClauseGrammar.Mode.Strict;
+        var mode = ClauseLabel.TryReadOpening(body, 0, out _) ? ClauseGrammar.Mode.Tolerant : ClauseGrammar.Mode.Strict;
         var roles = new RoleSet();
-        if (ClauseGrammar.Parse(body, mode, roles) < 0 || !roles.HasUnits) return null;
+        if (ClauseGrammar.Parse(body, mode, roles) < 0 || !roles.HasUnits)
+        {
+            // …增长12%。（市发改委） — units alone, closing an item, are the units responsible for it.
+            if (mode != ClauseGrammar.Mode.Strict || !ClosesItem(p, open, close)) return null;
+            roles = new RoleSet();
+            if (ClauseGrammar.Parse(body, ClauseGrammar.Mode.Bare, roles) < 0 || !roles.HasUnits) return null;
+        }
+
         roles.FirstListedLeads = FirstListedLeadsRegex().IsMatch(body);
         return roles.ToClause(open, close - open + 1);
+    }
+
+    /// <summary>The paragraph ends with a closing parenthesis (a full stop after it allowed): it may end in bare units.</summary>
+    private static bool EndsWithClose(ReadOnlySpan<char> p)
+    {
+        var t = UnitShape.TrimDecoration(p).TrimEnd("。；;.");
+        return !t.IsEmpty && UnitShape.IsClose(t[^1]);
+    }
+
+    /// <summary>
+    /// True when the parentheses stand after the end of a sentence and nothing but a full stop follows them:
+    /// 实现固定资产投资1590亿元。（市发改委） — the place of a clause, not of a parenthetical remark inside prose.
+    /// </summary>
+    private static bool ClosesItem(ReadOnlySpan<char> p, int open, int close)
+    {
+        var before = UnitShape.TrimDecoration(p[..open]);
+        if (before.IsEmpty || before[^1] is not ('。' or '；' or ';' or '！' or '!')) return false;
+        var after = UnitShape.TrimDecoration(p[(close + 1)..]);
+        return after.IsEmpty || after is "。" or "；" or ";" or ".";
+    }
+
+    /// <summary>The 〕 or 】 closing the bracket at <paramref name="open"/> (round parentheses may nest inside), or -1.</summary>
+    private static int MatchingBracket(ReadOnlySpan<char> p, int open)
+    {
+        var closer = p[open] == '〔' ? '〕' : '】';
+        var end = p.Slice(open + 1).IndexOfAny(closer, p[open]);
+        return end < 0 || p[open + 1 + end] != closer ? -1 : open + 1 + end;
     }
 
     /// <summary>
@@ -133,7 +181,7 @@ public static partial class ResponsibilityClauseFinder
 
         var start = k + 1;
         while (start < colon && UnitShape.IsDecoration(p[start])) start++;
-        if (!ClauseLabel.TryRead(p, start, out _, out var valueStart) || valueStart != colon + 1) return -1;
+        if (!ClauseLabel.TryReadOpening(p, start, out var valueStart) || valueStart != colon + 1) return -1;
 
         var roles = new RoleSet();
         var length = ClauseGrammar.Parse(p[start..], ClauseGrammar.Mode.LabelSentences, roles);
