@@ -111,7 +111,7 @@ internal static partial class TaskAssembler
     {
         var top = Top(stack, 0);
         if (top is null) return null;
-        var isLabel = text.Length > 0 && text[0] is not ('（' or '(');
+        var isLabel = text.Length > 0 && text[0] is not ('（' or '(' or '〔' or '【');
         if (isLabel || numbered) return top; // 责任分工：… is a field of the item it sits in
         // Only a run of several sub-items, none with a clause of its own, shares one clause with the item above.
         var parent = Top(stack, 1);
@@ -150,10 +150,15 @@ internal static partial class TaskAssembler
             if (!result.Contains(d)) result.Add(d);
         }
 
-        if (timeLimit is not null && !itemText.Contains(timeLimit, StringComparison.Ordinal))
+        if (timeLimit is not null && (!itemText.Contains(timeLimit, StringComparison.Ordinal) || result.Count == 0))
         {
-            foreach (var d in DeadlineFinder.FindAll(timeLimit, anchor))
+            var limits = DeadlineFinder.FindAll(timeLimit, anchor);
+            // 完成时限：2021年12月31日 — a bare date under a time label is the date to finish by.
+            var byDate = limits.Count == 0;
+            if (byDate) limits = DeadlineFinder.FindAll(timeLimit + "前", anchor);
+            foreach (var found in limits)
             {
+                var d = byDate && found.Text.EndsWith('前') ? found with { Text = found.Text[..^1] } : found;
                 if (!result.Contains(d)) result.Add(d);
             }
         }
