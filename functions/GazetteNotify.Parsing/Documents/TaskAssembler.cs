@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using GazetteNotify.Parsing.Body;
 using GazetteNotify.Parsing.Deadlines;
 using GazetteNotify.Parsing.Model;
@@ -13,7 +12,7 @@ namespace GazetteNotify.Parsing.Documents;
 /// belongs to the item above them (the run shares one clause: （一）…1.…6.…（市…负责）), unless those sub-items carry
 /// clauses of their own or there is only one, in which case it is the last sub-item's, detached by a page or column break.
 /// </summary>
-internal static partial class TaskAssembler
+internal static class TaskAssembler
 {
     private sealed class Frame(int level, string item, int paragraph)
     {
@@ -43,7 +42,7 @@ internal static partial class TaskAssembler
                 stack.Add(new Frame(t.Level, t.Item, p));
             }
 
-            var clauses = ResponsibilityClauseFinder.FindAll(text);
+            var clauses = ResponsibilityClauseFinder.FindAll(text, firstListedLeads);
             var previousEnd = 0;
             foreach (var clause in clauses)
             {
@@ -56,8 +55,7 @@ internal static partial class TaskAssembler
                 previousEnd = clauseEnd;
                 MarkParent(stack, target);
                 var deadlines = DeadlinesOf(itemText, clause.TimeLimitText, anchor);
-                var (lead, support) = firstListedLeads ? SplitFirstListed(clause.Lead, clause.Support) : (clause.Lead, clause.Support);
-                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, lead, support, deadlines) { Excerpt = TaskExcerpt.Of(itemText) }));
+                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, clause.Lead, clause.Support, deadlines) { Excerpt = TaskExcerpt.Of(itemText) }));
             }
         }
 
@@ -83,22 +81,11 @@ internal static partial class TaskAssembler
     {
         foreach (var p in paragraphs)
         {
-            if (p.Text.Contains("第一", StringComparison.Ordinal) && FirstListedLeads().IsMatch(p.Text)) return true;
+            if (FirstListedRule.IsStated(p.Text)) return true;
         }
 
         return false;
     }
-
-    private static (IReadOnlyList<string> Lead, IReadOnlyList<string> Support) SplitFirstListed(IReadOnlyList<string> lead, IReadOnlyList<string> support)
-    {
-        if (support.Count > 0 || lead.Count < 2) return (lead, support);
-        var rest = new string[lead.Count - 1];
-        for (var i = 1; i < lead.Count; i++) rest[i - 1] = lead[i];
-        return ([lead[0]], rest);
-    }
-
-    [GeneratedRegex(@"(?:列|排|位)(?:在|于|居)?第一(?:位|个|名)?的?(?:者|单位|部门)?(?:为|是)牵头")]
-    private static partial Regex FirstListedLeads();
 
     private static bool IsWholeParagraph(string text, ResponsibilityClause clause)
     {

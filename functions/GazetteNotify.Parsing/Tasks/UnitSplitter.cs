@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GazetteNotify.Parsing.Tasks;
 
 /// <summary>
@@ -198,7 +200,7 @@ public static class UnitSplitter
 
     private static void AddWord(ReadOnlySpan<char> entry, ref List<string>? into)
     {
-        entry = StripEtc(entry);
+        entry = StripEtc(WithoutNote(entry));
         if (entry.IsEmpty || entry.Length > MaxEntryLength) return;
 
         // Markdown bold inside an entry (市**财政局**) is decoration too.
@@ -226,6 +228,21 @@ public static class UnitSplitter
         return s[a..b];
 
         static bool IsJunk(char c) => UnitShape.IsDecoration(c) || UnitShape.IsDash(c) || c is '。' or '.' or '“' or '”' or '"';
+    }
+
+    private static readonly SearchValues<char> NotePunctuation = SearchValues.Create("，,。；;：:“”\"");
+
+    /// <summary>
+    /// Drops a note in parentheses after the last unit of a list — 市卫生健康委（除标注“分别牵头”外，列第一位为牵头单位，
+    /// 下同） → 市卫生健康委: a group holding sentence punctuation or quotes is prose, not part of a name
+    /// (市教育局（市委教育工委） and 各县（市、区） keep theirs).
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutNote(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 3 || !UnitShape.IsClose(s[^1])) return s;
+        var core = UnitShape.TrimTrailingGroups(s);
+        if (core.Length == s.Length || core.IsEmpty) return s;
+        return s[core.Length..].IndexOfAny(NotePunctuation) >= 0 ? UnitShape.TrimDecoration(core) : s;
     }
 
     /// <summary>

@@ -163,6 +163,37 @@ public class ResponsibilityClauseFinderTests
         Assert.Empty(ResponsibilityClauseFinder.FindAll(paragraph));
     }
 
+    /// <summary>Clauses read under a document that said the first unit listed leads (丽水 2023, 珠海 2009 in the corpus).</summary>
+    public static TheoryData<string, string, string> UnderFirstListedRule => new()
+    {
+        { "责任单位:市双招双引办、市发改委、市经信局,各县(市、区)政府、丽水开发区管委会", "市双招双引办", "市发改委|市经信局|各县(市、区)政府|丽水开发区管委会" },
+        // 分别牵头 names every lead itself: the rule does not apply.
+        { "责任单位:市人力社保局、市农业农村局分别牵头", "市人力社保局|市农业农村局", "" },
+        { "(一)建设珠江口西岸核心城市。(市委政研室、市委改革办)", "市委政研室", "市委改革办" },
+        { "责任单位:市发改委", "市发改委", "" },
+        { "（市公安局牵头，市交通运输局、市城管局配合）", "市公安局", "市交通运输局|市城管局" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnderFirstListedRule))]
+    public void First_listed_unit_leads_under_the_documents_rule(string paragraph, string lead, string support)
+    {
+        var clause = Assert.Single(ResponsibilityClauseFinder.FindAll(paragraph, firstListedLeads: true));
+
+        Assert.Equal(Units(lead), clause.Lead);
+        Assert.Equal(Units(support), clause.Support);
+    }
+
+    [Fact]
+    public void Rule_stated_after_the_last_unit_applies_and_is_no_unit()
+    {
+        var clause = Assert.Single(ResponsibilityClauseFinder.FindAll(
+            "责任单位:市发改委、市经信局、市科技局、市卫生健康委(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)"));
+
+        Assert.Equal(["市发改委"], clause.Lead);
+        Assert.Equal(["市经信局", "市科技局", "市卫生健康委"], clause.Support);
+    }
+
     [Fact]
     public void Parenthesised_clause_is_located_with_its_parentheses()
     {
