@@ -149,15 +149,18 @@ public static class ResponsibilityClauseFinder
     }
 
     /// <summary>
-    /// True when the parentheses stand after the end of a sentence and nothing but a full stop follows them:
-    /// 实现固定资产投资1590亿元。（市发改委） — the place of a clause, not of a parenthetical remark inside prose.
+    /// True when the parentheses stand after the end of a sentence and nothing but a full stop or the next numbered
+    /// item follows them: 实现固定资产投资1590亿元。（市发改委） — the place of a clause, not of a remark inside prose.
     /// </summary>
     private static bool ClosesItem(ReadOnlySpan<char> p, int open, int close)
     {
         var before = UnitShape.TrimDecoration(p[..open]);
         if (before.IsEmpty || before[^1] is not ('。' or '；' or ';' or '！' or '!')) return false;
         var after = UnitShape.TrimDecoration(p[(close + 1)..]);
-        return after.IsEmpty || after is "。" or "；" or ";" or ".";
+        if (after.Length > 0 && after[0] is '。' or '；' or ';' or '.') after = UnitShape.TrimDecoration(after[1..]);
+
+        // A text flattened onto one line goes on with the next item: …增长12%。（市发改委） 2.一般预算收入…
+        return after.IsEmpty || Body.Numbering.LengthOf(after.ToString()) > 0;
     }
 
     /// <summary>The 〕 or 】 closing the bracket at <paramref name="open"/> (round parentheses may nest inside), or -1.</summary>

@@ -185,6 +185,15 @@ public class ResponsibilityClauseFinderTests
     }
 
     [Fact]
+    public void Bare_units_close_each_item_of_a_text_flattened_onto_one_line()
+    {
+        var clauses = ResponsibilityClauseFinder.FindAll(
+            "1.全市生产总值增长12%。(市发改委) 2.一般预算收入比上年增长12%。(市财政局) 3.实现固定资产投资1590亿元,增长16%。(市发改委)");
+
+        Assert.Equal(["市发改委", "市财政局", "市发改委"], clauses.Select(c => Assert.Single(c.Lead)));
+    }
+
+    [Fact]
     public void Rule_stated_after_the_last_unit_applies_and_is_no_unit()
     {
         var clause = Assert.Single(ResponsibilityClauseFinder.FindAll(
