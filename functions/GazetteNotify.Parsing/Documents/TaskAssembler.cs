@@ -21,6 +21,14 @@ internal static class TaskAssembler
         public int Paragraph { get; } = paragraph;
         public bool ChildHadClause { get; set; }
         public int Children { get; set; }
+
+        /// <summary>Units its heading names as leading the items under it (（一）省监察厅牵头的工作), or null.</summary>
+        public IReadOnlyList<string>? HeadingLead { get; init; }
+
+        /// <summary>A clause under the heading took its lead: the heading needs no task of its own.</summary>
+        public bool LeadUsed { get; set; }
+
+        public int LastParagraph { get; set; }
     }
 
     public static List<ResponsibilityTask> Assemble(
@@ -37,11 +45,12 @@ internal static class TaskAssembler
             var token = Numbering.Read(text);
             if (token is { } t)
             {
-                while (stack.Count > 0 && stack[^1].Level >= t.Level) stack.RemoveAt(stack.Count - 1);
+                while (stack.Count > 0 && stack[^1].Level >= t.Level) Close(stack, paragraphs, found, anchor);
                 if (stack.Count > 0) stack[^1].Children++;
-                stack.Add(new Frame(t.Level, t.Item, p));
+                stack.Add(new Frame(t.Level, t.Item, p) { HeadingLead = HeadingLead.Read(text.AsSpan(t.Length)) });
             }
 
+            foreach (var frame in stack) frame.LastParagraph = p;
             var clauses = ResponsibilityClauseFinder.FindAll(text, firstListedLeads);
             var previousEnd = 0;
             foreach (var clause in clauses)
@@ -55,9 +64,12 @@ internal static class TaskAssembler
                 previousEnd = clauseEnd;
                 MarkParent(stack, target);
                 var deadlines = DeadlinesOf(itemText, clause.TimeLimitText, anchor);
-                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, clause.Lead, clause.Support, deadlines) { Excerpt = TaskExcerpt.Of(itemText) }));
+                var lead = clause.Lead.Count > 0 ? clause.Lead : HeadingLeadOver(stack) ?? clause.Lead;
+                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, lead, clause.Support, deadlines) { Excerpt = TaskExcerpt.Of(itemText) }));
             }
         }
+
+        while (stack.Count > 0) Close(stack, paragraphs, found, anchor);
 
         var body = new List<string>(lines.Count - bodyStart);
         for (var i = bodyStart; i < lines.Count; i++) body.Add(lines[i]);
@@ -104,6 +116,32 @@ internal static class TaskAssembler
         var parent = Top(stack, 1);
         if (parent is null || parent.ChildHadClause || parent.Children < 2) return top;
         return parent;
+    }
+
+    /// <summary>The lead named by the nearest heading above (协同单位：… under （二）省审计厅牵头的工作), marked as used.</summary>
+    private static IReadOnlyList<string>? HeadingLeadOver(List<Frame> stack)
+    {
+        for (var k = stack.Count - 1; k >= 0; k--)
+        {
+            if (stack[k].HeadingLead is not { } lead) continue;
+            stack[k].LeadUsed = true;
+            return lead;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Pops the innermost item. A heading naming a lead whose items carried no clause taking it is a task of its own:
+    /// （一）省监察厅牵头的工作 / 加强行政监察工作… → 省监察厅 leads.
+    /// </summary>
+    private static void Close(List<Frame> stack, IReadOnlyList<Paragraph> paragraphs, List<(int Line, ResponsibilityTask Task)> found, DateOnly anchor)
+    {
+        var frame = stack[^1];
+        stack.RemoveAt(stack.Count - 1);
+        if (frame.HeadingLead is not { } lead || frame.LeadUsed) return;
+        var text = JoinParagraphs(paragraphs, frame.Paragraph, frame.LastParagraph);
+        found.Add((paragraphs[frame.Paragraph].Line, new ResponsibilityTask(frame.Item, lead, [], DeadlinesOf(text, null, anchor)) { Excerpt = TaskExcerpt.Of(text) }));
     }
 
     private static Frame? Top(List<Frame> stack, int depth) => stack.Count > depth ? stack[^(depth + 1)] : null;
