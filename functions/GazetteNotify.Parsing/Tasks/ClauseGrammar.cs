@@ -67,7 +67,8 @@ internal static class ClauseGrammar
             }
 
             var sentenceEnd = atEnd || c is '。' or '！' or '？' or '!' or '?';
-            if (!sentenceEnd && c is not ('，' or ',' or '；' or ';' or '\n')) continue;
+            // Spaces before another label part labels as ； does: 牵头单位：市发改委  配合单位：市财政局.
+            if (!sentenceEnd && c is not ('，' or ',' or '；' or ';' or '\n') && !(IsSpace(c) && LabelFollows(s, i))) continue;
 
             if (!ParseSegment(s[segStart..i], roles, ref state))
             {
@@ -100,6 +101,17 @@ internal static class ClauseGrammar
         }
 
         return s.Length;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\u3000' or '\t' or '\u00A0';
+
+    /// <summary>True when, after the spaces at <paramref name="i"/>, a label begins (and not just more of the same space run).</summary>
+    private static bool LabelFollows(ReadOnlySpan<char> s, int i)
+    {
+        if (i > 0 && IsSpace(s[i - 1])) return false;
+        var j = i;
+        while (j < s.Length && IsSpace(s[j])) j++;
+        return j < s.Length && ClauseLabel.TryRead(s, j, out _, out _);
     }
 
     private static bool ParseSegment(ReadOnlySpan<char> seg, RoleSet roles, ref State state)

@@ -94,7 +94,7 @@ internal static class ClauseLabel
 
         var unitLabel = label.EndsWith("单位") || label.EndsWith("部门") || label.EndsWith("主体") || label.EndsWith("机关")
             || label.EndsWith("机构") || label.EndsWith("处室") || label.EndsWith("科室")
-            || label is "牵头" or "配合" or "协办" or "责任" or "主责" or "协助" or "参与" or "负责";
+            || label is "牵头" or "配合" or "协办" or "责任" or "主责" or "协助" or "参与" or "负责" or "牵头负责" or "协同" or "主办";
         if (!unitLabel) return ClauseRole.None;
 
         if (label.Contains("牵头", StringComparison.Ordinal) || label.Contains("主责", StringComparison.Ordinal)
