@@ -101,7 +101,7 @@ public class CorpusTests
 
         Assert.True(scores.Count >= 40, $"{scores.Count} corpus texts");
         Assert.True(documents.F1 >= 0.44, CorpusScore.Report(scores));
-        Assert.True(units.F1 >= 0.32, CorpusScore.Report(scores));
+        Assert.True(units.F1 >= 0.34, CorpusScore.Report(scores));
         Assert.True(deadlines.F1 >= 0.10, CorpusScore.Report(scores));
         Assert.True(scores.Count(s => s.Rejection is not null) <= 19, CorpusScore.Report(scores));
     }
