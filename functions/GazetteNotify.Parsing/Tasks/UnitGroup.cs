@@ -32,7 +32,7 @@ internal static class UnitGroup
 
     /// <summary>
     /// True when <paramref name="item"/>, written after 、, belongs to <paramref name="group"/> (the items joined so far):
-    /// a 各 group that has no organ head yet takes generic items until one brings the head (各县、市、区政府), and a
+    /// a 各 group that has no organ head yet takes generic places until one brings the head (各县、市、区政府), and a
     /// 各/有关 group ending in a kind of organ (部门, 单位) takes items that are only such a kind (、单位 / 、各直属机构).
     /// </summary>
     public static bool JoinsPrevious(ReadOnlySpan<char> group, ReadOnlySpan<char> item)
@@ -46,8 +46,9 @@ internal static class UnitGroup
         if (!distributive) return false;
 
         var groupParts = Generic(LastItem(g));
+        // 各县（市）区 takes places (开发区, 区政府) but not another kind of organ: 各县市区、各部门 are two groups.
         var groupHeadless = g[0] == '各' && (groupParts & (Parts.CategoryHead | Parts.PlaceHead)) == 0 && (groupParts & Parts.Level) != 0;
-        if (groupHeadless) return true;
+        if (groupHeadless) return (itemParts & Parts.CategoryHead) == 0;
 
         var itemOnlyCategory = (itemParts & (Parts.Level | Parts.PlaceHead)) == 0 && (itemParts & Parts.CategoryHead) != 0;
         return itemOnlyCategory && EndsWithAny(UnitShape.TrimTrailingGroups(g), CategoryHeads);

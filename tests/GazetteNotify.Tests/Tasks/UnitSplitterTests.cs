@@ -57,6 +57,7 @@ public class UnitSplitterTests
         { "市直各部门、各县（市、区）政府", ["市直各部门", "各县（市、区）政府"] },
         { "各县市区政府、开发区管委会", ["各县市区政府", "开发区管委会"] },
         { "市财政局、单位", ["市财政局", "单位"] },
+        { "各县市区、各部门", ["各县市区", "各部门"] },
 
         // Spaces: between whole names they separate; inside a name (as some pages print) they are dropped.
         { "市财政局 市税务局", ["市财政局", "市税务局"] },
