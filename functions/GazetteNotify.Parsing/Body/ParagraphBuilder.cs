@@ -90,6 +90,13 @@ internal static partial class ParagraphBuilder
 
             if (currentIsLabel)
             {
+                // 责任单位：市发改委、市财政局、 / 市税务局 — a unit list wrapped after its separator goes on.
+                if (current[^1] is '、' or '，' or ',' && !Numbering.StartsBlock(line))
+                {
+                    Append(line.TrimStart());
+                    continue;
+                }
+
                 Flush();
             }
 

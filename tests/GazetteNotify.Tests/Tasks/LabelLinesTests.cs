@@ -39,7 +39,10 @@ public class LabelLinesTests
         Assert.DoesNotContain(document.Tasks.SelectMany(t => t.Lead.Concat(t.Support)), u => u.Contains("领导", StringComparison.Ordinal));
     }
 
-    /// <summary>六安 2021 in the corpus: 牵头负责领导 (a person), 牵头责任单位 and 协同责任单位 lines, each closed by 。.</summary>
+    /// <summary>
+    /// 六安 2021 in the corpus: 牵头负责领导 (a person), 牵头责任单位 and 协同责任单位 lines, each closed by 。, and a
+    /// unit list wrapped after its 、.
+    /// </summary>
     private const string Sentences = """
         关于印发重点工作责任分解方案的通知
         各县区人民政府：
@@ -51,7 +54,8 @@ public class LabelLinesTests
         2.规上工业增加值增长9.5%以上。
         牵头负责领导:束学龙。
         牵头责任单位:市经信局。
-        协同责任单位:市发改委、市农业农村局、市税务局、六安供电公司等。
+        协同责任单位:市发改委、市农业农村局、
+        市税务局、六安供电公司等。
         六安市人民政府
         2021年3月1日
         """;
