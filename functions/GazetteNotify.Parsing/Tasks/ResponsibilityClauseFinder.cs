@@ -23,6 +23,9 @@ public static class ResponsibilityClauseFinder
     private const int MaxDepth = 32;
     private const int MaxCandidates = 32;
 
+    /// <summary>The longest item number looked for after bare units (第一百二十三条 and its spaces fit).</summary>
+    private const int MaxNumberLength = 16;
+
     /// <summary>Every responsibility clause in one paragraph (a paragraph may hold several, e.g. one per sentence), in order.</summary>
     public static IReadOnlyList<ResponsibilityClause> FindAll(string paragraph) => FindAll(paragraph, firstListedLeads: false);
 
@@ -160,7 +163,7 @@ public static class ResponsibilityClauseFinder
         if (after.Length > 0 && after[0] is '。' or '；' or ';' or '.') after = UnitShape.TrimDecoration(after[1..]);
 
         // A text flattened onto one line goes on with the next item: …增长12%。（市发改委） 2.一般预算收入…
-        return after.IsEmpty || Body.Numbering.LengthOf(after.ToString()) > 0;
+        return after.IsEmpty || Body.Numbering.LengthOf(after[..Math.Min(after.Length, MaxNumberLength)].ToString()) > 0;
     }
 
     /// <summary>The 〕 or 】 closing the bracket at <paramref name="open"/> (round parentheses may nest inside), or -1.</summary>

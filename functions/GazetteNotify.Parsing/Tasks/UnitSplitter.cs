@@ -24,6 +24,12 @@ public static class UnitSplitter
     /// <summary>No unit's name comes near this (the samples: 14 characters at most): a longer entry is not a unit and is dropped.</summary>
     public const int MaxEntryLength = 60;
 
+    /// <summary>
+    /// Entries longer than this are not looked into for spaces (twenty names parted by spaces fit): the word-by-word
+    /// reading is quadratic, and a longer entry is prose that is dropped anyway.
+    /// </summary>
+    private const int MaxSpacedLength = 400;
+
     /// <summary>Splits a list of units as written into one unit per entry.</summary>
     public static IReadOnlyList<string> Split(string units)
     {
@@ -141,7 +147,7 @@ public static class UnitSplitter
     private static void AddEntry(ReadOnlySpan<char> entry, ref List<string>? into)
     {
         entry = Clean(entry);
-        if (entry.IndexOfAny(' ', '\u3000', '\u00A0') >= 0)
+        if (entry.Length <= MaxSpacedLength && entry.IndexOfAny(' ', '\u3000', '\u00A0') >= 0)
         {
             AddSpaced(entry, ref into);
             return;
@@ -188,7 +194,7 @@ public static class UnitSplitter
         static bool StartsAUnit(List<string> words, int from)
         {
             var joined = "";
-            for (var k = from; k < words.Count; k++)
+            for (var k = from; k < words.Count && joined.Length <= MaxEntryLength; k++)
             {
                 joined += words[k];
                 if (UnitShape.IsUnitLike(StripEtc(joined))) return true;

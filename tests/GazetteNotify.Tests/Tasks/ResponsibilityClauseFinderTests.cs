@@ -203,6 +203,15 @@ public class ResponsibilityClauseFinderTests
     }
 
     [Fact]
+    public void Many_bare_parentheses_in_one_long_paragraph_are_bounded_work()
+    {
+        // Each （市发改委） after a sentence is followed by the rest of a 600,000-character paragraph: only its start is read.
+        var paragraph = string.Concat(Enumerable.Repeat("增长12%。(市发改委)比上年", 50_000));
+
+        Assert.Empty(ResponsibilityClauseFinder.FindAll(paragraph));
+    }
+
+    [Fact]
     public void Rule_stated_after_the_last_unit_applies_and_is_no_unit()
     {
         var clause = Assert.Single(ResponsibilityClauseFinder.FindAll(

@@ -73,6 +73,13 @@ public class UnitSplitterTests
     }
 
     [Fact]
+    public void A_huge_entry_of_spaced_words_is_not_read_word_by_word()
+    {
+        // 100,000 one-character words: read word by word this took minutes; past the bound it is one overlong entry, dropped.
+        Assert.Empty(UnitSplitter.Split(string.Join(' ', Enumerable.Repeat("市", 100_000))));
+    }
+
+    [Fact]
     public void Null_yields_nothing()
     {
         Assert.Empty(UnitSplitter.Split(null!));
