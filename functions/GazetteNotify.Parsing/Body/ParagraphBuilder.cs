@@ -77,7 +77,8 @@ internal static partial class ParagraphBuilder
             {
                 if (currentIsLabel)
                 {
-                    current.Append('；');
+                    // 牵头责任单位:市发改委。 already ends its sentence; a second stop would end the clause there.
+                    if (current[^1] is not ('。' or '；' or ';')) current.Append('；');
                     Append(line);
                     continue;
                 }
@@ -89,6 +90,13 @@ internal static partial class ParagraphBuilder
 
             if (currentIsLabel)
             {
+                // 责任单位：市发改委、市财政局、 / 市税务局 — a unit list wrapped after its separator goes on.
+                if (current[^1] is '、' or '，' or ',' && !Numbering.StartsBlock(line))
+                {
+                    Append(line.TrimStart());
+                    continue;
+                }
+
                 Flush();
             }
 
@@ -115,10 +123,10 @@ internal static partial class ParagraphBuilder
         return paragraphs;
     }
 
-    /// <summary>A line that opens with a clause label: 牵头单位： 责任单位: 配合部门： 完成时限：, colon of either width.</summary>
+    /// <summary>A line that opens with a clause label: 牵头单位： 责任单位: 配合部门： 牵头责任单位： 协同责任单位： 完成时限：, colon of either width.</summary>
     private static bool StartsWithLabel(string line) => LabelStart().IsMatch(line);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:牵头|责任|配合|协办|主办|主责|协同|参与|协助)(?:单位|部门)\s*[：:]|^\s*(?:完成时限|完成时间|时间节点)\s*[：:]")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:牵头|责任|配合|协办|主办|主责|协同|参与|协助)(?:责任|负责)?(?:单位|部门)\s*[：:]|^\s*(?:完成时限|完成时间|时间节点)\s*[：:]")]
     private static partial System.Text.RegularExpressions.Regex LabelStart();
 
     private static void AppendWrapped(StringBuilder current, string line, Parentheses parentheses)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using GazetteNotify.Parsing.Body;
 using GazetteNotify.Parsing.Deadlines;
 using GazetteNotify.Parsing.Model;
@@ -13,7 +12,7 @@ namespace GazetteNotify.Parsing.Documents;
 /// belongs to the item above them (the run shares one clause: （一）…1.…6.…（市…负责）), unless those sub-items carry
 /// clauses of their own or there is only one, in which case it is the last sub-item's, detached by a page or column break.
 /// </summary>
-internal static partial class TaskAssembler
+internal static class TaskAssembler
 {
     private sealed class Frame(int level, string item, int paragraph)
     {
@@ -22,6 +21,14 @@ internal static partial class TaskAssembler
         public int Paragraph { get; } = paragraph;
         public bool ChildHadClause { get; set; }
         public int Children { get; set; }
+
+        /// <summary>Units its heading names as leading the items under it (（一）省监察厅牵头的工作), or null.</summary>
+        public IReadOnlyList<string>? HeadingLead { get; init; }
+
+        /// <summary>A clause under the heading took its lead: the heading needs no task of its own.</summary>
+        public bool LeadUsed { get; set; }
+
+        public int LastParagraph { get; set; }
     }
 
     public static List<ResponsibilityTask> Assemble(
@@ -38,12 +45,13 @@ internal static partial class TaskAssembler
             var token = Numbering.Read(text);
             if (token is { } t)
             {
-                while (stack.Count > 0 && stack[^1].Level >= t.Level) stack.RemoveAt(stack.Count - 1);
+                while (stack.Count > 0 && stack[^1].Level >= t.Level) Close(stack, paragraphs, found, anchor);
                 if (stack.Count > 0) stack[^1].Children++;
-                stack.Add(new Frame(t.Level, t.Item, p));
+                stack.Add(new Frame(t.Level, t.Item, p) { HeadingLead = HeadingLead.Read(text.AsSpan(t.Length)) });
             }
 
-            var clauses = ResponsibilityClauseFinder.FindAll(text);
+            foreach (var frame in stack) frame.LastParagraph = p;
+            var clauses = ResponsibilityClauseFinder.FindAll(text, firstListedLeads);
             var previousEnd = 0;
             foreach (var clause in clauses)
             {
@@ -56,10 +64,12 @@ internal static partial class TaskAssembler
                 previousEnd = clauseEnd;
                 MarkParent(stack, target);
                 var deadlines = DeadlinesOf(itemText, clause.TimeLimitText, anchor);
-                var (lead, support) = firstListedLeads ? SplitFirstListed(clause.Lead, clause.Support) : (clause.Lead, clause.Support);
-                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, lead, support, deadlines) { Excerpt = TaskExcerpt.Of(itemText) }));
+                var lead = clause.Lead.Count > 0 ? clause.Lead : HeadingLeadOver(stack) ?? clause.Lead;
+                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, lead, clause.Support, deadlines) { Excerpt = TaskExcerpt.Of(itemText) }));
             }
         }
+
+        while (stack.Count > 0) Close(stack, paragraphs, found, anchor);
 
         // Tables are read from the document's first line, not from its body: a table printed right under its title may
         // have had its header row taken for part of the document's heading (…重点任务分工表 / 序号 / 工作任务 / 牵头单位).
@@ -84,22 +94,11 @@ internal static partial class TaskAssembler
     {
         foreach (var p in paragraphs)
         {
-            if (p.Text.Contains("第一", StringComparison.Ordinal) && FirstListedLeads().IsMatch(p.Text)) return true;
+            if (FirstListedRule.IsStated(p.Text)) return true;
         }
 
         return false;
     }
-
-    private static (IReadOnlyList<string> Lead, IReadOnlyList<string> Support) SplitFirstListed(IReadOnlyList<string> lead, IReadOnlyList<string> support)
-    {
-        if (support.Count > 0 || lead.Count < 2) return (lead, support);
-        var rest = new string[lead.Count - 1];
-        for (var i = 1; i < lead.Count; i++) rest[i - 1] = lead[i];
-        return ([lead[0]], rest);
-    }
-
-    [GeneratedRegex(@"(?:列|排|位)(?:在|于|居)?第一(?:位|个|名)?的?(?:者|单位|部门)?(?:为|是)牵头")]
-    private static partial Regex FirstListedLeads();
 
     private static bool IsWholeParagraph(string text, ResponsibilityClause clause)
     {
@@ -112,12 +111,38 @@ internal static partial class TaskAssembler
     {
         var top = Top(stack, 0);
         if (top is null) return null;
-        var isLabel = text.Length > 0 && text[0] is not ('（' or '(');
+        var isLabel = text.Length > 0 && text[0] is not ('（' or '(' or '〔' or '【');
         if (isLabel || numbered) return top; // 责任分工：… is a field of the item it sits in
         // Only a run of several sub-items, none with a clause of its own, shares one clause with the item above.
         var parent = Top(stack, 1);
         if (parent is null || parent.ChildHadClause || parent.Children < 2) return top;
         return parent;
+    }
+
+    /// <summary>The lead named by the nearest heading above (协同单位：… under （二）省审计厅牵头的工作), marked as used.</summary>
+    private static IReadOnlyList<string>? HeadingLeadOver(List<Frame> stack)
+    {
+        for (var k = stack.Count - 1; k >= 0; k--)
+        {
+            if (stack[k].HeadingLead is not { } lead) continue;
+            stack[k].LeadUsed = true;
+            return lead;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Pops the innermost item. A heading naming a lead whose items carried no clause taking it is a task of its own:
+    /// （一）省监察厅牵头的工作 / 加强行政监察工作… → 省监察厅 leads.
+    /// </summary>
+    private static void Close(List<Frame> stack, IReadOnlyList<Paragraph> paragraphs, List<(int Line, ResponsibilityTask Task)> found, DateOnly anchor)
+    {
+        var frame = stack[^1];
+        stack.RemoveAt(stack.Count - 1);
+        if (frame.HeadingLead is not { } lead || frame.LeadUsed) return;
+        var text = JoinParagraphs(paragraphs, frame.Paragraph, frame.LastParagraph);
+        found.Add((paragraphs[frame.Paragraph].Line, new ResponsibilityTask(frame.Item, lead, [], DeadlinesOf(text, null, anchor)) { Excerpt = TaskExcerpt.Of(text) }));
     }
 
     private static Frame? Top(List<Frame> stack, int depth) => stack.Count > depth ? stack[^(depth + 1)] : null;
@@ -151,10 +176,15 @@ internal static partial class TaskAssembler
             if (!result.Contains(d)) result.Add(d);
         }
 
-        if (timeLimit is not null && !itemText.Contains(timeLimit, StringComparison.Ordinal))
+        if (timeLimit is not null && (!itemText.Contains(timeLimit, StringComparison.Ordinal) || result.Count == 0))
         {
-            foreach (var d in DeadlineFinder.FindAll(timeLimit, anchor))
+            var limits = DeadlineFinder.FindAll(timeLimit, anchor);
+            // 完成时限：2021年12月31日 — a bare date under a time label is the date to finish by.
+            var byDate = limits.Count == 0;
+            if (byDate) limits = DeadlineFinder.FindAll(timeLimit + "前", anchor);
+            foreach (var found in limits)
             {
+                var d = byDate && found.Text.EndsWith('前') ? found with { Text = found.Text[..^1] } : found;
                 if (!result.Contains(d)) result.Add(d);
             }
         }

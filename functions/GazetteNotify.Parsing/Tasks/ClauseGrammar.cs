@@ -22,6 +22,11 @@ internal static class ClauseGrammar
         /// opens with a label too.
         /// </summary>
         LabelSentences,
+        /// <summary>
+        /// Parenthesised body closing an item, read as Strict except that units without a verb are responsible:
+        /// （市工信委、市财政局）.
+        /// </summary>
+        Bare,
     }
 
     private struct State
@@ -62,11 +67,12 @@ internal static class ClauseGrammar
             }
 
             var sentenceEnd = atEnd || c is '。' or '！' or '？' or '!' or '?';
-            if (!sentenceEnd && c is not ('，' or ',' or '；' or ';' or '\n')) continue;
+            // Spaces before another label part labels as ； does: 牵头单位：市发改委  配合单位：市财政局.
+            if (!sentenceEnd && c is not ('，' or ',' or '；' or ';' or '\n') && !(IsSpace(c) && LabelFollows(s, i))) continue;
 
             if (!ParseSegment(s[segStart..i], roles, ref state))
             {
-                if (mode == Mode.Strict)
+                if (mode is Mode.Strict or Mode.Bare)
                 {
                     if (sentence == 0) return -1;
                     return segStart;
@@ -77,8 +83,9 @@ internal static class ClauseGrammar
             {
                 if (state.Pending is { Count: > 0 })
                 {
-                    // Units without a verb or label to say what they do.
+                    // Units without a verb or label to say what they do: responsible when they alone close an item.
                     if (mode == Mode.Strict && sentence == 0) return -1;
+                    if (mode == Mode.Bare) roles.Add(ClauseRole.Responsible, state.Pending);
                     state.Pending.Clear();
                 }
 
@@ -96,6 +103,17 @@ internal static class ClauseGrammar
         return s.Length;
     }
 
+    private static bool IsSpace(char c) => c is ' ' or '\u3000' or '\t' or '\u00A0';
+
+    /// <summary>True when, after the spaces at <paramref name="i"/>, a label begins (and not just more of the same space run).</summary>
+    private static bool LabelFollows(ReadOnlySpan<char> s, int i)
+    {
+        if (i > 0 && IsSpace(s[i - 1])) return false;
+        var j = i;
+        while (j < s.Length && IsSpace(s[j])) j++;
+        return j < s.Length && ClauseLabel.TryRead(s, j, out _, out _);
+    }
+
     private static bool ParseSegment(ReadOnlySpan<char> seg, RoleSet roles, ref State state)
     {
         seg = UnitShape.TrimDecoration(seg);
@@ -107,6 +125,13 @@ internal static class ClauseGrammar
         }
 
         var value = UnitShape.TrimDecoration(seg[valueStart..]);
+        if (kind == ClauseRole.Other)
+        {
+            // 数据提供单位：市统计局 after 牵头单位：… — responsible like 责任单位; alone it opens nothing.
+            if (!roles.HasUnits) return false;
+            kind = ClauseRole.Responsible;
+        }
+
         state.Label = kind;
         switch (kind)
         {

@@ -16,6 +16,11 @@ internal enum ClauseRole
     Leader,
     /// <summary>完成时限, 完成时间, 时间节点, 时限.</summary>
     Time,
+    /// <summary>
+    /// A unit label naming no role (数据提供单位, 联系单位): responsible within a clause another label opened, but it
+    /// never opens one — 发布单位：… in page furniture is no clause.
+    /// </summary>
+    Other,
 }
 
 /// <summary>Reads labels such as 牵头单位： / 责任部门: / **责任单位**： / 【责任分工】 and classifies them.</summary>
@@ -89,7 +94,7 @@ internal static class ClauseLabel
 
         var unitLabel = label.EndsWith("单位") || label.EndsWith("部门") || label.EndsWith("主体") || label.EndsWith("机关")
             || label.EndsWith("机构") || label.EndsWith("处室") || label.EndsWith("科室")
-            || label is "牵头" or "配合" or "协办" or "责任" or "主责" or "协助" or "参与" or "负责";
+            || label is "牵头" or "配合" or "协办" or "责任" or "主责" or "协助" or "参与" or "负责" or "牵头负责" or "协同" or "主办";
         if (!unitLabel) return ClauseRole.None;
 
         if (label.Contains("牵头", StringComparison.Ordinal) || label.Contains("主责", StringComparison.Ordinal)
@@ -113,8 +118,12 @@ internal static class ClauseLabel
             return ClauseRole.Responsible;
         }
 
-        return ClauseRole.None;
+        return ClauseRole.Other;
     }
+
+    /// <summary>A label that may open a clause: <see cref="TryRead"/> with a kind other than <see cref="ClauseRole.Other"/>.</summary>
+    public static bool TryReadOpening(ReadOnlySpan<char> s, int pos, out int valueStart) =>
+        TryRead(s, pos, out var kind, out valueStart) && kind != ClauseRole.Other;
 
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 }

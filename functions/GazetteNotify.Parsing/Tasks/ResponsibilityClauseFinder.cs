@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.RegularExpressions;
 
 namespace GazetteNotify.Parsing.Tasks;
 
@@ -13,7 +12,7 @@ namespace GazetteNotify.Parsing.Tasks;
 /// limits, and every unit looks like an organisation name; ordinary parentheses (（以下简称“职工医保”）, （含45岁）,
 /// （负责医疗、护理…工作）) are left alone. Sentences of prose outside parentheses (公安机关负责…) are never clauses.
 /// </remarks>
-public static partial class ResponsibilityClauseFinder
+public static class ResponsibilityClauseFinder
 {
     private static readonly ResponsibilityClause[] None = [];
 
@@ -24,18 +23,28 @@ public static partial class ResponsibilityClauseFinder
     private const int MaxDepth = 32;
     private const int MaxCandidates = 32;
 
+    /// <summary>The longest item number looked for after bare units (第一百二十三条 and its spaces fit).</summary>
+    private const int MaxNumberLength = 16;
+
     /// <summary>Every responsibility clause in one paragraph (a paragraph may hold several, e.g. one per sentence), in order.</summary>
-    public static IReadOnlyList<ResponsibilityClause> FindAll(string paragraph)
+    public static IReadOnlyList<ResponsibilityClause> FindAll(string paragraph) => FindAll(paragraph, firstListedLeads: false);
+
+    /// <summary>
+    /// Every responsibility clause in one paragraph, read under the rule of its document: with
+    /// <paramref name="firstListedLeads"/> (the document said 列第一位者为牵头单位), the first of the units a clause
+    /// states no role for leads and the others support; units written with 牵头 (分别牵头) still all lead.
+    /// </summary>
+    public static IReadOnlyList<ResponsibilityClause> FindAll(string paragraph, bool firstListedLeads)
     {
         if (string.IsNullOrEmpty(paragraph)) return None;
         var p = paragraph.AsSpan();
-        if (p.IndexOfAny(Keywords) < 0) return None;
+        if (p.IndexOfAny(Keywords) < 0 && !EndsWithClose(p)) return None;
 
         // A label paragraph (责任分工：… / 责任单位：…) is one clause covering the whole paragraph.
         var labelAt = SkipLeader(p);
-        if (labelAt < p.Length && ClauseLabel.TryRead(p, labelAt, out _, out _))
+        if (labelAt < p.Length && ClauseLabel.TryReadOpening(p, labelAt, out _))
         {
-            var roles = new RoleSet();
+            var roles = new RoleSet { FirstListedLeads = firstListedLeads || FirstListedRule.IsStated(p) };
             if (ClauseGrammar.Parse(p[labelAt..], ClauseGrammar.Mode.LabelSentences, roles) > 0 && roles.HasUnits)
             {
                 return [roles.ToClause(0, p.Length)];
@@ -68,7 +77,7 @@ public static partial class ResponsibilityClauseFinder
 
                 if (sp == 0) continue; // a stray closer
                 var open = stack[--sp];
-                if (p[(open + 1)..i].IndexOfAny(Keywords) < 0) continue;
+                if (p[(open + 1)..i].IndexOfAny(Keywords) < 0 && !ClosesItem(p, open, i)) continue;
 
                 // Keep only the outermost parentheses holding a keyword: drop those this pair encloses.
                 while (count > 0 && candidates[(count - 1) * 2] > open) count--;
@@ -82,9 +91,23 @@ public static partial class ResponsibilityClauseFinder
                 continue;
             }
 
+            if (c is '〔' or '【' && sp == 0 && overflow == 0)
+            {
+                // 〔牵头单位：市卫健委；配合单位：市妇联〕 — the clause in square brackets some cities use instead of （）.
+                var close = MatchingBracket(p, i);
+                if (close > i && p[(i + 1)..close].IndexOfAny(Keywords) >= 0 && TryParenthesised(p, i, close, firstListedLeads) is { } boxed)
+                {
+                    found ??= new List<ResponsibilityClause>(2);
+                    found.Add(boxed);
+                    i = close;
+                }
+
+                continue;
+            }
+
             if (c is '：' or ':' && sp == 0 && overflow == 0)
             {
-                var end = TryLabelSentence(p, i, ref found);
+                var end = TryLabelSentence(p, i, firstListedLeads, ref found);
                 if (end > i) i = end - 1;
             }
         }
@@ -93,7 +116,7 @@ public static partial class ResponsibilityClauseFinder
         {
             var open = candidates[k * 2];
             var close = candidates[k * 2 + 1];
-            var clause = TryParenthesised(p, open, close);
+            var clause = TryParenthesised(p, open, close, firstListedLeads);
             if (clause is null) continue;
             found ??= new List<ResponsibilityClause>(2);
             found.Add(clause);
@@ -104,21 +127,58 @@ public static partial class ResponsibilityClauseFinder
         return found.ToArray();
     }
 
-    private static ResponsibilityClause? TryParenthesised(ReadOnlySpan<char> p, int open, int close)
+    private static ResponsibilityClause? TryParenthesised(ReadOnlySpan<char> p, int open, int close, bool firstListedLeads)
     {
         var body = p[(open + 1)..close];
-        var mode = ClauseLabel.TryRead(body, 0, out _, out _) ? ClauseGrammar.Mode.Tolerant : ClauseGrammar.Mode.Strict;
+        var mode = ClauseLabel.TryReadOpening(body, 0, out _) ? ClauseGrammar.Mode.Tolerant : ClauseGrammar.Mode.Strict;
         var roles = new RoleSet();
-        if (ClauseGrammar.Parse(body, mode, roles) < 0 || !roles.HasUnits) return null;
-        roles.FirstListedLeads = FirstListedLeadsRegex().IsMatch(body);
+        if (ClauseGrammar.Parse(body, mode, roles) < 0 || !roles.HasUnits)
+        {
+            // …增长12%。（市发改委） — units alone, closing an item, are the units responsible for it.
+            if (mode != ClauseGrammar.Mode.Strict || !ClosesItem(p, open, close)) return null;
+            roles = new RoleSet();
+            if (ClauseGrammar.Parse(body, ClauseGrammar.Mode.Bare, roles) < 0 || !roles.HasUnits) return null;
+        }
+
+        roles.FirstListedLeads = firstListedLeads || FirstListedRule.IsStated(body);
         return roles.ToClause(open, close - open + 1);
+    }
+
+    /// <summary>The paragraph ends with a closing parenthesis (a full stop after it allowed): it may end in bare units.</summary>
+    private static bool EndsWithClose(ReadOnlySpan<char> p)
+    {
+        var t = UnitShape.TrimDecoration(p).TrimEnd("。；;.");
+        return !t.IsEmpty && UnitShape.IsClose(t[^1]);
+    }
+
+    /// <summary>
+    /// True when the parentheses stand after the end of a sentence and nothing but a full stop or the next numbered
+    /// item follows them: 实现固定资产投资1590亿元。（市发改委） — the place of a clause, not of a remark inside prose.
+    /// </summary>
+    private static bool ClosesItem(ReadOnlySpan<char> p, int open, int close)
+    {
+        var before = UnitShape.TrimDecoration(p[..open]);
+        if (before.IsEmpty || before[^1] is not ('。' or '；' or ';' or '！' or '!')) return false;
+        var after = UnitShape.TrimDecoration(p[(close + 1)..]);
+        if (after.Length > 0 && after[0] is '。' or '；' or ';' or '.') after = UnitShape.TrimDecoration(after[1..]);
+
+        // A text flattened onto one line goes on with the next item: …增长12%。（市发改委） 2.一般预算收入…
+        return after.IsEmpty || Body.Numbering.LengthOf(after[..Math.Min(after.Length, MaxNumberLength)].ToString()) > 0;
+    }
+
+    /// <summary>The 〕 or 】 closing the bracket at <paramref name="open"/> (round parentheses may nest inside), or -1.</summary>
+    private static int MatchingBracket(ReadOnlySpan<char> p, int open)
+    {
+        var closer = p[open] == '〔' ? '〕' : '】';
+        var end = p.Slice(open + 1).IndexOfAny(closer, p[open]);
+        return end < 0 || p[open + 1 + end] != closer ? -1 : open + 1 + end;
     }
 
     /// <summary>
     /// A label in mid-paragraph, right after the end of a sentence: …。责任单位：市财政局；完成时限：2023年底。
     /// Returns the end of the clause (its last 。 included) when one is found there, else -1.
     /// </summary>
-    private static int TryLabelSentence(ReadOnlySpan<char> p, int colon, ref List<ResponsibilityClause>? found)
+    private static int TryLabelSentence(ReadOnlySpan<char> p, int colon, bool firstListedLeads, ref List<ResponsibilityClause>? found)
     {
         var k = colon - 1;
         var limit = Math.Max(0, colon - 16);
@@ -133,9 +193,9 @@ public static partial class ResponsibilityClauseFinder
 
         var start = k + 1;
         while (start < colon && UnitShape.IsDecoration(p[start])) start++;
-        if (!ClauseLabel.TryRead(p, start, out _, out var valueStart) || valueStart != colon + 1) return -1;
+        if (!ClauseLabel.TryReadOpening(p, start, out var valueStart) || valueStart != colon + 1) return -1;
 
-        var roles = new RoleSet();
+        var roles = new RoleSet { FirstListedLeads = firstListedLeads };
         var length = ClauseGrammar.Parse(p[start..], ClauseGrammar.Mode.LabelSentences, roles);
         if (length <= 0 || !roles.HasUnits) return -1;
 
@@ -175,8 +235,4 @@ public static partial class ResponsibilityClauseFinder
 
         static bool IsNumeral(char c) => c is >= '0' and <= '9' or '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十';
     }
-
-    /// <summary>列第一位者为牵头部门 / 排在首位的为牵头单位: a note making the first listed unit the lead.</summary>
-    [GeneratedRegex("(?:列|排|排名|排在|位列)[在于]?(?:第一位?|首位)(?:的|者)?(?:单位|部门)?(?:为|是)牵头")]
-    private static partial Regex FirstListedLeadsRegex();
 }

@@ -68,7 +68,7 @@ internal static partial class UnitShape
         return s;
     }
 
-    /// <summary>True when the span ends like the name of an organisation: 局 委 办 政府 管委会 中心 公司 支行 海关 部门 …</summary>
+    /// <summary>True when the span ends like the name of an organisation: 局 委 办 政府 管委会 中心 公司 支行 海关 部门 科协 …</summary>
     public static bool EndsWithOrgSuffix(ReadOnlySpan<char> s)
     {
         if (s.Length < 2) return false;
@@ -95,6 +95,14 @@ internal static partial class UnitShape
                 return prev == '街';
             case '业':
                 return prev == '企';
+            case '街':
+                return prev == '镇'; // 镇街: the towns and street offices of a city without counties
+            case '协':
+                return true; // 科协, 政协, 作协: associations named by their abbreviation
+            case '学':
+                return prev == '大'; // 聊城大学
+            case '班':
+                return prev == '专'; // 工作专班
             case '镇' or '乡':
                 return s.Length >= 3 || prev is '乡' or '镇';
             case '县':

@@ -1,12 +1,13 @@
+using System.Buffers;
+
 namespace GazetteNotify.Parsing.Tasks;
 
 /// <summary>
 /// Splits a list of units as written (市财政局、市税务局；各县（市、区）政府和市属开发区管委会等) into one unit per entry.
 /// </summary>
 /// <remarks>
-/// Separators are 、 ， , ； ; — never inside parentheses, so 各县（市、区）人民政府 and 市教育局（市委教育工委） stay whole,
-/// and 、 not inside a group name (各县、市、区政府, 各乡镇人民政府、街道办事处: see <see cref="UnitGroups"/>); a space
-/// separates two whole organisation names (a table cell's lines).
+/// Separators are 、 ， , ； ; and spaces between whole names — never inside parentheses, so 各县（市、区）人民政府 and
+/// 市教育局（市委教育工委） stay whole, and never before an item that is only part of a unit (<see cref="UnitGroup"/>).
 /// 和 / 及 / 以及 / 与 separate two units only when the text before them already ends like an organisation and the text
 /// after them is a full organisation name (市属开发区管委会和市国土局), so 市住房和城乡建设局, 市自然资源和规划局 and
 /// 各县（市、区）党委和政府 are left alone. A trailing 等 (and 等部门 / 等有关部门 / 等市直部门) is dropped, as are
@@ -23,6 +24,12 @@ public static class UnitSplitter
     /// <summary>No unit's name comes near this (the samples: 14 characters at most): a longer entry is not a unit and is dropped.</summary>
     public const int MaxEntryLength = 60;
 
+    /// <summary>
+    /// Entries longer than this are not looked into for spaces (twenty names parted by spaces fit): the word-by-word
+    /// reading is quadratic, and a longer entry is prose that is dropped anyway.
+    /// </summary>
+    private const int MaxSpacedLength = 400;
+
     /// <summary>Splits a list of units as written into one unit per entry.</summary>
     public static IReadOnlyList<string> Split(string units)
     {
@@ -37,6 +44,7 @@ public static class UnitSplitter
     {
         var depth = 0;
         var start = 0;
+        var groupStart = 0;
         for (var i = 0; i < units.Length; i++)
         {
             var c = units[i];
@@ -54,36 +62,51 @@ public static class UnitSplitter
 
             if (depth > 0) continue;
 
-            if (c == '、' && UnitGroups.Continues(units[start..i], units[(i + 1)..]))
-            {
-                continue; // 各县、市、区政府 and 各乡镇人民政府、街道办事处 name one group
-            }
-
             if (c is '、' or '，' or ',' or '；' or ';' or '\t' or '\n')
             {
-                AddEntry(units[start..i], ref into);
-                start = i + 1;
-                continue;
-            }
+                // 各区、县（市）政府 / 市直有关部门、单位: the item before 、 may be only part of a unit.
+                if (c == '、' && JoinsNext(units, groupStart, i))
+                {
+                    start = i + 1;
+                    continue;
+                }
 
-            if (c is ' ' or '\u3000' && SeparatesBySpace(units[start..i], units[(i + 1)..]))
-            {
-                // Table cells list units one per line, which text copies turn into spaces: 市发展改革委 市生态环境局.
-                AddEntry(units[start..i], ref into);
-                start = i + 1;
+                AddEntry(units[groupStart..i], ref into);
+                start = groupStart = i + 1;
                 continue;
             }
 
             var conjunction = ConjunctionLength(units, i);
             if (conjunction > 0 && SeparatesUnits(units[start..i], units[(i + conjunction)..]))
             {
-                AddEntry(units[start..i], ref into);
-                start = i + conjunction;
+                AddEntry(units[groupStart..i], ref into);
+                start = groupStart = i + conjunction;
                 i = start - 1;
             }
         }
 
-        AddEntry(units[start..], ref into);
+        AddEntry(units[groupStart..], ref into);
+    }
+
+    /// <summary>True when the item after the 、 at <paramref name="comma"/> belongs to the group before it.</summary>
+    private static bool JoinsNext(ReadOnlySpan<char> units, int groupStart, int comma)
+    {
+        var depth = 0;
+        var end = units.Length;
+        for (var k = comma + 1; k < units.Length; k++)
+        {
+            var c = units[k];
+            if (UnitShape.IsOpen(c)) depth++;
+            else if (UnitShape.IsClose(c)) { if (depth > 0) depth--; }
+            else if (depth == 0 && (c is '、' or '，' or ',' or '；' or ';' or '\t' or '\n' || ConjunctionLength(units, k) > 0))
+            {
+                end = k;
+                break;
+            }
+        }
+
+        var item = StripEtc(Clean(units[(comma + 1)..end]));
+        return UnitGroup.JoinsPrevious(Clean(units[groupStart..comma]), item);
     }
 
     /// <summary>Length of 和 / 及 / 与 / 以及 at <paramref name="i"/>, or 0.</summary>
@@ -121,21 +144,69 @@ public static class UnitSplitter
         return right.Length >= 3 && UnitShape.EndsWithOrgSuffix(right);
     }
 
-    /// <summary>A space separates two whole organisation names, never the halves of one (王 东, 市发展 改革委).</summary>
-    private static bool SeparatesBySpace(ReadOnlySpan<char> left, ReadOnlySpan<char> rest)
-    {
-        left = UnitShape.TrimDecoration(left);
-        if (left.IsEmpty) return false;
-        var end = rest.IndexOfAny(EntryEnds);
-        var right = UnitShape.TrimDecoration(end < 0 ? rest : rest[..end]);
-        return left.Length >= 3 && right.Length >= 3 && UnitShape.IsUnitLike(StripEtc(left)) && UnitShape.IsUnitLike(StripEtc(right));
-    }
-
-    private static readonly System.Buffers.SearchValues<char> EntryEnds = System.Buffers.SearchValues.Create("、，,；; \u3000\t\n");
-
     private static void AddEntry(ReadOnlySpan<char> entry, ref List<string>? into)
     {
-        entry = StripEtc(Clean(entry));
+        entry = Clean(entry);
+        if (entry.Length <= MaxSpacedLength && entry.IndexOfAny(' ', '\u3000', '\u00A0') >= 0)
+        {
+            AddSpaced(entry, ref into);
+            return;
+        }
+
+        AddWord(entry, ref into);
+    }
+
+    /// <summary>
+    /// Spaces inside an entry either separate two units (市财政局 市税务局) or are stray spaces inside one name, as
+    /// some pages print them (市 财政局, 伏羲 山管委 会): a space separates only when the text before it is already a unit
+    /// and the words after it make one; otherwise the space is dropped.
+    /// </summary>
+    private static void AddSpaced(ReadOnlySpan<char> entry, ref List<string>? into)
+    {
+        var words = new List<string>();
+        var depth = 0;
+        var wordStart = 0;
+        for (var i = 0; i <= entry.Length; i++)
+        {
+            var atEnd = i == entry.Length;
+            var c = atEnd ? ' ' : entry[i];
+            if (UnitShape.IsOpen(c)) depth++;
+            else if (UnitShape.IsClose(c)) { if (depth > 0) depth--; }
+            if (!atEnd && (depth > 0 || c is not (' ' or '\u3000' or '\u00A0'))) continue;
+            if (i > wordStart) words.Add(entry[wordStart..i].ToString());
+            wordStart = i + 1;
+        }
+
+        var current = "";
+        for (var w = 0; w < words.Count; w++)
+        {
+            if (current.Length > 0 && UnitShape.IsUnitLike(StripEtc(current)) && StartsAUnit(words, w))
+            {
+                AddWord(current, ref into);
+                current = "";
+            }
+
+            current += words[w];
+        }
+
+        AddWord(current, ref into);
+
+        static bool StartsAUnit(List<string> words, int from)
+        {
+            var joined = "";
+            for (var k = from; k < words.Count && joined.Length <= MaxEntryLength; k++)
+            {
+                joined += words[k];
+                if (UnitShape.IsUnitLike(StripEtc(joined))) return true;
+            }
+
+            return false;
+        }
+    }
+
+    private static void AddWord(ReadOnlySpan<char> entry, ref List<string>? into)
+    {
+        entry = StripEtc(WithoutNote(entry));
         if (entry.IsEmpty || entry.Length > MaxEntryLength) return;
 
         // Markdown bold inside an entry (市**财政局**) is decoration too.
@@ -163,6 +234,21 @@ public static class UnitSplitter
         return s[a..b];
 
         static bool IsJunk(char c) => UnitShape.IsDecoration(c) || UnitShape.IsDash(c) || c is '。' or '.' or '“' or '”' or '"';
+    }
+
+    private static readonly SearchValues<char> NotePunctuation = SearchValues.Create("，,。；;：:“”\"");
+
+    /// <summary>
+    /// Drops a note in parentheses after the last unit of a list — 市卫生健康委（除标注“分别牵头”外，列第一位为牵头单位，
+    /// 下同） → 市卫生健康委: a group holding sentence punctuation or quotes is prose, not part of a name
+    /// (市教育局（市委教育工委） and 各县（市、区） keep theirs).
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutNote(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 3 || !UnitShape.IsClose(s[^1])) return s;
+        var core = UnitShape.TrimTrailingGroups(s);
+        if (core.Length == s.Length || core.IsEmpty) return s;
+        return s[core.Length..].IndexOfAny(NotePunctuation) >= 0 ? UnitShape.TrimDecoration(core) : s;
     }
 
     /// <summary>

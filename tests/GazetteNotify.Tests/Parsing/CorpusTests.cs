@@ -100,9 +100,9 @@ public class CorpusTests
         var (documents, units, deadlines) = CorpusScore.Total(scores);
 
         Assert.True(scores.Count >= 40, $"{scores.Count} corpus texts");
-        Assert.True(documents.F1 >= 0.44, CorpusScore.Report(scores));
-        Assert.True(units.F1 >= 0.42, CorpusScore.Report(scores));
-        Assert.True(deadlines.F1 >= 0.10, CorpusScore.Report(scores));
-        Assert.True(scores.Count(s => s.Rejection is not null) <= 19, CorpusScore.Report(scores));
+        Assert.True(documents.F1 >= 0.97, CorpusScore.Report(scores));
+        Assert.True(units.F1 >= 0.95, CorpusScore.Report(scores));
+        Assert.True(deadlines.F1 >= 0.50, CorpusScore.Report(scores));
+        Assert.True(scores.Count(s => s.Rejection is not null) == 0, CorpusScore.Report(scores));
     }
 }

@@ -78,6 +78,41 @@ public class ResponsibilityClauseFinderTests
         // 主办 / 协办 (南京's 宁政发〔2026〕16号 in the corpus writes its clauses so).
         { "社会消费品零售总额增长4.5%左右。（市商务局、市农业农村局主办，市税务局、市财政局协办）", "市商务局|市农业农村局", "市税务局|市财政局", null },
         { "一般公共预算收入增长1%左右。（市发改委、市财政局主办）", "市发改委|市财政局", "", null },
+
+        // Square brackets as the container (合肥 2023 in the corpus); 各县(市)区、开发区 is one unit.
+        { "孕产妇系统管理率达92%以上。〔牵头单位:市卫健委;配合单位:市妇联,各县(市)区、开发区〕", "市卫健委", "市妇联|各县(市)区、开发区", null },
+        { "推进政务服务一网通办。【牵头单位：市数据资源局；配合单位：市财政局、市公安局】", "市数据资源局", "市财政局|市公安局", null },
+
+        // Half-width punctuation; units 按职责分工负责 after a lead class support it (东莞 2017).
+        { "积极参与编制。(牵头单位:市发改局、市委政研室;各相关部门、镇街(园区)按职责分工负责)", "市发改局|市委政研室", "各相关部门|镇街(园区)", null },
+
+        // (A、B…按职责分工负责) with no lead: all lead; (A牵头,B、C…按职责分工负责): A leads (河南 2023).
+        { "(省商务厅、财政厅、发展改革委、地方金融监管局、人行郑州中心支行、河南银保监局等相关部门按职责分工负责)", "省商务厅|财政厅|发展改革委|地方金融监管局|人行郑州中心支行|河南银保监局", "", null },
+        { "(省发展改革委牵头,省商务厅、财政厅、文化和旅游厅、工业和信息化厅、住房城乡建设厅等相关部门按职责分工负责)", "省发展改革委", "省商务厅|财政厅|文化和旅游厅|工业和信息化厅|住房城乡建设厅", null },
+
+        // Labelled lines joined into one paragraph; 牵头负责领导 is a person (六安 2021, 沈阳 2026, 湖北 2018, 新密 2021).
+        { "牵头责任单位:市发改委。协同责任单位:市政府各部门、各直属机构。完成时限:2021年12月31日", "市发改委", "市政府各部门、各直属机构", "2021年12月31日" },
+        { "牵头单位:市发展改革委；责任单位:市财政局等有关部门,各区、县(市)政府及开发区管委会", "市发展改革委", "市财政局|各区、县(市)政府|开发区管委会", null },
+        { "牵头单位:省发展改革委;责任单位:省编办、省国土资源厅、省环保厅、省住建厅", "省发展改革委", "省编办|省国土资源厅|省环保厅|省住建厅", null },
+        { "责任单位: 市发展改革委、住建局, 各乡镇政府、街道办事处 、伏羲 山管委 会", "市发展改革委|住建局|各乡镇政府|街道办事处|伏羲山管委会", "", null },
+
+        // Organ heads beyond 局/委/办: 协 (科协), 大学, 专班.
+        { "（市科协、市总工会、聊城大学负责，市数据专班配合）", "市科协|市总工会|聊城大学", "市数据专班", null },
+
+        // Labels parted by spaces only, and the short labels 牵头负责 / 协同.
+        { "责任单位：市财政局 完成时限：2023年底", "市财政局", "", "2023年底" },
+        { "牵头单位：市发改委  配合单位：市财政局、市税务局", "市发改委", "市财政局|市税务局", null },
+        { "（牵头单位：市发改委 配合单位：市财政局 市税务局）", "市发改委", "市财政局|市税务局", null },
+        { "牵头负责：市公安局；协同：市交通运输局", "市公安局", "市交通运输局", null },
+
+        // A unit label naming no role continues a clause as responsible (成都 2019: 数据提供单位).
+        { "(牵头领导:谢瑞武,牵头单位:市发改委,责任单位:市农业农村局、市经信局,数据提供单位:市统计局)", "市发改委", "市农业农村局|市经信局|市统计局", null },
+
+        // Units alone in parentheses closing an item: all lead (西安 2018, 宁波 2006, 青岛 2019).
+        { "有效吸引社会资本投资工业经济发展。(市工信委、市财政局)", "市工信委|市财政局", "", null },
+        { "实现固定资产投资1590亿元,增长16%。(市发改委)", "市发改委", "", null },
+        { "(一)实现城镇新增就业30万人。(责任单位:市人力资源社会保障局、市财政局,各区、市政府,青岛高新区管委)", "市人力资源社会保障局|市财政局|各区、市政府|青岛高新区管委", "", null },
+        { "年底前基本实现群众企业在线办事。(牵头单位:市行政审批服务局;责任单位:市直有关部门、单位,各区市政府、开发区管委。以下任务均需各区市政府、开发区管委落实,不再一一列出)", "市行政审批服务局", "市直有关部门、单位|各区市政府|开发区管委", null },
     };
 
     [Theory]
@@ -123,6 +158,11 @@ public class ResponsibilityClauseFinderTests
         "**(下转第6页)** 各部门要加强配合。",
         "",
         "一、总体要求",
+        "【发布单位】山西省人民政府",
+        "发布单位:山西省人民政府",
+        "比上年增长12%(市发改委),力争更好。",
+        "(市发改委、市财政局)",
+        "(列在分工项目首位的为牵头单位,其他为协办单位):",
     };
 
     [Theory]
@@ -130,6 +170,55 @@ public class ResponsibilityClauseFinderTests
     public void Finds_nothing_in_ordinary_text(string paragraph)
     {
         Assert.Empty(ResponsibilityClauseFinder.FindAll(paragraph));
+    }
+
+    /// <summary>Clauses read under a document that said the first unit listed leads (丽水 2023, 珠海 2009 in the corpus).</summary>
+    public static TheoryData<string, string, string> UnderFirstListedRule => new()
+    {
+        { "责任单位:市双招双引办、市发改委、市经信局,各县(市、区)政府、丽水开发区管委会", "市双招双引办", "市发改委|市经信局|各县(市、区)政府|丽水开发区管委会" },
+        // 分别牵头 names every lead itself: the rule does not apply.
+        { "责任单位:市人力社保局、市农业农村局分别牵头", "市人力社保局|市农业农村局", "" },
+        { "(一)建设珠江口西岸核心城市。(市委政研室、市委改革办)", "市委政研室", "市委改革办" },
+        { "责任单位:市发改委", "市发改委", "" },
+        { "（市公安局牵头，市交通运输局、市城管局配合）", "市公安局", "市交通运输局|市城管局" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnderFirstListedRule))]
+    public void First_listed_unit_leads_under_the_documents_rule(string paragraph, string lead, string support)
+    {
+        var clause = Assert.Single(ResponsibilityClauseFinder.FindAll(paragraph, firstListedLeads: true));
+
+        Assert.Equal(Units(lead), clause.Lead);
+        Assert.Equal(Units(support), clause.Support);
+    }
+
+    [Fact]
+    public void Bare_units_close_each_item_of_a_text_flattened_onto_one_line()
+    {
+        var clauses = ResponsibilityClauseFinder.FindAll(
+            "1.全市生产总值增长12%。(市发改委) 2.一般预算收入比上年增长12%。(市财政局) 3.实现固定资产投资1590亿元,增长16%。(市发改委)");
+
+        Assert.Equal(["市发改委", "市财政局", "市发改委"], clauses.Select(c => Assert.Single(c.Lead)));
+    }
+
+    [Fact]
+    public void Many_bare_parentheses_in_one_long_paragraph_are_bounded_work()
+    {
+        // Each （市发改委） after a sentence is followed by the rest of a 600,000-character paragraph: only its start is read.
+        var paragraph = string.Concat(Enumerable.Repeat("增长12%。(市发改委)比上年", 50_000));
+
+        Assert.Empty(ResponsibilityClauseFinder.FindAll(paragraph));
+    }
+
+    [Fact]
+    public void Rule_stated_after_the_last_unit_applies_and_is_no_unit()
+    {
+        var clause = Assert.Single(ResponsibilityClauseFinder.FindAll(
+            "责任单位:市发改委、市经信局、市科技局、市卫生健康委(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)"));
+
+        Assert.Equal(["市发改委"], clause.Lead);
+        Assert.Equal(["市经信局", "市科技局", "市卫生健康委"], clause.Support);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class SpacedTablesTests
 
         Assert.Equal(2, rows.Count);
         Assert.Equal(["区财政局", "区税务局"], rows[0].Lead);
-        Assert.Equal(["区政府有关部门", "各乡镇人民政府、街道办事处", "谯城经开区管委会", "魏武国控集团"], rows[0].Support);
+        Assert.Equal(["区政府有关部门", "各乡镇人民政府", "街道办事处", "谯城经开区管委会", "魏武国控集团"], rows[0].Support);
         Assert.Equal(["区发改委"], rows[1].Lead);
         Assert.Equal(["区工信局", "区住建局"], rows[1].Support);
     }

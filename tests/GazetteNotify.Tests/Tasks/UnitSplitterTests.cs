@@ -43,7 +43,8 @@ public class UnitSplitterTests
         // Group names with 、 inside: 各 over administrative levels, or a collective and a kind of body without a name.
         { "市税务局等,各县、市、区政府,咸宁高新区管委会", ["市税务局", "各县、市、区政府", "咸宁高新区管委会"] },
         { "各区、县(市)政府", ["各区、县(市)政府"] },
-        { "区政府有关部门,各乡镇人民政府、街道办事处,谯城经开区管委会", ["区政府有关部门", "各乡镇人民政府、街道办事处", "谯城经开区管委会"] },
+        // 街道办事处 names a kind of body of its own: 各乡镇人民政府、街道办事处 is two (as 各乡镇政府、街道办事处 is).
+        { "区政府有关部门,各乡镇人民政府、街道办事处,谯城经开区管委会", ["区政府有关部门", "各乡镇人民政府", "街道办事处", "谯城经开区管委会"] },
         { "市政府各部门、各直属机构", ["市政府各部门、各直属机构"] },
         { "市直有关部门、单位", ["市直有关部门、单位"] },
         { "各县(市)区、开发区", ["各县(市)区、开发区"] },
@@ -51,11 +52,34 @@ public class UnitSplitterTests
         { "各县（市、区）人民政府、市属开发区", ["各县（市、区）人民政府", "市属开发区"] },
         { "各县市区政府、 开发区管委会", ["各县市区政府", "开发区管委会"] },
 
-        // A table cell's lines joined by spaces: whole names apart, a person or a broken name left alone.
+        // A table cell's lines joined by spaces: whole names apart, a person or a broken name joined again.
         { "市人力资源社会保障局 市农业农村局", ["市人力资源社会保障局", "市农业农村局"] },
         { "市财政局 市工业和信息化局 各县市区政府、 开发区管委会", ["市财政局", "市工业和信息化局", "各县市区政府", "开发区管委会"] },
-        { "王 东", ["王 东"] },
-        { "市发展 改革委", ["市发展 改革委"] },
+        { "王 东", ["王东"] },
+        { "市发展 改革委", ["市发展改革委"] },
+        // An item that is only part of a unit joins the one before it (UnitGroup): a headless 各 group takes the
+        // generic items up to its organ head; a 各/有关 group ending in a kind of organ takes items that are only a kind.
+        { "各区、县(市)政府及开发区管委会", ["各区、县(市)政府", "开发区管委会"] },
+        { "各县、市、区政府,咸宁高新区管委会", ["各县、市、区政府", "咸宁高新区管委会"] },
+        { "市财政局,各区、市政府,青岛高新区管委", ["市财政局", "各区、市政府", "青岛高新区管委"] },
+        { "市妇联,各县(市)区、开发区", ["市妇联", "各县(市)区、开发区"] },
+        { "市直有关部门、单位,各区市政府、开发区管委", ["市直有关部门、单位", "各区市政府", "开发区管委"] },
+        { "市政府各部门、各直属机构", ["市政府各部门、各直属机构"] },
+        { "各科室、单位", ["各科室、单位"] },
+
+        // …but an item with a name or a place of its own does not.
+        { "各相关部门、镇街(园区)", ["各相关部门", "镇街(园区)"] },
+        { "各乡镇政府、街道办事处 、伏羲 山管委 会", ["各乡镇政府", "街道办事处", "伏羲山管委会"] },
+        { "各县（市、区）、市属开发区", ["各县（市、区）", "市属开发区"] },
+        { "市直各部门、各县（市、区）政府", ["市直各部门", "各县（市、区）政府"] },
+        { "各县市区政府、开发区管委会", ["各县市区政府", "开发区管委会"] },
+        { "市财政局、单位", ["市财政局", "单位"] },
+        { "各县市区、各部门", ["各县市区", "各部门"] },
+
+        // Spaces: between whole names they separate; inside a name (as some pages print) they are dropped.
+        { "市财政局 市税务局", ["市财政局", "市税务局"] },
+        { "市 住建局 、资源规划 局、 大数据局 、 发展改革委、城管局", ["市住建局", "资源规划局", "大数据局", "发展改革委", "城管局"] },
+        { "市发改委 市经信局\u3000市财政局", ["市发改委", "市经信局", "市财政局"] },
     };
 
     [Theory]
@@ -76,6 +100,13 @@ public class UnitSplitterTests
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
         Assert.True(units.Count <= UnitSplitter.MaxEntries);
+    }
+
+    [Fact]
+    public void A_huge_entry_of_spaced_words_is_not_read_word_by_word()
+    {
+        // 100,000 one-character words: read word by word this took minutes; past the bound it is one overlong entry, dropped.
+        Assert.Empty(UnitSplitter.Split(string.Join(' ', Enumerable.Repeat("市", 100_000))));
     }
 
     [Fact]
