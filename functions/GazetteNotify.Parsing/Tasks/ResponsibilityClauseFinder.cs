@@ -112,6 +112,15 @@ public static class ResponsibilityClauseFinder
             }
         }
 
+        // A labelled clause the text ends inside ((牵头单位：省发改委；责任单位：省编办、… — an excerpt or an upload cut
+        // short) still names its units; an unlabelled bracket left open is not read.
+        if (sp == 1 && overflow == 0 && count < MaxCandidates && ClauseLabel.TryReadOpening(p[(stack[0] + 1)..], 0, out _))
+        {
+            candidates[count * 2] = stack[0];
+            candidates[count * 2 + 1] = p.Length;
+            count++;
+        }
+
         for (var k = 0; k < count; k++)
         {
             var open = candidates[k * 2];
@@ -141,7 +150,7 @@ public static class ResponsibilityClauseFinder
         }
 
         roles.FirstListedLeads = firstListedLeads || FirstListedRule.IsStated(body);
-        return roles.ToClause(open, close - open + 1);
+        return roles.ToClause(open, close < p.Length ? close - open + 1 : close - open); // a clause cut off has no closer
     }
 
     /// <summary>The paragraph ends with a closing parenthesis (a full stop after it allowed): it may end in bare units.</summary>

@@ -364,4 +364,16 @@ public class ResponsibilityClauseFinderTests
     }
 
     private static string[] Units(string joined) => joined.Length == 0 ? [] : joined.Split('|');
+
+    [Fact]
+    public void A_labelled_clause_the_text_ends_inside_still_names_its_units_but_an_open_bracket_of_prose_does_not()
+    {
+        // 鄂政发〔2018〕26号 as a mirror site cut it off, in the middle of the clause.
+        var clause = Assert.Single(ResponsibilityClauseFinder.FindAll("不得限制或者排斥本地以外的法人参加投标。(牵头单位:省发展改革委;责任单位:省编办、省国土资源厅、"));
+        Assert.Equal(["省发展改革委"], clause.Lead);
+        Assert.Equal(["省编办", "省国土资源厅"], clause.Support);
+        Assert.Equal("不得限制或者排斥本地以外的法人参加投标。".Length + "(牵头单位:省发展改革委;责任单位:省编办、省国土资源厅、".Length, clause.Start + clause.Length);
+
+        Assert.Empty(ResponsibilityClauseFinder.FindAll("完成全年目标任务。(市委政研室、市委改革办"));
+    }
 }
