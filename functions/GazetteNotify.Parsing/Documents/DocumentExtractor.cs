@@ -34,7 +34,7 @@ internal static partial class DocumentExtractor
         var knownTitles = new List<string>(3) { TextShape.Squash(title) };
         if (attachmentTitle is not null) knownTitles.Add(TextShape.Squash(attachmentTitle));
         var paragraphs = ParagraphBuilder.Build(lines, header.BodyStart, knownTitles);
-        var anchor = signedDate ?? YearOfDocument(title, located.DocNumber) ?? fallbackAnchor;
+        var anchor = signedDate ?? YearOfDocument(title, located.DocNumber, lines) ?? fallbackAnchor;
 
         var fullText = JoinText(paragraphs);
         var tasks = TaskAssembler.Assemble(paragraphs, lines, anchor);
@@ -81,13 +81,23 @@ internal static partial class DocumentExtractor
 
     /// <summary>
     /// Without a signing date, a document's limits resolve in its own year — the first year its title names
-    /// (2023年重点工作…), else its number's (厦府办〔2010〕184号) — never in another document's of the same upload.
+    /// (2023年重点工作…), else its number's (厦府办〔2010〕184号), else the first its opening lines name (an untitled
+    /// sheet: 印发《广州市2023年…工作方案》) — never in another document's of the same upload.
     /// </summary>
-    private static DateOnly? YearOfDocument(string title, string? docNumber)
+    private static DateOnly? YearOfDocument(string title, string? docNumber, IReadOnlyList<string> lines)
     {
-        var inTitle = TitleYear().Match(title);
-        var year = inTitle.Success ? int.Parse(inTitle.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : docNumber is null ? null : DocNumber.YearOf(docNumber);
+        var year = YearIn(title) ?? (docNumber is null ? null : DocNumber.YearOf(docNumber));
+        for (var i = 0; year is null && i < Math.Min(lines.Count, OpeningLines); i++) year = YearIn(lines[i]);
         return year is >= 1949 and <= 2100 ? new DateOnly(year.Value, 1, 1) : null;
+    }
+
+    /// <summary>How many lines of an untitled document are looked at for its year.</summary>
+    private const int OpeningLines = 12;
+
+    private static int? YearIn(string text)
+    {
+        var m = TitleYear().Match(text);
+        return m.Success ? int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"((?:19|20)\d\d)\s*年")]

@@ -179,11 +179,13 @@ public class WebPageDocumentTests
 
             重点工作: | 135.统筹违法建设治理与城市更新,促进违法建设科学分类治理。 |
             牵头单位: | 市城市管理综合执法局 |
-            年度阶段性工作目标: | 第一季度:印发工作方案,明确违法建设目标任务及各区任务分配。 |
+            年度阶段性工作目标: | 第一季度:印发《广州市2023年违法建设治理工作方案》,明确目标任务及各区任务分配。 |
             """);
 
         var document = Assert.Single(result.Issue!.Documents);
         Assert.Equal("", document.Title);
+        // No date, title or number: its limits fall in the first year its own lines name.
+        Assert.Contains(document.Deadlines, d => d.Text == "第一季度" && d.Date == new DateOnly(2023, 3, 31));
         Assert.Contains(result.Issue.Warnings, w => w.StartsWith("no title found", StringComparison.Ordinal));
     }
 }
