@@ -18,15 +18,15 @@ internal static partial class DocumentExtractor
         var toc = located.Toc;
         var info = located.Info;
         var header = located.StartsWithBody ? DocumentHeader.Headless : DocumentHeader.Read(lines, toc?.Title);
-        var title = toc?.Title ?? (located.StartsWithBody ? info.Title : TitleFromHeader(header)) ?? located.DocNumber ?? info.Title ?? "";
+        // A number in brackets under the title, or the page's table when the header printed it garbled (亳政办〔20251).
+        var docNumber = located.DocNumber ?? header.Number ?? info.DocNumber;
+        var title = toc?.Title ?? (located.StartsWithBody ? info.Title : TitleFromHeader(header)) ?? docNumber ?? info.Title ?? "";
         var (kind, attachmentTitle) = GenreClassifier.Classify(title);
         var signature = Signature.Find(lines, header.BodyStart);
         var issuer = header.Issuer ?? signature?.Organ ?? info.Issuer;
         var signedDate = signature?.Date ?? info.SignedDate;
-        // A number in brackets under the title, or the page's table when the header printed it garbled (亳政办〔20251).
-        located.DocNumber ??= header.Number ?? info.DocNumber;
-        var name = located.DocNumber ?? title;
-        if (signedDate is null && located.Found && located.DocNumber is not null)
+        var name = docNumber ?? title;
+        if (signedDate is null && located.Found && docNumber is not null)
         {
             warnings.Add($"「{name}」: no signing date (成文日期) found under a signature");
         }
@@ -34,7 +34,7 @@ internal static partial class DocumentExtractor
         var knownTitles = new List<string>(3) { TextShape.Squash(title) };
         if (attachmentTitle is not null) knownTitles.Add(TextShape.Squash(attachmentTitle));
         var paragraphs = ParagraphBuilder.Build(lines, header.BodyStart, knownTitles);
-        var anchor = signedDate ?? YearOfDocument(title, located.DocNumber, lines) ?? fallbackAnchor;
+        var anchor = signedDate ?? YearOfDocument(title, docNumber, lines) ?? fallbackAnchor;
 
         var fullText = JoinText(paragraphs);
         var tasks = TaskAssembler.Assemble(paragraphs, lines, anchor);
@@ -44,7 +44,7 @@ internal static partial class DocumentExtractor
 
         var document = new GazetteDocument(
             Section: section,
-            DocNumber: located.DocNumber,
+            DocNumber: docNumber,
             Title: title,
             Issuer: issuer,
             SignedDate: signedDate,
@@ -54,10 +54,10 @@ internal static partial class DocumentExtractor
             Topics: [],
             Summary: summary,
             Effective: ValidityFinder.FindEffective(fullText, signedDate),
-            Repeals: ValidityFinder.FindRepeals(fullText, located.DocNumber),
+            Repeals: ValidityFinder.FindRepeals(fullText, docNumber),
             Tasks: tasks,
             Deadlines: deadlines,
-            References: ReferenceFinder.FindAll(fullText, located.DocNumber));
+            References: ReferenceFinder.FindAll(fullText, docNumber));
         return (document, fullText);
     }
 
