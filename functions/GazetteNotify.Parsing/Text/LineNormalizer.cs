@@ -154,6 +154,12 @@ public static partial class LineNormalizer
         s = HtmlTag().Replace(s, "");
         s = Emphasis().Replace(s, "");
         s = Escape().Replace(s, "$1");
+        if (FormField().Match(s) is { Success: true } field)
+        {
+            // A web form's field row (牵头单位: | 市城市管理综合执法局 |) is the label and its value, as a line of text.
+            return field.Groups["label"].Value + field.Groups["value"].Value.Trim(WhiteSpace);
+        }
+
         if (s.StartsWith('|') && s.EndsWith('|') && s.Length > 1)
         {
             // A pipe-table row becomes the tab-separated row PDF extraction would give.
@@ -169,6 +175,10 @@ public static partial class LineNormalizer
 
     [GeneratedRegex(@"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")]
     private static partial Regex TableSeparator();
+
+    /// <summary>A short label with its colon, then one value cell: 牵头单位: | 市城市管理综合执法局 |.</summary>
+    [GeneratedRegex(@"^\|?\s*(?<label>[^|:：]{1,16}[:：])\s*\|\s*(?<value>[^|]+?)\s*\|?$")]
+    private static partial Regex FormField();
 
     [GeneratedRegex(@"^(\*\s*){3,}$|^(-\s*){3,}$|^(_\s*){3,}$")]
     private static partial Regex HorizontalRule();

@@ -186,6 +186,8 @@ public class WebPageDocumentTests
         Assert.Equal("", document.Title);
         // No date, title or number: its limits fall in the first year its own lines name.
         Assert.Contains(document.Deadlines, d => d.Text == "第一季度" && d.Date == new DateOnly(2023, 3, 31));
+        // The form's field row is read as the label line it is.
+        Assert.Equal(["市城市管理综合执法局"], Assert.Single(document.Tasks).Lead);
         Assert.Contains(result.Issue.Warnings, w => w.StartsWith("no title found", StringComparison.Ordinal));
     }
 }
