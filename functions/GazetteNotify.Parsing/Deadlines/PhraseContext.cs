@@ -71,6 +71,24 @@ internal static class PhraseContext
     /// <summary>三个月内未发生医疗事故: a window of a condition.</summary>
     public static bool IsFollowedByCondition(string text, int end) => StartsWithAny(SkipSpaces(text, end), ConditionWords);
 
+    /// <summary>How far ahead the end of a count's clause is looked for (its 的 of a condition).</summary>
+    private const int MaxClauseAhead = 80;
+
+    /// <summary>
+    /// A count that sets who is eligible rather than what a unit must do: its clause ends in 的 (自签约之日起两年内完成
+    /// 全部投资的，给予补助), or it is a rolling window (对每3年内产值…的企业).
+    /// </summary>
+    public static bool IsEligibilityCondition(string text, int index, int end)
+    {
+        var before = SkipSpacesBack(text, index);
+        if (!before.IsEmpty && before[^1] == '每') return true;
+        var ahead = text.AsSpan(end, Math.Min(MaxClauseAhead, text.Length - end));
+        var clauseEnd = ahead.IndexOfAny(ClauseEnds);
+        if (clauseEnd <= 0) return false;
+        var clause = SkipSpacesBack(ahead[..clauseEnd]);
+        return !clause.IsEmpty && clause[^1] == '的';
+    }
+
     /// <summary>上半年经济运行情况: the period as a noun's modifier.</summary>
     public static bool IsFollowedByNoun(string text, int end) => StartsWithAny(SkipSpaces(text, end), NominalWords);
 

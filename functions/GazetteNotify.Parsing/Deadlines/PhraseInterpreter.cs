@@ -27,7 +27,7 @@ internal static class PhraseInterpreter
                 return parts.Day < 0 || CalendarLimits.IsDayOfSomeMonth(parts.Day);
             case PhraseForm.Relative:
                 kind = DeadlineKind.Relative;
-                return !PhraseContext.IsFollowedByCondition(text, end);
+                return !PhraseContext.IsFollowedByCondition(text, end) && !PhraseContext.IsEligibilityCondition(text, index, end);
         }
 
         if (!IsLimitInContext(text, index, end, parts)) return false;
@@ -37,7 +37,11 @@ internal static class PhraseInterpreter
             case PhraseForm.ThisMonth:
                 return ReadThisMonth(parts, anchor, ref kind, ref date);
             case PhraseForm.Target:
-                return ReadTarget(text, index, parts, anchor, ref kind, ref date);
+                if (!ReadTarget(text, index, parts, anchor, ref kind, ref date)) return false;
+                // 2018—2021年: the text covers the period, the date is its end.
+                if (parts.HasTo || parts.HasSuffix) return true;
+                start = RangeStart.Find(text, index, hasTo: false);
+                return start >= 0;
         }
 
         // A month (6月底前), a year's end (年底前), a half (上半年) or a quarter (一季度).
