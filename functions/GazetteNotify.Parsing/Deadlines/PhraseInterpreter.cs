@@ -24,6 +24,8 @@ internal static class PhraseInterpreter
         {
             case PhraseForm.Recurring:
                 kind = DeadlineKind.Recurring;
+                // 报告…的每季度进展情况: the period names what is reported, it sets no time.
+                if (parts.Day < 0 && !parts.HasSuffix && PhraseContext.IsFollowedByNoun(text, end)) return false;
                 return parts.Day < 0 || CalendarLimits.IsDayOfSomeMonth(parts.Day);
             case PhraseForm.Relative:
                 kind = DeadlineKind.Relative;
@@ -90,7 +92,7 @@ internal static class PhraseInterpreter
         if (parts.HasSuffix) return true;
         if (parts.HasTo && PhraseContext.IsAsOf(text, index)) return false;
         if (PhraseContext.IsFollowedByStart(text, end) || PhraseContext.IsFollowedByRangeEnd(text, end)) return false;
-        return parts.HasTo || !PhraseContext.IsFollowedByNoun(text, end);
+        return parts.HasTo || !PhraseContext.IsFollowedByNoun(text, end) || PhraseContext.IsColumnLabel(text, index, end);
     }
 
     /// <summary>本月底前 is dated by the anchor; 当月/次月/下月 count from an event.</summary>

@@ -91,4 +91,37 @@ public sealed class OtherCitiesFormsTests
         Assert.Equal(text, found.Text);
         Assert.Equal(DeadlineKind.Relative, found.Kind);
     }
+    [Theory]
+    [InlineData("并于9月25日前向省政府报告各项重点工作的每季度进展情况。", "9月25日前")]
+    [InlineData("每季度进展情况由市政府督查室汇总。", null)]
+    public void AQuarterlyReportNamedAsANounIsNoRecurringLimit(string sentence, string? only)
+    {
+        var found = DeadlineFinder.FindAll(sentence, new DateOnly(2023, 2, 1));
+
+        Assert.Equal(only is null ? [] : [only], found.Select(d => d.Text));
+    }
+
+    [Fact]
+    public void AQuarterlyReportSetByAVerbIsStillRecurring()
+    {
+        var found = Assert.Single(DeadlineFinder.FindAll("各责任单位每季度报送工作进展。", new DateOnly(2023, 2, 1)));
+
+        Assert.Equal("每季度", found.Text);
+        Assert.Equal(DeadlineKind.Recurring, found.Kind);
+    }
+
+    [Fact]
+    public void AQuarterHeadingAColumnOfTargetsIsThatQuartersEnd()
+    {
+        var found = Assert.Single(DeadlineFinder.FindAll("序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况、存在问题及下一步打算 | 目标完成情况 |", new DateOnly(2023, 1, 10)));
+
+        Assert.Equal("一季度", found.Text);
+        Assert.Equal(Day("2023-03-31"), found.Date);
+    }
+
+    [Fact]
+    public void AQuartersTargetsInProseAreStillANoun()
+    {
+        Assert.Empty(DeadlineFinder.FindAll("全力完成一季度目标任务。", new DateOnly(2023, 1, 10)));
+    }
 }
