@@ -75,8 +75,11 @@ internal static partial class DeadlinePatterns
     private const string ThisMonth =
         "(?:本|当|次|下个?)" + S + "月(?:" + S + "(?:(?:底|末)" + Suffix + "?|" + Small + S + "[日号]" + Suffix + "|以内|之内|内))";
 
+    /// <summary>A few spaces: a lookbehind never scans back over a long run of them (hostile input stays linear).</summary>
+    private const string FewSpaces = @"[ \t\u00A0\u3000]{0,3}";
+
     /// <summary>A dash joining two years (2018—2021年): the phrase is the end of a period.</summary>
-    private const string AfterYearDash = "(?<=" + D + "{4}" + S + "年?" + S + "[—–－~～-]" + S + ")";
+    private const string AfterYearDash = "(?<=" + D + "{4}" + FewSpaces + "年?" + FewSpaces + "[—–－~～-]" + FewSpaces + ")";
 
     /// <summary>
     /// 到2025年, 至2030年, 2025年前: a goal year; 2018—2021年 (the end of a period something is done over), not inside a

@@ -43,6 +43,7 @@ public sealed class OtherCitiesFormsTests
     [Theory]
     [InlineData("2018—2021年累计安排各类支持工业发展的专项资金不低于30亿元。", "2018-07-01", "2018—2021年", "2021-12-31")]
     [InlineData("2023-2025年每年新增城镇就业1万人以上。", "2023-03-01", "2023-2025年", "2025-12-31")]
+    [InlineData("2019 年 — 2021 年累计新增城镇就业3万人。", "2019-03-01", "2019 年 — 2021 年", "2021-12-31")]
     public void AYearRangeIsATargetEndingWithItsLastYear(string sentence, string anchor, string text, string date)
     {
         var found = Assert.Single(DeadlineFinder.FindAll(sentence, Day(anchor)));
