@@ -34,10 +34,22 @@ public static class DeadlineFinder
             // A range's start never reaches back over a limit already found.
             if (start < previousEnd) start = index;
             found ??= [];
+            if (start == index && kind == DeadlineKind.Deadline && text[end - 1] == '前') AddListed(text, index, previousEnd, anchor, found);
             found.Add(new Deadline(text[start..end], date, kind));
             previousEnd = end;
         }
 
         return found is null ? None : found;
+    }
+
+    /// <summary>The dates listed before a dated limit that share its 前 (3月25日、6月25日、9月25日前), each a limit.</summary>
+    private static void AddListed(string text, int index, int floor, DateOnly anchor, List<Deadline> found)
+    {
+        var listYear = -1;
+        foreach (var (start, end) in DateList.Before(text, index, floor))
+        {
+            var date = DateList.DateOf(text, start, end, anchor, ref listYear);
+            if (date is not null) found.Add(new Deadline(text[start..end], date, DeadlineKind.Deadline));
+        }
     }
 }

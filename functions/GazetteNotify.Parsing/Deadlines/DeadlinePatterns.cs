@@ -75,19 +75,32 @@ internal static partial class DeadlinePatterns
     private const string ThisMonth =
         "(?:本|当|次|下个?)" + S + "月(?:" + S + "(?:(?:底|末)" + Suffix + "?|" + Small + S + "[日号]" + Suffix + "|以内|之内|内))";
 
-    /// <summary>到2025年, 至2030年, 2025年前: a goal year.</summary>
+    /// <summary>A few spaces: a lookbehind never scans back over a long run of them (hostile input stays linear).</summary>
+    private const string FewSpaces = @"[ \t\u00A0\u3000]{0,3}";
+
+    /// <summary>A dash joining two years (2018—2021年): the phrase is the end of a period.</summary>
+    private const string AfterYearDash = "(?<=" + D + "{4}" + FewSpaces + "年?" + FewSpaces + "[—–－~～-]" + FewSpaces + ")";
+
+    /// <summary>
+    /// 到2025年, 至2030年, 2025年前: a goal year; 2018—2021年 (the end of a period something is done over), not inside a
+    /// bracket or a name (（2019—2021年）, 2019—2021年度).
+    /// </summary>
     private const string Target =
         To + Year + S + "年(?!" + S + "度)(?:" + S + "(?:以前|之前|" + Before + "))?" +
-        "|" + Year + S + "年" + S + "(?:以前|之前|" + Before + ")";
+        "|" + Year + S + "年" + S + "(?:以前|之前|" + Before + ")" +
+        "|" + AfterYearDash + Year + S + "年(?!" + S + "[度）)》〕】])";
 
     /// <summary>3个工作日内, 15天内, 6个月内, 一年内, 24小时内; not 近3年内 / 过去3年内 (a look back).</summary>
     private const string Relative =
         "(?<!近|过去)" + NotAfterNumber + "(?:" + D + "{1,4}|[〇零一二三四五六七八九十两百]{1,4}|半)" + S +
         "(?:个" + S + "(?:月|工作日|自然日|小时|星期)|工作日|自然日|小时|日|天|周|星期|年)" + S + "(?:以|之)?内";
 
-    /// <summary>每季度(末), 每半年, 每月10日前, 每月底前, 每周五前 (每年… is a month or year-end form with 每年).</summary>
+    /// <summary>
+    /// 每季度(末), 每季度末月20日前 (a day of the quarter's last or first month), 每半年, 每月10日前, 每月底前, 每周五前
+    /// (每年… is a month or year-end form with 每年).
+    /// </summary>
     private const string Recurring =
-        "每" + S + "(?:个" + S + ")?季度?(?:" + S + "(?:末|底))?" + Suffix + "?" +
+        "每" + S + "(?:个" + S + ")?季度?(?:" + S + "(?:(?:末|首)" + S + "月" + S + Small + S + "[日号]|末|底))?" + Suffix + "?" +
         "|每" + S + "半" + S + "年" +
         "|每" + S + "(?:个" + S + ")?月(?:" + S + "(?:底|末)" + Suffix + "?|" + S + DayOrTen + Suffix + ")" +
         "|每" + S + "(?:周|星期)" + S + "[一二三四五六日天]" + Suffix;

@@ -32,12 +32,12 @@ internal static class PhraseContext
 
     /// <summary>
     /// Nouns a period qualifies when it names the period rather than a limit (上半年经济运行情况, 下半年重点工作,
-    /// 上半年既定目标, 二季度经济); only checked when no 前/到 marks the phrase as a limit.
+    /// 上半年既定目标, 二季度经济, 每季度进展情况); only checked when no 前/到 marks the phrase as a limit.
     /// </summary>
     private static readonly string[] NominalWords =
     [
         "的", "经济", "工作", "重点", "目标", "既定", "形势", "情况", "数据", "指标", "运行", "任务", "计划", "总结", "期间",
-        "会议", "以来",
+        "会议", "以来", "进展",
     ];
 
     /// <summary>
@@ -70,6 +70,46 @@ internal static class PhraseContext
 
     /// <summary>三个月内未发生医疗事故: a window of a condition.</summary>
     public static bool IsFollowedByCondition(string text, int end) => StartsWithAny(SkipSpaces(text, end), ConditionWords);
+
+    /// <summary>How far ahead the end of a count's clause is looked for (its 的 of a condition).</summary>
+    private const int MaxClauseAhead = 80;
+
+    /// <summary>
+    /// A count that sets who is eligible rather than what a unit must do: its clause ends in 的 (自签约之日起两年内完成
+    /// 全部投资的，给予补助), or it is a rolling window (对每3年内产值…的企业).
+    /// </summary>
+    public static bool IsEligibilityCondition(string text, int index, int end)
+    {
+        var before = SkipSpacesBack(text, index);
+        if (!before.IsEmpty && before[^1] == '每') return true;
+        var ahead = text.AsSpan(end, Math.Min(MaxClauseAhead, text.Length - end));
+        var clauseEnd = ahead.IndexOfAny(ClauseEnds);
+        if (clauseEnd <= 0) return false;
+        var clause = SkipSpacesBack(ahead[..clauseEnd]);
+        return !clause.IsEmpty && clause[^1] == '的';
+    }
+
+    /// <summary>What a table's column of staged targets is headed with after its period (一季度目标, 上半年任务).</summary>
+    private static readonly string[] ColumnLabelWords = ["目标", "任务", "计划"];
+
+    /// <summary>
+    /// | 一季度目标 |: a column header naming the period its cells are due in (a table flattened one row per line, cells
+    /// split by |), not the noun phrase it would be in prose.
+    /// </summary>
+    public static bool IsColumnLabel(string text, int index, int end)
+    {
+        var before = SkipSpacesBack(text, index);
+        if (!before.IsEmpty && before[^1] != '|') return false;
+        var after = SkipSpaces(text, end);
+        foreach (var word in ColumnLabelWords)
+        {
+            if (!after.StartsWith(word, StringComparison.Ordinal)) continue;
+            var rest = SkipSpaces(after[word.Length..]);
+            return rest.IsEmpty || rest[0] == '|';
+        }
+
+        return false;
+    }
 
     /// <summary>上半年经济运行情况: the period as a noun's modifier.</summary>
     public static bool IsFollowedByNoun(string text, int end) => StartsWithAny(SkipSpaces(text, end), NominalWords);

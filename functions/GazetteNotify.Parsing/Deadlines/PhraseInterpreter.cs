@@ -24,10 +24,12 @@ internal static class PhraseInterpreter
         {
             case PhraseForm.Recurring:
                 kind = DeadlineKind.Recurring;
+                // 报告…的每季度进展情况: the period names what is reported, it sets no time.
+                if (parts.Day < 0 && !parts.HasSuffix && PhraseContext.IsFollowedByNoun(text, end)) return false;
                 return parts.Day < 0 || CalendarLimits.IsDayOfSomeMonth(parts.Day);
             case PhraseForm.Relative:
                 kind = DeadlineKind.Relative;
-                return !PhraseContext.IsFollowedByCondition(text, end);
+                return !PhraseContext.IsFollowedByCondition(text, end) && !PhraseContext.IsEligibilityCondition(text, index, end);
         }
 
         if (!IsLimitInContext(text, index, end, parts)) return false;
@@ -37,7 +39,11 @@ internal static class PhraseInterpreter
             case PhraseForm.ThisMonth:
                 return ReadThisMonth(parts, anchor, ref kind, ref date);
             case PhraseForm.Target:
-                return ReadTarget(text, index, parts, anchor, ref kind, ref date);
+                if (!ReadTarget(text, index, parts, anchor, ref kind, ref date)) return false;
+                // 2018—2021年: the text covers the period, the date is its end.
+                if (parts.HasTo || parts.HasSuffix) return true;
+                start = RangeStart.Find(text, index, hasTo: false);
+                return start >= 0;
         }
 
         // A month (6月底前), a year's end (年底前), a half (上半年) or a quarter (一季度).
@@ -86,7 +92,7 @@ internal static class PhraseInterpreter
         if (parts.HasSuffix) return true;
         if (parts.HasTo && PhraseContext.IsAsOf(text, index)) return false;
         if (PhraseContext.IsFollowedByStart(text, end) || PhraseContext.IsFollowedByRangeEnd(text, end)) return false;
-        return parts.HasTo || !PhraseContext.IsFollowedByNoun(text, end);
+        return parts.HasTo || !PhraseContext.IsFollowedByNoun(text, end) || PhraseContext.IsColumnLabel(text, index, end);
     }
 
     /// <summary>本月底前 is dated by the anchor; 当月/次月/下月 count from an event.</summary>

@@ -57,6 +57,7 @@ internal static class PhraseReader
                     if (i < phrase.Length && DeadlineNumerals.IsNumeral(phrase[i])) parts.Day = ReadNumber(phrase, ref i);
                 }
 
+                parts.HasSuffix = EndsWithSuffix(phrase, period: false);
                 break;
             case PhraseForm.Relative:
             default:
