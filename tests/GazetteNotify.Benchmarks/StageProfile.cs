@@ -35,12 +35,17 @@ internal static class StageProfile
         Console.WriteLine($"{sample}: {bytes.Length / 1024.0:0.0} KB, {lines.Length} lines, {paragraphs.Count} paragraphs");
         Time("decode", repetitions, () => IssueTextDecoder.Decode(bytes));
         Time("normalize lines", repetitions, () => LineNormalizer.Normalize(text));
+        Time("scripts, breaks", repetitions, () => { TraditionalScript.IsTraditional(lines); FlattenedLines.Restore(lines); });
         Time("toc + masthead", repetitions, () => MastheadParser.Parse(lines, TocParser.Parse(lines).HeadingLine, []));
         Time("locate", repetitions, () => DocumentLocator.Locate(lines, toc, []));
         Time("stitch", repetitions, () => ContinuationStitcher.Stitch(lines, DocumentLocator.Locate(lines, toc, []), []));
         Time("paragraphs", repetitions, () => { foreach (var t in texts) ParagraphBuilder.Build(t, 0, []); });
         Time("clauses", repetitions, () => { foreach (var p in paragraphs) ResponsibilityClauseFinder.FindAll(p); });
-        Time("tables", repetitions, () => { foreach (var t in texts) ResponsibilityTableReader.FindRows(t); });
+        // As TaskAssembler reads tables: rows flattened with '|', spaces or one cell per line given tabs first.
+        Time("tables: piped", repetitions, () => { foreach (var t in texts) PipedTables.Tabify([.. t]); });
+        Time("tables: spaced", repetitions, () => { foreach (var t in texts) SpacedTables.Tabify([.. t]); });
+        Time("tables: stacked", repetitions, () => { foreach (var t in texts) StackedTables.Tabify([.. t]); });
+        Time("tables: rows", repetitions, () => { foreach (var t in texts) ResponsibilityTableReader.FindRows(t); });
         Time("deadlines", repetitions, () => { foreach (var p in paragraphs) DeadlineFinder.FindAll(p, anchor); });
         Time("summary", repetitions, () => SummaryBuilder.Build(paragraphs));
         Time("validity+refs", repetitions, () => { ValidityFinder.FindEffective(all, anchor); ValidityFinder.FindRepeals(all, null); ReferenceFinder.FindAll(all, null); });

@@ -130,7 +130,7 @@ public static class ResponsibilityTableReader
     private static void Continue(List<string> cells, string text)
     {
         var last = Clean(cells[^1]);
-        if (last.Length > 0 && LooksLikeUnitList(last) && LooksLikeUnitList(text) && !EndsWithSeparator(last))
+        if (last.Length > 0 && !EndsWithSeparator(last) && LooksLikeUnitList(text) && LooksLikeUnitList(last))
         {
             if (UnitSplitter.Split(last).Count == 1) cells.Add(text);
             else cells[^1] += "、" + text;
@@ -316,8 +316,18 @@ public static class ResponsibilityTableReader
     /// True when every entry of the cell looks like an organisation name — unless it is one entry closed by a full stop:
     /// 迁建县政务服务中心。 is a task, and a cell naming one unit carries no full stop.
     /// </summary>
+    private static readonly System.Buffers.SearchValues<char> EntrySeparators = System.Buffers.SearchValues.Create("、，,；; \u3000");
+
     internal static bool LooksLikeUnitList(string cell)
     {
+        // A sentence ended inside the cell is task text: no need to split it into entries first.
+        var trimmed = cell.AsSpan().TrimEnd();
+        var stop = trimmed.IndexOf('。');
+        if (stop >= 0 && stop < trimmed.Length - 1) return false;
+        // Task text runs on long before its first separator (if it has one); no unit name is that long.
+        var firstSeparator = trimmed.IndexOfAny(EntrySeparators);
+        if ((firstSeparator < 0 ? trimmed.Length : firstSeparator) > UnitSplitter.MaxEntryLength) return false;
+        if (firstSeparator < 0 && stop >= 0) return false; // one entry closed by a full stop: a task
         List<string>? entries = null;
         UnitSplitter.Split(cell.AsSpan(), ref entries);
         if (entries is null) return false;

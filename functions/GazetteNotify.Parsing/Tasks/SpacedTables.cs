@@ -11,6 +11,9 @@ namespace GazetteNotify.Parsing.Tasks;
 /// </summary>
 internal static partial class SpacedTables
 {
+    /// <summary>Eight header words of at most nine characters (具体工作措施和要求) and their spaces.</summary>
+    private const int MaxHeaderLength = 96;
+
     public static List<string> Tabify(List<string> lines)
     {
         List<string>? result = null;
@@ -22,7 +25,8 @@ internal static partial class SpacedTables
             if (!inTable)
             {
                 // Every body line passes here: a line without a space is one cell, never a spaced header — no split for it.
-                if (line.AsSpan().Trim().IndexOfAny(' ', '\u3000') < 0) continue;
+                // A header is 3 to 8 short words; a longer line is prose with a space in it.
+                if (line.Length > MaxHeaderLength || line.AsSpan().Trim().IndexOfAny(' ', '\u3000') < 0) continue;
                 var words = Spaces().Split(line.Trim());
                 if (words.Length < 3 || words.Length > 8 || TableLayout.TryRead(words, out _) is null) continue;
                 inTable = true;

@@ -46,6 +46,7 @@ internal static class StackedTables
     private static string? Cell(string line)
     {
         if (line.Contains('\t')) return null;
+        if (line.Length > 0 && line[^1] is not ('|' or ' ' or '\u3000') && !char.IsWhiteSpace(line[0])) return line;
         return line.Trim().TrimEnd('|', ' ', '\u3000').Trim();
     }
 
@@ -55,13 +56,15 @@ internal static class StackedTables
     /// </summary>
     private static bool TryReadHeader(List<string> lines, int start, out List<string> header, out TableLayout? layout, out int rowsFrom)
     {
-        header = [];
+        header = null!; // only read when a header is found: every line of every document is tried here, unallocated
         layout = null;
         rowsFrom = start;
+        if (lines[start].Length is 0 or > MaxHeaderCell * 2) return false; // most lines: prose, not a header cell
         var first = Cell(lines[start]);
         if (string.IsNullOrEmpty(first) || first.Length > MaxHeaderCell || UnitShape.IsSectionHeading(first)) return false;
         var firstKind = TableLayout.KindOf(first);
         if (firstKind is TableColumn.Unknown) return false;
+        header = [];
 
         // The fragments: consecutive one-cell lines, blank lines between them skipped.
         var fragments = new List<(string Text, int Line)>();

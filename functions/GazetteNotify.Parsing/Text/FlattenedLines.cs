@@ -20,8 +20,7 @@ public static class FlattenedLines
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var breaks = line.Length >= MinimumLength ? LostBreaks(line) : [];
-            if (breaks.Count < MinimumBreaks)
+            if (line.Length < MinimumLength || LostBreaks(line) is not { Count: >= MinimumBreaks } breaks)
             {
                 restored?.Add(line);
                 continue;

@@ -17,6 +17,9 @@ public static class TraditionalScript
     /// </summary>
     private const double TraditionalShare = 0.1;
 
+    /// <summary>How many ideographs (about two pages) are enough to tell.</summary>
+    private const int SampleSize = 4000;
+
     private const int FirstIdeograph = 0x3400;
 
     private const int LastIdeograph = 0x9FFF;
@@ -37,6 +40,8 @@ public static class TraditionalScript
         long ideographs = 0, traditional = 0;
         foreach (var line in lines)
         {
+            // A copy is converted whole or not at all, so its first few thousand ideographs decide.
+            if (ideographs >= SampleSize) break;
             foreach (var c in line)
             {
                 if (c is < (char)FirstIdeograph or > (char)LastIdeograph) continue;
