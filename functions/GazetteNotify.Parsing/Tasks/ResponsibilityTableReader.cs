@@ -261,17 +261,20 @@ public static class ResponsibilityTableReader
 
         // More unit cells than unit columns: a cell was split over lines, and the surplus belongs to the first column
         // (谯城区: 区财政局 / 区税务局 both lead, then the 协同配合单位 cell).
+        // Each cell is judged once: splitting a cell into units is the costly part of reading a row.
+        Span<bool> isUnits = stackalloc bool[cells.Length];
         var unitCells = 0;
         for (var k = first; k < cells.Length; k++)
         {
-            if (!UnitShape.IsPlaceholder(cells[k]) && LooksLikeUnitCell(cells[k])) unitCells++;
+            isUnits[k] = !UnitShape.IsPlaceholder(cells[k]) && LooksLikeUnitCell(cells[k]);
+            if (isUnits[k]) unitCells++;
         }
 
         if (first == 1 && cells.Length > 1 && IsTaskAfterNumber(layout, cells[1]))
         {
             // The cell right after the number is the task (现代化美丽城镇 is a project, not a town).
             row.AddText(cells[1]);
-            if (LooksLikeUnitCell(cells[1])) unitCells--;
+            if (isUnits[1]) unitCells--;
             first = 2;
         }
 
@@ -281,7 +284,7 @@ public static class ResponsibilityTableReader
         {
             var cell = cells[k];
             if (UnitShape.IsPlaceholder(cell)) continue;
-            if (LooksLikeUnitCell(cell))
+            if (isUnits[k])
             {
                 var column = unitColumns[Math.Min(Math.Max(0, next - surplus), unitCount - 1)];
                 next++;
@@ -306,6 +309,9 @@ public static class ResponsibilityTableReader
     {
         if (layout.ItemIndex != 0 || layout.Columns.Length < 2 || layout.Columns[1] != TableColumn.Text) return false;
         if (UnitShape.IsPlaceholder(cell) || UnitShape.IsTimeLike(cell)) return false;
+        // Text running on past any unit name before its first separator is one entry, the task, without splitting.
+        var firstSeparator = cell.AsSpan().IndexOfAny(EntrySeparators);
+        if ((firstSeparator < 0 ? cell.Length : firstSeparator) > UnitSplitter.MaxEntryLength) return true;
         return UnitSplitter.Split(cell).Count <= 1;
     }
 
