@@ -144,6 +144,13 @@ public static class GazetteParser
                 var starts = SingleDocument.FindFollowing(lines, title);
                 starts.Insert(0, title);
                 located = starts.ConvertAll(start => new LocatedDocument(null, null, start, start));
+                if (SingleDocument.PrefaceAbove(lines, toc.BodyStartLine, title) is var preface and >= 0)
+                {
+                    // A covering notice printed without its own title (it starts at its 主送 line) above the plan it
+                    // issues: the notice is part of the document, named by the plan's title.
+                    located[0] = new LocatedDocument(null, null, preface, preface) { StartsWithBody = true, Title = SingleDocument.TitleAt(lines, title) };
+                }
+
                 for (var k = 0; k < located.Count; k++) located[k].End = k + 1 < located.Count ? located[k + 1].Start : lines.Length;
             }
             else if (pageInfo.Title is not null)

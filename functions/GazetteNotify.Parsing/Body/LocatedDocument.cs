@@ -30,6 +30,9 @@ internal sealed class LocatedDocument(TocEntry? toc, string? docNumber, int anch
     /// </summary>
     public bool StartsWithBody { get; init; }
 
+    /// <summary>A title found in the document's text rather than at its start (the plan under a covering notice).</summary>
+    public string? Title { get; init; }
+
     /// <summary>The printed pages this document may occupy, from the TOC: its first page up to the next document's first page.</summary>
     public (int First, int Last)? Pages { get; set; }
 }

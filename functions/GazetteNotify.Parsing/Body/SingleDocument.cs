@@ -82,6 +82,37 @@ internal static partial class SingleDocument
     }
 
     /// <summary>
+    /// The 主送 line of a covering notice printed above the title found (an excerpt or a page that starts at the notice's
+    /// addressee, then its prose and signature, then the plan it issues), or -1 when the title is the first thing.
+    /// </summary>
+    public static int PrefaceAbove(IReadOnlyList<string> lines, int from, int title)
+    {
+        for (var i = from; i < title; i++)
+        {
+            if (lines[i].Length == 0 || PageInfo.IsFieldLine(lines[i]) && !LineShapes.IsAddressee(lines[i])) continue;
+            if (!LineShapes.IsAddressee(lines[i]) && !LineShapes.StartsAddressee(lines[i])) return -1;
+            // Prose follows it before the title: a notice, not a list of names.
+            for (var j = i + 1; j < title; j++)
+            {
+                if (lines[j].Contains('。')) return i;
+            }
+
+            return -1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The title standing at <paramref name="line"/> (joined with the next line when it wraps there).</summary>
+    public static string TitleAt(IReadOnlyList<string> lines, int line)
+    {
+        var text = Unquoted(WithoutSiteName(TextShape.CloseCjkGaps(lines[line].Trim())));
+        if (IsTitle(text) || line + 1 >= lines.Count) return text;
+        var joined = text + TextShape.CloseCjkGaps(lines[line + 1].Trim());
+        return IsTitle(joined) ? joined : text;
+    }
+
+    /// <summary>
     /// A responsibility sheet copied without its heading (a 牵头单位： line, a table's header row): the genre's marks in
     /// its first lines make it a document even though no title is printed.
     /// </summary>

@@ -66,9 +66,9 @@ internal static partial class DeadlinePatterns
     private const string Half =
         "(?:" + To + ")?" + YearPart + "?(?<![前后每])[上下]" + S + "半" + S + "年(?:" + S + "(?:末|底))?" + PeriodSuffix + "?";
 
-    /// <summary>一季度, 第三季度末, 二季度前; not 前三季度 (cumulative) nor 每季度 (recurring).</summary>
+    /// <summary>一季度, 第三季度末, 二季度前; not 前三季度 (cumulative), 每季度 nor 一季度一通报 (a rhythm: recurring).</summary>
     private const string Quarter =
-        "(?:" + To + ")?" + YearPart + "?(?<![前每0-9０-９])(?:第" + S + ")?[一二三四1-4１-４]" + S + "季度(?:" + S + "(?:末|底))?" +
+        "(?:" + To + ")?" + YearPart + "?(?<![前每0-9０-９])(?:第" + S + ")?[一二三四1-4１-４]" + S + "季度(?!" + S + "一)(?:" + S + "(?:末|底))?" +
         PeriodSuffix + "?";
 
     /// <summary>本月底前, 本月20日前, 本月内; 当月/次月/下月 count from an event.</summary>

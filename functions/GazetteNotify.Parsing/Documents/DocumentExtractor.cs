@@ -20,7 +20,7 @@ internal static partial class DocumentExtractor
         var header = located.StartsWithBody ? DocumentHeader.Headless : DocumentHeader.Read(lines, toc?.Title);
         // A number in brackets under the title, or the page's table when the header printed it garbled (亳政办〔20251).
         var docNumber = located.DocNumber ?? header.Number ?? info.DocNumber;
-        var title = toc?.Title ?? (located.StartsWithBody ? info.Title : TitleFromHeader(header)) ?? docNumber ?? info.Title ?? "";
+        var title = toc?.Title ?? located.Title ?? (located.StartsWithBody ? info.Title : TitleFromHeader(header)) ?? docNumber ?? info.Title ?? "";
         var (kind, attachmentTitle) = GenreClassifier.Classify(title);
         var signature = Signature.Find(lines, header.BodyStart);
         var issuer = header.Issuer ?? signature?.Organ ?? info.Issuer;

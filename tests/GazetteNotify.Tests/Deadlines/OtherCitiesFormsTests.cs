@@ -125,4 +125,12 @@ public sealed class OtherCitiesFormsTests
     {
         Assert.Empty(DeadlineFinder.FindAll("全力完成一季度目标任务。", new DateOnly(2023, 1, 10)));
     }
+
+    [Fact]
+    public void A_rhythm_of_one_report_a_quarter_is_not_the_first_quarters_end()
+    {
+        // 咸宁 2023 (traditional in the corpus): the issuer's reporting rhythm, not a limit on a task.
+        Assert.DoesNotContain(DeadlineFinder.FindAll("对工作落实情况实行一季度一通报，年底进行综合考评。", new DateOnly(2023, 1, 5)), d => d.Text.Contains("季度", StringComparison.Ordinal));
+        Assert.Contains(DeadlineFinder.FindAll("一季度末前完成选址。", new DateOnly(2023, 1, 5)), d => d.Date == new DateOnly(2023, 3, 31));
+    }
 }

@@ -190,4 +190,22 @@ public class WebPageDocumentTests
         Assert.Equal(["市城市管理综合执法局"], Assert.Single(document.Tasks).Lead);
         Assert.Contains(result.Issue.Warnings, w => w.StartsWith("no title found", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_covering_notice_that_starts_at_its_addressee_is_read_with_the_plan_it_issues()
+    {
+        var document = Single("""
+            各县、市、区人民政府，市政府各部门：
+            《2023年主要目标任务责任分解方案》已经市人民政府同意，现印发给你们，请于1月18日前报送落实方案。
+            咸宁市人民政府办公室
+            2023年1月5日
+            2023年主要目标任务责任分解方案
+            一、经济社会发展主要目标
+            1.地区生产总值增长7%。（牵头单位：市发改委）
+            """);
+        Assert.Equal("2023年主要目标任务责任分解方案", document.Title);
+        Assert.Equal(new DateOnly(2023, 1, 5), document.SignedDate);
+        Assert.Contains(document.Deadlines, d => d.Text == "1月18日前" && d.Date == new DateOnly(2023, 1, 18));
+        Assert.Equal(["市发改委"], Assert.Single(document.Tasks).Lead);
+    }
 }
