@@ -74,7 +74,7 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
             if (titleParts.Count > 0 && line.Length <= 60 && SingleDocument.IsTitle(line) && SingleDocument.IsTitle(string.Concat(titleParts)))
             {
                 titleParts.Clear();
-                titleParts.Add(SingleDocument.Unquoted(SingleDocument.WithoutSiteName(line)));
+                titleParts.Add(SingleDocument.TitleText(line));
                 bodyStart = i + 1;
                 continue;
             }
@@ -84,7 +84,7 @@ internal sealed record DocumentHeader(string? Masthead, string? HeaderTitle, str
             if (line.Length <= 60 && !line.Contains('。') && titleParts.Count < 4 && !Numbering.StartsBlock(line) && !PageInfo.IsFieldLine(line)
                 && !CompleteWithout(titleParts, line))
             {
-                titleParts.Add(SingleDocument.Unquoted(SingleDocument.WithoutSiteName(line)));
+                titleParts.Add(SingleDocument.TitleText(line));
                 bodyStart = i + 1;
                 continue;
             }

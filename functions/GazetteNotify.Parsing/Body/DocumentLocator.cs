@@ -273,7 +273,7 @@ internal static class DocumentLocator
     private static bool IsTitleOverTwoLines(IReadOnlyList<string> lines, int last, int from)
     {
         var previous = PreviousNonBlank(lines, last, from);
-        return previous >= 0 && last - previous <= 2 && !SingleDocument.IsTitle(lines[previous]) && SingleDocument.IsTitle(lines[previous] + lines[last]);
+        return previous >= 0 && last - previous <= 2 && SingleDocument.IsWrappedTitle(lines[previous], lines[last]);
     }
 
     private static int StartOfWrappedTitle(IReadOnlyList<string> lines, int last, int from) =>

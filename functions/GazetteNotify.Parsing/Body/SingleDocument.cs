@@ -26,7 +26,7 @@ internal static partial class SingleDocument
             if (lines[i].Length == 0) continue;
             seen++;
             if (PageInfo.IsFieldLine(lines[i])) continue;
-            if (IsTitle(lines[i]) || (i + 1 < lines.Count && IsTitle(lines[i] + lines[i + 1]) && !IsTitle(lines[i + 1])))
+            if (IsTitle(lines[i]) || (i + 1 < lines.Count && IsWrappedTitle(lines[i], lines[i + 1]) && !IsTitle(lines[i + 1])))
             {
                 title = i;
                 break;
@@ -74,7 +74,7 @@ internal static partial class SingleDocument
     /// <summary>关于…(的)通知/意见/…, or a plan-like name ending in its genre (2023年政务公开工作要点), short, no sentence in it.</summary>
     public static bool IsTitle(string line)
     {
-        var text = Unquoted(WithoutSiteName(TextShape.CloseCjkGaps(line.Trim())));
+        var text = TitleText(line);
         if (text.Length is < 6 or > 90 || text.Contains('。') || text.EndsWith('：') || text.EndsWith(':') || text.EndsWith('，')) return false;
         var core = Qualifier().Replace(text, "");
         if (!GenreEnd().IsMatch(core)) return false;
@@ -104,13 +104,14 @@ internal static partial class SingleDocument
     }
 
     /// <summary>The title standing at <paramref name="line"/> (joined with the next line when it wraps there).</summary>
-    public static string TitleAt(IReadOnlyList<string> lines, int line)
-    {
-        var text = Unquoted(WithoutSiteName(TextShape.CloseCjkGaps(lines[line].Trim())));
-        if (IsTitle(text) || line + 1 >= lines.Count) return text;
-        var joined = text + TextShape.CloseCjkGaps(lines[line + 1].Trim());
-        return IsTitle(joined) ? joined : text;
-    }
+    public static string TitleAt(IReadOnlyList<string> lines, int line) =>
+        TitleText(line + 1 < lines.Count && IsWrappedTitle(lines[line], lines[line + 1]) ? lines[line] + lines[line + 1] : lines[line]);
+
+    /// <summary>A title wrapped over two lines: the first is not one on its own, both together are (省人民政府关于 / 进一步…的若干意见).</summary>
+    public static bool IsWrappedTitle(string first, string second) => !IsTitle(first) && IsTitle(first + second);
+
+    /// <summary>A title line as the title reads: gaps between Chinese characters closed, the site's name and 《》 dropped.</summary>
+    public static string TitleText(string line) => Unquoted(WithoutSiteName(TextShape.CloseCjkGaps(line.Trim())));
 
     /// <summary>
     /// A responsibility sheet copied without its heading (a 牵头单位： line, a table's header row): the genre's marks in
@@ -128,14 +129,14 @@ internal static partial class SingleDocument
     }
 
     /// <summary>《成都市人民政府办公厅关于…的通知》 → the title inside: some sites print the heading in book-title marks.</summary>
-    public static string Unquoted(string text) =>
+    private static string Unquoted(string text) =>
         text.Length > 2 && text[0] == '《' && text[^1] == '》' && text.IndexOf('《', 1) < 0 ? text[1..^1] : text;
 
     /// <summary>
     /// A page title with the site's name after it (…的通知-XX市人民政府网, …的通知_门户网站, …的通知 | 首页): the title is the
     /// part before the last dash, underscore or bar when that part ends in a genre.
     /// </summary>
-    public static string WithoutSiteName(string text)
+    private static string WithoutSiteName(string text)
     {
         var cut = text.LastIndexOfAny(SiteSeparators);
         if (cut < 6 || cut > text.Length - 2) return text;

@@ -73,7 +73,8 @@ internal static class TaskAssembler
 
         // Tables are read from the document's first line, not from its body: a table printed right under its title may
         // have had its header row taken for part of the document's heading (…重点任务分工表 / 序号 / 工作任务 / 牵头单位).
-        var all = new List<string>(lines);
+        // The readers copy the list before they write to it: the document's own lines are passed as they are.
+        var all = lines as List<string> ?? [.. lines];
         foreach (var row in ResponsibilityTableReader.FindRows(StackedTables.Tabify(SpacedTables.Tabify(PipedTables.Tabify(all)))))
         {
             var deadlines = DeadlinesOf(row.Text, row.TimeLimitText, anchor);
