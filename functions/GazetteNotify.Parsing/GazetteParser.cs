@@ -136,32 +136,8 @@ public static class GazetteParser
         var pageInfo = toc.Entries.Count == 0 ? PageInfo.Read(lines, lines.Length) : PageInfo.None;
         if (!located.Exists(d => d.Found) && toc.Entries.Count == 0)
         {
-            // One document without a 发文字号 (a notice as a web page, a 工作要点): read whole, from its title on, or
-            // from the end of the page's information table when only that names it.
-            if (SingleDocument.FindTitle(lines, toc.BodyStartLine) is var title and >= 0)
-            {
-                // Several documents pasted together: each further title with its addressee starts the next.
-                var starts = SingleDocument.FindFollowing(lines, title);
-                starts.Insert(0, title);
-                located = starts.ConvertAll(start => new LocatedDocument(null, null, start, start));
-                if (SingleDocument.PrefaceAbove(lines, toc.BodyStartLine, title) is var preface and >= 0)
-                {
-                    // A covering notice printed without its own title (it starts at its 主送 line) above the plan it
-                    // issues: the notice is part of the document, named by the plan's title.
-                    located[0] = new LocatedDocument(null, null, preface, preface) { StartsWithBody = true, Title = SingleDocument.TitleAt(lines, title) };
-                }
-
-                for (var k = 0; k < located.Count; k++) located[k].End = k + 1 < located.Count ? located[k + 1].Start : lines.Length;
-            }
-            else if (pageInfo.Title is not null)
-            {
-                located = [new LocatedDocument(null, null, pageInfo.End, pageInfo.End) { End = lines.Length, StartsWithBody = true }];
-            }
-            else if (SingleDocument.IsUntitledSheet(lines, toc.BodyStartLine))
-            {
-                located = [new LocatedDocument(null, null, toc.BodyStartLine, toc.BodyStartLine) { End = lines.Length, StartsWithBody = true }];
-                warnings.Add("no title found: the text is read as one untitled document because its responsibility clauses or table mark it as one");
-            }
+            // No TOC and no 发文字号 header: a single document (or several pasted together) found by its title.
+            located = SingleDocument.Locate(lines, toc.BodyStartLine, pageInfo, warnings);
         }
 
         if (!pageInfo.IsEmpty && located.Count(d => d.Found) == 1) located.Find(d => d.Found)!.Info = pageInfo;

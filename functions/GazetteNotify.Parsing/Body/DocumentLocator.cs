@@ -289,7 +289,8 @@ internal static class DocumentLocator
         return -1;
     }
 
-    private static void AssignRegions(List<LocatedDocument> documents, int lineCount)
+    /// <summary>Each found document's region ends where the next one starts; TOC pages give each its page range.</summary>
+    public static void AssignRegions(List<LocatedDocument> documents, int lineCount)
     {
         var found = documents.FindAll(d => d.Found);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -16,6 +16,45 @@ internal static partial class SingleDocument
     /// <summary>How far down the title may stand (web pages put navigation and a date line above it).</summary>
     private const int TitleWindow = 40;
 
+    /// <summary>
+    /// The documents of a text with neither a TOC nor a 发文字号 header: from the first title on (and each further
+    /// title with its addressee), with a covering notice printed above it; else from the end of the page's information
+    /// table when only that names it; else, for a responsibility sheet without any title, from the top. Empty when the
+    /// text has none of these shapes.
+    /// </summary>
+    public static List<LocatedDocument> Locate(IReadOnlyList<string> lines, int from, PageInfo pageInfo, List<string> warnings)
+    {
+        List<LocatedDocument> located;
+        if (FindTitle(lines, from) is var title and >= 0)
+        {
+            var starts = FindFollowing(lines, title);
+            starts.Insert(0, title);
+            located = starts.ConvertAll(start => new LocatedDocument(null, null, start, start));
+            if (PrefaceAbove(lines, from, title) is var preface and >= 0)
+            {
+                // A covering notice printed without its own title (it starts at its 主送 line) above the plan it
+                // issues: the notice is part of the document, named by the plan's title.
+                located[0] = new LocatedDocument(null, null, preface, preface) { StartsWithBody = true, Title = TitleAt(lines, title) };
+            }
+        }
+        else if (pageInfo.Title is not null)
+        {
+            located = [new LocatedDocument(null, null, pageInfo.End, pageInfo.End) { StartsWithBody = true }];
+        }
+        else if (IsUntitledSheet(lines, from))
+        {
+            located = [new LocatedDocument(null, null, from, from) { StartsWithBody = true }];
+            warnings.Add("no title found: the text is read as one untitled document because its responsibility clauses or table mark it as one");
+        }
+        else
+        {
+            return [];
+        }
+
+        DocumentLocator.AssignRegions(located, lines.Count);
+        return located;
+    }
+
     /// <summary>The line the single document's title stands on (where it starts), or -1 when the text has not the shape of one.</summary>
     public static int FindTitle(IReadOnlyList<string> lines, int from)
     {
@@ -41,7 +80,7 @@ internal static partial class SingleDocument
     /// two lines, after the previous document's prose — the strongest mark, since a heading or an attachment's title
     /// inside a document has none.
     /// </summary>
-    public static List<int> FindFollowing(IReadOnlyList<string> lines, int first)
+    private static List<int> FindFollowing(IReadOnlyList<string> lines, int first)
     {
         var starts = new List<int>();
         var prose = false;
@@ -85,7 +124,7 @@ internal static partial class SingleDocument
     /// The 主送 line of a covering notice printed above the title found (an excerpt or a page that starts at the notice's
     /// addressee, then its prose and signature, then the plan it issues), or -1 when the title is the first thing.
     /// </summary>
-    public static int PrefaceAbove(IReadOnlyList<string> lines, int from, int title)
+    private static int PrefaceAbove(IReadOnlyList<string> lines, int from, int title)
     {
         for (var i = from; i < title; i++)
         {
@@ -104,7 +143,7 @@ internal static partial class SingleDocument
     }
 
     /// <summary>The title standing at <paramref name="line"/> (joined with the next line when it wraps there).</summary>
-    public static string TitleAt(IReadOnlyList<string> lines, int line) =>
+    private static string TitleAt(IReadOnlyList<string> lines, int line) =>
         TitleText(line + 1 < lines.Count && IsWrappedTitle(lines[line], lines[line + 1]) ? lines[line] + lines[line + 1] : lines[line]);
 
     /// <summary>A title wrapped over two lines: the first is not one on its own, both together are (省人民政府关于 / 进一步…的若干意见).</summary>
@@ -117,7 +156,7 @@ internal static partial class SingleDocument
     /// A responsibility sheet copied without its heading (a 牵头单位： line, a table's header row): the genre's marks in
     /// its first lines make it a document even though no title is printed.
     /// </summary>
-    public static bool IsUntitledSheet(IReadOnlyList<string> lines, int from)
+    private static bool IsUntitledSheet(IReadOnlyList<string> lines, int from)
     {
         for (var i = from; i < lines.Count && i < from + TitleWindow; i++)
         {
