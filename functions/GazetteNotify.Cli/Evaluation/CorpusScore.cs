@@ -33,7 +33,8 @@ public sealed record FileScore(string Name, string Category, string? Rejection, 
 /// <summary>
 /// Scores a parse against its gold. Documents are paired by 发文字号, else by title (whitespace, 《》 and punctuation
 /// width ignored); units are compared as (name, role) and limits as (text, date) within each paired document — a
-/// document the parser missed counts all its gold units and limits as missed, and one it invented counts all of its
+/// document the parser missed counts all its gold units and limits as missed (an ongoing field counts as a limit without
+/// a date), and one it invented counts all of its
 /// own as wrong. Names compare after the same normalisation, which also folds traditional characters to simplified: the
 /// parser reads a traditional copy as simplified, and an annotator may have written its names either way.
 /// </summary>
@@ -131,9 +132,11 @@ public static class CorpusScore
     private static IEnumerable<(string, string)> UnitsOf(GazetteDocument d) =>
         d.Tasks.SelectMany(t => t.Lead.Select(u => (Normal(u), "lead")).Concat(t.Support.Select(u => (Normal(u), "support"))));
 
+    /// <summary>Its limits as (text, date); an ongoing field (长期坚持, 全年) is a limit without a date, as the gold writes it.</summary>
     private static IEnumerable<(string, string?)> DeadlinesOf(GazetteDocument d) =>
         d.Deadlines.Concat(d.Tasks.SelectMany(t => t.Deadlines))
-            .Select(x => (Normal(x.Text), x.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            .Select(x => (Normal(x.Text), x.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .Concat(d.Ongoing.Concat(d.Tasks.SelectMany(t => t.Ongoing)).Select(o => (Normal(o.Text), (string?)null)));
 
     private static string Role(string role) => string.Equals(role.Trim(), "support", StringComparison.OrdinalIgnoreCase) ? "support" : "lead";
 

@@ -90,10 +90,14 @@ internal static partial class DeadlinePatterns
         "|" + Year + S + "年" + S + "(?:以前|之前|" + Before + ")" +
         "|" + AfterYearDash + Year + S + "年(?!" + S + "[度）)》〕】])";
 
-    /// <summary>3个工作日内, 15天内, 6个月内, 一年内, 24小时内; not 近3年内 / 过去3年内 (a look back).</summary>
+    /// <summary>
+    /// 3个工作日内, 15天内, 6个月内, 一年内, 24小时内; not 近3年内 / 过去3年内 (a look back). 未来五年, 今后三年: a span
+    /// counted from the document, the horizon of the tasks it sets.
+    /// </summary>
     private const string Relative =
         "(?<!近|过去)" + NotAfterNumber + "(?:" + D + "{1,4}|[〇零一二三四五六七八九十两百]{1,4}|半)" + S +
-        "(?:个" + S + "(?:月|工作日|自然日|小时|星期)|工作日|自然日|小时|日|天|周|星期|年)" + S + "(?:以|之)?内";
+        "(?:个" + S + "(?:月|工作日|自然日|小时|星期)|工作日|自然日|小时|日|天|周|星期|年)" + S + "(?:以|之)?内" +
+        "|(?:未来|今后)" + S + "(?:" + D + "{1,2}|[一二三四五六七八九十两]{1,3})" + S + "(?:个" + S + "月|年)(?!" + S + "[以之]?内)";
 
     /// <summary>
     /// 每季度(末), 每季度末月20日前 (a day of the quarter's last or first month), 每半年, 每月10日前, 每月底前, 每周五前

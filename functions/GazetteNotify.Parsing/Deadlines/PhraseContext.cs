@@ -111,6 +111,16 @@ internal static class PhraseContext
         return false;
     }
 
+    /// <summary>
+    /// 未来五年主要工作任务 / 今后三年，…: a horizon opening its clause, the time the clause's tasks are set in; not the
+    /// object of a verb (带动未来五年制造业投资1000亿元: an amount measured over the years).
+    /// </summary>
+    public static bool OpensClause(string text, int index)
+    {
+        var before = SkipSpacesBack(text, index);
+        return before.IsEmpty || before[^1] is '\n' or '，' or ',' or '。' or '；' or ';' or '：' or ':' or '、' or '）' or ')' or '|' or '在' or '于';
+    }
+
     /// <summary>上半年经济运行情况: the period as a noun's modifier.</summary>
     public static bool IsFollowedByNoun(string text, int end) => StartsWithAny(SkipSpaces(text, end), NominalWords);
 

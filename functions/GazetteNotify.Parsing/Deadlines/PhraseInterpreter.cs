@@ -29,6 +29,7 @@ internal static class PhraseInterpreter
                 return parts.Day < 0 || CalendarLimits.IsDayOfSomeMonth(parts.Day);
             case PhraseForm.Relative:
                 kind = DeadlineKind.Relative;
+                if (text[index] is '未' or '今' && !PhraseContext.OpensClause(text, index)) return false;
                 return !PhraseContext.IsFollowedByCondition(text, end) && !PhraseContext.IsEligibilityCondition(text, index, end);
         }
 

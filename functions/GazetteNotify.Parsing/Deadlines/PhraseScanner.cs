@@ -15,11 +15,11 @@ internal static class PhraseScanner
 
     /// <summary>Every character that can stand in a phrase before its first key character.</summary>
     private static readonly SearchValues<char> Leading = SearchValues.Create(
-        "0123456789０１２３４５６７８９〇零○一二三四五六七八九十两百半到至今本明来次翌同当去上下第每年月的个工作自然小时星期周天日季以之 \t\u00A0\u3000");
+        "0123456789０１２３４５６７８９〇零○一二三四五六七八九十两百半到至今本明来次翌同当去上下第每年月的个工作自然小时星期周天日季以之未后 \t\u00A0\u3000");
 
     /// <summary>Every character a phrase can start with: the regex is not even called elsewhere.</summary>
     private static readonly SearchValues<char> Starters = SearchValues.Create(
-        "0123456789０１２３４５６７８９〇零○一二三四五六七八九十两百半到至今本明来次翌同当去上下第每年");
+        "0123456789０１２３４５６７８９〇零○一二三四五六七八九十两百半到至今本明来次翌同当去上下第每年未");
 
     /// <summary>
     /// How far back from a key character a phrase may start (到 二〇二二 年 is 7, 十五 个 工作日 内 is 8); only spaces could

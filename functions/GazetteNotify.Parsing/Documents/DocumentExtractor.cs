@@ -57,7 +57,10 @@ internal static partial class DocumentExtractor
             Repeals: ValidityFinder.FindRepeals(fullText, docNumber),
             Tasks: tasks,
             Deadlines: deadlines,
-            References: ReferenceFinder.FindAll(fullText, docNumber));
+            References: ReferenceFinder.FindAll(fullText, docNumber))
+        {
+            Ongoing = [.. tasks.SelectMany(t => t.Ongoing).Distinct()],
+        };
         return (document, fullText);
     }
 
@@ -116,12 +119,16 @@ internal static partial class DocumentExtractor
             }
         }
 
-        // Time limits written only in a clause's 完成时限 field are the document's too.
+        // Time limits written only in a clause's 完成时限 field are the document's too; a field that wrote a limit with
+        // what is due by it (5月底前动工) stands for the bare phrase the text scan found in the same cell (5月底前).
         foreach (var task in tasks)
         {
             foreach (var d in task.Deadlines)
             {
-                if (seen.Add(d)) all.Add(d);
+                if (!seen.Add(d)) continue;
+                var bare = all.FindIndex(e => e.Date == d.Date && e.Kind == d.Kind && e.Text.Length < d.Text.Length && d.Text.StartsWith(e.Text, StringComparison.Ordinal));
+                if (bare >= 0) all[bare] = d;
+                else all.Add(d);
             }
         }
 

@@ -63,9 +63,8 @@ internal static class TaskAssembler
                     : text[previousEnd..clauseEnd];
                 previousEnd = clauseEnd;
                 MarkParent(stack, target);
-                var deadlines = DeadlinesOf(itemText, clause.TimeLimitText, anchor);
                 var lead = clause.Lead.Count > 0 ? clause.Lead : HeadingLeadOver(stack) ?? clause.Lead;
-                found.Add((paragraph.Line, new ResponsibilityTask(target?.Item, lead, clause.Support, deadlines) { Excerpt = TaskExcerpt.Of(itemText) }));
+                found.Add((paragraph.Line, TaskOf(target?.Item, lead, clause.Support, itemText, clause.TimeLimitText, anchor)));
             }
         }
 
@@ -77,8 +76,7 @@ internal static class TaskAssembler
         var all = lines as List<string> ?? [.. lines];
         foreach (var row in ResponsibilityTableReader.FindRows(StackedTables.Tabify(SpacedTables.Tabify(PipedTables.Tabify(all)))))
         {
-            var deadlines = DeadlinesOf(row.Text, row.TimeLimitText, anchor);
-            found.Add((row.LineIndex, new ResponsibilityTask(row.Item, row.Lead, row.Support, deadlines) { Excerpt = TaskExcerpt.Of(row.Text) }));
+            found.Add((row.LineIndex, TaskOf(row.Item, row.Lead, row.Support, row.Text, row.TimeLimitText, anchor)));
         }
 
         found.Sort((a, b) => a.Line.CompareTo(b.Line));
@@ -143,7 +141,7 @@ internal static class TaskAssembler
         stack.RemoveAt(stack.Count - 1);
         if (frame.HeadingLead is not { } lead || frame.LeadUsed) return;
         var text = JoinParagraphs(paragraphs, frame.Paragraph, frame.LastParagraph);
-        found.Add((paragraphs[frame.Paragraph].Line, new ResponsibilityTask(frame.Item, lead, [], DeadlinesOf(text, null, anchor)) { Excerpt = TaskExcerpt.Of(text) }));
+        found.Add((paragraphs[frame.Paragraph].Line, TaskOf(frame.Item, lead, [], text, null, anchor)));
     }
 
     private static Frame? Top(List<Frame> stack, int depth) => stack.Count > depth ? stack[^(depth + 1)] : null;
@@ -168,8 +166,15 @@ internal static class TaskAssembler
         return sb.ToString();
     }
 
+    /// <summary>A task of the item's text, with the limits it and its time-limit field (完成时限) set.</summary>
+    private static ResponsibilityTask TaskOf(string? item, IReadOnlyList<string> lead, IReadOnlyList<string> support, string text, string? timeLimit, DateOnly anchor)
+    {
+        var (deadlines, ongoing) = LimitsOf(text, timeLimit, anchor);
+        return new ResponsibilityTask(item, lead, support, deadlines) { Excerpt = TaskExcerpt.Of(text), Ongoing = ongoing is null ? [] : [ongoing] };
+    }
+
     /// <summary>The item's time limits, each once (a limit often stands in the text and again in 完成时限).</summary>
-    private static List<Deadline> DeadlinesOf(string itemText, string? timeLimit, DateOnly anchor)
+    private static (List<Deadline> Limits, OngoingLimit? Ongoing) LimitsOf(string itemText, string? timeLimit, DateOnly anchor)
     {
         var result = new List<Deadline>();
         foreach (var d in DeadlineFinder.FindAll(itemText, anchor))
@@ -177,19 +182,16 @@ internal static class TaskAssembler
             if (!result.Contains(d)) result.Add(d);
         }
 
-        if (timeLimit is not null && (!itemText.Contains(timeLimit, StringComparison.Ordinal) || result.Count == 0))
+        if (timeLimit is null || (itemText.Contains(timeLimit, StringComparison.Ordinal) && result.Count > 0)) return (result, null);
+
+        var (limits, ongoing) = LimitField.Read(timeLimit, anchor);
+        foreach (var d in limits)
         {
-            var limits = DeadlineFinder.FindAll(timeLimit, anchor);
-            // 完成时限：2021年12月31日 — a bare date under a time label is the date to finish by.
-            var byDate = limits.Count == 0;
-            if (byDate) limits = DeadlineFinder.FindAll(timeLimit + "前", anchor);
-            foreach (var found in limits)
-            {
-                var d = byDate && found.Text.EndsWith('前') ? found with { Text = found.Text[..^1] } : found;
-                if (!result.Contains(d)) result.Add(d);
-            }
+            // 5月底前 in the text and 5月底前动工 in the field are one limit, written the field's way.
+            result.RemoveAll(e => e.Date == d.Date && e.Kind == d.Kind && e.Text.Length < d.Text.Length && d.Text.StartsWith(e.Text, StringComparison.Ordinal));
+            if (!result.Contains(d)) result.Add(d);
         }
 
-        return result;
+        return (result, ongoing);
     }
 }

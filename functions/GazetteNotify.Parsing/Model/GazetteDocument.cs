@@ -16,4 +16,8 @@ public sealed record GazetteDocument(
     IReadOnlyList<string> Repeals,
     IReadOnlyList<ResponsibilityTask> Tasks,
     IReadOnlyList<Deadline> Deadlines,
-    IReadOnlyList<string> References);
+    IReadOnlyList<string> References)
+{
+    /// <summary>Every time-limit field of its tasks that sets no end (长期坚持, 全年), each once.</summary>
+    public IReadOnlyList<OngoingLimit> Ongoing { get; init; } = [];
+}

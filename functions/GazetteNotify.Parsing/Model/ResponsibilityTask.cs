@@ -17,4 +17,7 @@ public sealed record ResponsibilityTask(
     /// </summary>
     [JsonIgnore]
     public string? Excerpt { get; init; }
+
+    /// <summary>Its time-limit field when that sets no end (长期坚持, 全年); never a reminder.</summary>
+    public IReadOnlyList<OngoingLimit> Ongoing { get; init; } = [];
 }

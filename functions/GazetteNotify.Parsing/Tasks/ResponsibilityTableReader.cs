@@ -193,7 +193,7 @@ public static class ResponsibilityTableReader
         if (!row.Units.HasUnits && time is null) return null; // a heading (一、… / 1 | 大力提振消费。 | |), or a number and nothing else
 
         var (lead, support) = row.Units.Resolve();
-        return new ResponsibilityRow(lineIndex, row.Item, JoinText(row.Texts), lead, support, time);
+        return new ResponsibilityRow(lineIndex, row.Item, JoinText(row.Texts), lead, support, time ?? layout.PeriodTarget);
     }
 
     /// <summary>

@@ -24,9 +24,10 @@ internal enum TableColumn
 /// <summary>A table header: the kind of each column.</summary>
 internal sealed class TableLayout
 {
-    private TableLayout(TableColumn[] columns)
+    private TableLayout(TableColumn[] columns, string? periodTarget)
     {
         Columns = columns;
+        PeriodTarget = periodTarget;
         ItemIndex = Array.IndexOf(columns, TableColumn.Item);
         HasLead = Array.IndexOf(columns, TableColumn.Lead) >= 0;
     }
@@ -36,6 +37,12 @@ internal sealed class TableLayout
     public int ItemIndex { get; }
 
     public bool HasLead { get; }
+
+    /// <summary>
+    /// A column headed 全年目标任务 / 年度目标: every row is a target for the year, whatever else it says; the heading
+    /// as written, read as that row's time limit when the row has none of its own. Null for other tables.
+    /// </summary>
+    public string? PeriodTarget { get; }
 
     /// <summary>
     /// Reads a header row. <paramref name="headerLike"/> is true when every cell is a header word (a header of some
@@ -49,6 +56,7 @@ internal sealed class TableLayout
         var named = 0;
         var unknown = 0;
         var units = false;
+        string? periodTarget = null;
         Span<char> buffer = stackalloc char[16];
         for (var i = 0; i < cells.Length; i++)
         {
@@ -75,6 +83,7 @@ internal sealed class TableLayout
                 continue;
             }
 
+            if (kind == TableColumn.Text && IsPeriodTarget(compact)) periodTarget ??= compact.ToString();
             columns[i] = kind;
             named++;
             units |= kind is TableColumn.Lead or TableColumn.Responsible or TableColumn.Support;
@@ -83,13 +92,17 @@ internal sealed class TableLayout
         if (unknown > 0)
         {
             // A header with some words we do not know: still a header when most of its cells, units among them, are ours.
-            return named >= 3 && units && unknown * 2 <= named ? new TableLayout(columns) : null;
+            return named >= 3 && units && unknown * 2 <= named ? new TableLayout(columns, periodTarget) : null;
         }
 
         if (named < 2) return null;
         headerLike = true;
-        return units ? new TableLayout(columns) : null;
+        return units ? new TableLayout(columns, periodTarget) : null;
     }
+
+    /// <summary>全年目标任务, 全年目标, 年度目标任务, 年度目标.</summary>
+    private static bool IsPeriodTarget(ReadOnlySpan<char> h) =>
+        (h.StartsWith("全年目标") || h.StartsWith("年度目标")) && (h.Length == 4 || h[4..] is "任务");
 
     /// <summary>The kind of one header cell on its own (<see cref="TableColumn.Unknown"/> for words we do not know, and for long cells).</summary>
     public static TableColumn KindOf(string cell)

@@ -152,7 +152,7 @@ internal static partial class UnitShape
     private static readonly SearchValues<char> NotInNames = SearchValues.Create("。：:；;，,！？!?《》“”\"「」…=<>");
 
     /// <summary>
-    /// True when the span reads as a time limit: 8 月底, 2019年8月底, 2019年底前, 年内, 第三季度, 长期坚持, 持续推进.
+    /// True when the span reads as a time limit: 8 月底, 2019年8月底, 2019年底前, 年内, 全年, 第三季度, 长期坚持, 持续推进.
     /// </summary>
     public static bool IsTimeLike(ReadOnlySpan<char> s)
     {
@@ -161,7 +161,7 @@ internal static partial class UnitShape
         return TimeRegex().IsMatch(s);
     }
 
-    [GeneratedRegex(@"^[^、，,；;。]{0,10}?(?:(?:19|20)\d\d\s*年|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月|个月|日|周|天)|年底|年内|年末|季度|半年|长期|持续|常态|立即|即日|同步)[^、，,；;。]{0,16}$")]
+    [GeneratedRegex(@"^[^、，,；;。]{0,10}?(?:(?:19|20)\d\d\s*年|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月|个月|日|周|天)|年底|年内|年末|全年|季度|半年|长期|持续|常态|立即|即日|同步)[^、，,；;。]{0,16}$")]
     private static partial Regex TimeRegex();
 
     /// <summary>A 序号 cell: 1, 30, 1., （一）, 一、, (3).</summary>

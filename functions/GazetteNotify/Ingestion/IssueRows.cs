@@ -63,7 +63,8 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
                     ["Item"] = task.Item,
                     ["Lead"] = ListJson(task.Lead),
                     ["Support"] = ListJson(task.Support),
-                    ["Deadlines"] = ListJson(task.Deadlines.Select(x => x.Text).ToList()),
+                    // What the admin reads as the task's limits: ongoing fields (长期坚持, 全年) too, which set no reminder.
+                    ["Deadlines"] = ListJson([.. task.Deadlines.Select(x => x.Text), .. task.Ongoing.Select(o => o.Text)]),
                     ["Excerpt"] = task.Excerpt,
                     ["State"] = "open",
                 });

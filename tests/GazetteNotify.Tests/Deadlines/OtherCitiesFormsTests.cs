@@ -133,4 +133,23 @@ public sealed class OtherCitiesFormsTests
         Assert.DoesNotContain(DeadlineFinder.FindAll("对工作落实情况实行一季度一通报，年底进行综合考评。", new DateOnly(2023, 1, 5)), d => d.Text.Contains("季度", StringComparison.Ordinal));
         Assert.Contains(DeadlineFinder.FindAll("一季度末前完成选址。", new DateOnly(2023, 1, 5)), d => d.Date == new DateOnly(2023, 3, 31));
     }
+
+    [Theory]
+    [InlineData("一、未来五年主要工作任务", "未来五年")] // 嘉兴市 2022: the horizon of the tasks the section sets
+    [InlineData("今后三年，全市将新建学校10所。", "今后三年")]
+    public void A_horizon_opening_its_clause_is_a_relative_limit(string sentence, string text)
+    {
+        var found = Assert.Single(DeadlineFinder.FindAll(sentence, new DateOnly(2022, 5, 10)));
+
+        Assert.Equal(text, found.Text);
+        Assert.Equal(DeadlineKind.Relative, found.Kind);
+        Assert.Null(found.Date);
+    }
+
+    [Fact]
+    public void A_horizon_after_a_verb_measures_an_amount_and_is_no_limit()
+    {
+        // 丽水市 2023: the five years say over what time the investment is counted, not when anything is due.
+        Assert.Empty(DeadlineFinder.FindAll("每年招引亿元以上制造业项目100个,带动未来五年制造业投资1000亿元以上。", new DateOnly(2023, 7, 11)));
+    }
 }

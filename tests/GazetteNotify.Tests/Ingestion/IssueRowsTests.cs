@@ -50,6 +50,21 @@ public class IssueRowsTests
     }
 
     [Fact]
+    public void An_ongoing_field_is_shown_with_the_tasks_limits_and_sets_no_reminder()
+    {
+        // 霍山县 2025: 完成时限 全年 — the admin sees it beside the task; no deadline row, so no reminder is due.
+        var text = string.Join('\n', "2025年开发区重点工作及责任清单", "序号", "重点工作", "责任单位", "完成时限",
+            "1", "落实重点项目“项目管家”制度，全力服务重大项目落地见效。", "招商工作部", "全年");
+        var issue = GazetteNotify.Parsing.GazetteParser.ParseText(text).Issue!;
+
+        var rows = IssueRows.Build("2025-doc", issue, new Upload("a.txt", new string('a', 64), "UTF-8"), Now);
+
+        var task = Assert.Single(rows.Tasks);
+        Assert.Equal(["全年"], IssueRows.FromJson(task.GetString("Deadlines")));
+        Assert.Empty(rows.Deadlines);
+    }
+
+    [Fact]
     public void The_issue_row_counts_what_was_written()
     {
         var row = Rows2022_06().Issue;

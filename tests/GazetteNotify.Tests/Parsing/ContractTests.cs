@@ -1,6 +1,7 @@
 using GazetteNotify.Parsing;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Tests.Support;
+using System.Text.Json.Nodes;
 using NJsonSchema;
 
 namespace GazetteNotify.Tests.Parsing;
@@ -49,11 +50,28 @@ public class ContractTests
     }
 
     [Fact]
-    public void The_repo_copy_of_the_contract_matches_the_shared_one_when_present()
+    public void The_repo_copy_of_the_contract_only_adds_to_the_shared_one_when_present()
     {
         var shared = FindShared();
         if (shared is null) return; // a clone without ../shared: the repo copy is the contract
-        Assert.Equal(File.ReadAllText(shared), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "contracts", "gazette-issue.schema.json")));
+        var ours = Path.Combine(AppContext.BaseDirectory, "contracts", "gazette-issue.schema.json");
+        Assert.Empty(ContractDrift.Removals(JsonNode.Parse(File.ReadAllText(shared))!, JsonNode.Parse(File.ReadAllText(ours))!));
+    }
+
+    [Fact]
+    public void The_drift_check_allows_a_new_property_and_catches_a_dropped_or_changed_one()
+    {
+        // Guards the guard, on the shared contract's own shape.
+        var shared = JsonNode.Parse("""{"properties":{"kind":{"enum":["deadline","target"]},"text":{"type":"string"}},"required":["text"]}""")!;
+        var added = JsonNode.Parse("""{"properties":{"kind":{"enum":["deadline","target"]},"text":{"type":"string"},"ongoing":{"type":"array"}},"required":["text"]}""")!;
+        var dropped = JsonNode.Parse("""{"properties":{"kind":{"enum":["deadline","target"]}},"required":["text"]}""")!;
+        var widened = JsonNode.Parse("""{"properties":{"kind":{"enum":["deadline","target","ongoing"]},"text":{"type":"string"}},"required":["text"]}""")!;
+        var retyped = JsonNode.Parse("""{"properties":{"kind":{"enum":["deadline","target"]},"text":{"type":["string","null"]}},"required":["text"]}""")!;
+
+        Assert.Empty(ContractDrift.Removals(shared, added));
+        Assert.Equal(["$.properties.text: missing"], ContractDrift.Removals(shared, dropped));
+        Assert.Equal(["$.properties.kind.enum: changed"], ContractDrift.Removals(shared, widened));
+        Assert.Equal(["$.properties.text.type: changed"], ContractDrift.Removals(shared, retyped));
     }
 
     private static string? FindShared()
