@@ -6,7 +6,7 @@ namespace GazetteNotify.Cli.Commands;
 
 /// <summary>
 /// `gazette eval DIR`: parses every NAME.txt of a corpus folder that has a NAME.gold.json beside it and prints the
-/// documents, units and limits F1 per file, per category and overall. Exit 1 when a floor given is not reached.
+/// documents, units and limits F1 per file, per category, per clause form and overall. Exit 1 when a floor given is not reached.
 /// </summary>
 public static class EvalCommand
 {
@@ -50,8 +50,10 @@ public static class EvalCommand
             var textPath = goldPath[..^".gold.json".Length] + ".txt";
             if (!File.Exists(textPath)) continue;
             var gold = GoldFile.Read(File.ReadAllText(goldPath));
-            var parsed = GazetteParser.Parse(File.ReadAllBytes(textPath));
-            scores.Add(CorpusScore.Score(Path.GetFileName(textPath), gold, parsed.Issue, parsed.Rejection));
+            var bytes = File.ReadAllBytes(textPath);
+            var parsed = GazetteParser.Parse(bytes);
+            var forms = ClauseForms.In(System.Text.Encoding.UTF8.GetString(bytes));
+            scores.Add(CorpusScore.Score(Path.GetFileName(textPath), gold, parsed.Issue, parsed.Rejection) with { Forms = forms });
             if (differences is null) continue;
             var lines = CorpusScore.Differences(gold, parsed.Issue).ToList();
             if (lines.Count == 0) continue;

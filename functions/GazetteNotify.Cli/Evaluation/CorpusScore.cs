@@ -28,7 +28,11 @@ public readonly record struct Counts(int TruePositives, int FalsePositives, int 
 }
 
 /// <summary>One text of the corpus scored: documents found, units (with their role) and limits (with their date).</summary>
-public sealed record FileScore(string Name, string Category, string? Rejection, Counts Documents, Counts Units, Counts Deadlines);
+/// <param name="Forms">The clause forms its text writes (<see cref="ClauseForms"/>); empty when not looked at.</param>
+public sealed record FileScore(string Name, string Category, string? Rejection, Counts Documents, Counts Units, Counts Deadlines)
+{
+    public IReadOnlyList<string> Forms { get; init; } = [];
+}
 
 /// <summary>
 /// Scores a parse against its gold. Documents are paired by 发文字号, else by title (whitespace, 《》 and punctuation
@@ -176,6 +180,17 @@ public static class CorpusScore
         sb.AppendLine();
         foreach (var group in scores.GroupBy(s => s.Category).OrderBy(g => g.Key, StringComparer.Ordinal)) sb.AppendLine(Line(group.Key, group.ToList()));
         sb.AppendLine(Line("overall", scores));
+        if (scores.Any(s => s.Forms.Count > 0))
+        {
+            sb.AppendLine();
+            sb.AppendLine("by clause form (files writing it; a file counts for each form it writes):");
+            foreach (var form in ClauseForms.All)
+            {
+                var holding = scores.Where(s => s.Forms.Contains(form)).ToList();
+                if (holding.Count > 0) sb.AppendLine(Line(form, holding));
+            }
+        }
+
         return sb.ToString();
     }
 

@@ -84,4 +84,38 @@ public class CorpusScoreTests
         Assert.Equal("市财政局", gold.Documents[0].Units[0].Name);
         Assert.Equal("2023-12-31", gold.Documents[0].Deadlines[0].Date);
     }
+
+    [Theory]
+    [InlineData("加快建设区域金融中心。(市金融局牵头,市发改委配合)", "(…) half-width")]
+    [InlineData("加快建设区域金融中心。（市金融局牵头，市发改委配合）", "（…） full-width")]
+    [InlineData("落实减税降费政策【责任单位：市财政局】", "〔…〕 or 【…】")]
+    [InlineData("1.优化营商环境\n牵头单位：市发改委\n配合单位：市市场监管局", "label on its own line")]
+    [InlineData("责任单位：市财政局；完成时限：2023年底。", "label with 完成时限")]
+    [InlineData("加强政务公开工作。办公室牵头,各科室、单位配合 11 月底前", "X牵头，Y配合 in prose")]
+    [InlineData("序号 | 工作任务 | 牵头单位 | 完成时限 |", "responsibility table")]
+    public void Each_clause_form_is_told_from_the_text(string text, string form)
+    {
+        Assert.Contains(form, ClauseForms.In(text.Replace("\\n", "\n", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_form_inside_a_bracket_is_not_also_prose_and_plain_prose_has_no_form()
+    {
+        Assert.DoesNotContain("X牵头，Y配合 in prose", ClauseForms.In("（市金融局牵头，市发改委配合）"));
+        Assert.Empty(ClauseForms.In("全面深化改革，持续推进政务服务标准化。"));
+    }
+
+    [Fact]
+    public void The_report_scores_each_form_over_the_files_that_write_it()
+    {
+        var a = new FileScore("a.txt", "table", null, new Counts(1, 0, 0), new Counts(4, 0, 0), new Counts(1, 0, 0)) { Forms = ["responsibility table"] };
+        var b = new FileScore("b.txt", "single-document", null, new Counts(1, 0, 0), new Counts(1, 0, 3), new Counts(0, 0, 0)) { Forms = ["(…) half-width"] };
+
+        var report = CorpusScore.Report([a, b]);
+
+        var lines = report.Split('\n');
+        Assert.Contains("1 files  documents F1 1.000 (P 1.00 R 1.00)  units F1 1.000", Assert.Single(lines, l => l.StartsWith("responsibility table ", StringComparison.Ordinal)));
+        Assert.Contains("1 files  documents F1 1.000 (P 1.00 R 1.00)  units F1 0.400", Assert.Single(lines, l => l.StartsWith("(…) half-width ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("label on its own line", report);
+    }
 }
