@@ -324,8 +324,12 @@ public static class ResponsibilityTableReader
     /// </summary>
     private static readonly System.Buffers.SearchValues<char> EntrySeparators = System.Buffers.SearchValues.Create("、，,；; \u3000");
 
-    internal static bool LooksLikeUnitList(string cell)
+    internal static bool LooksLikeUnitList(string cell) => TryUnitList(cell, out _);
+
+    /// <summary><see cref="LooksLikeUnitList"/>, giving the cell's entries when it is one (so they are split once).</summary>
+    private static bool TryUnitList(string cell, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out List<string>? entries)
     {
+        entries = null;
         // A sentence ended inside the cell is task text: no need to split it into entries first.
         var trimmed = cell.AsSpan().TrimEnd();
         var stop = trimmed.IndexOf('。');
@@ -334,7 +338,6 @@ public static class ResponsibilityTableReader
         var firstSeparator = trimmed.IndexOfAny(EntrySeparators);
         if ((firstSeparator < 0 ? trimmed.Length : firstSeparator) > UnitSplitter.MaxEntryLength) return false;
         if (firstSeparator < 0 && stop >= 0) return false; // one entry closed by a full stop: a task
-        List<string>? entries = null;
         UnitSplitter.Split(cell.AsSpan(), ref entries);
         if (entries is null) return false;
         if (entries.Count == 1 && cell.AsSpan().TrimEnd()[^1] == '。') return false;
@@ -461,7 +464,8 @@ public static class ResponsibilityTableReader
                 return;
             }
 
-            if (!LooksLikeUnitList(cell) && RoleCell.Read(cell) is { } clause)
+            var isList = TryUnitList(cell, out var units);
+            if (!isList && RoleCell.Read(cell) is { } clause)
             {
                 // The cell states the roles itself, whatever its column.
                 foreach (var unit in clause.Lead) Units.Add(ClauseRole.Lead, unit);
@@ -470,8 +474,12 @@ public static class ResponsibilityTableReader
                 return;
             }
 
-            List<string>? units = null;
-            UnitSplitter.Split(cell.AsSpan(), ref units);
+            if (!isList)
+            {
+                units = null;
+                UnitSplitter.Split(cell.AsSpan(), ref units);
+            }
+
             if (units is null) return;
             var role = column switch
             {
