@@ -105,6 +105,12 @@ public static class GazetteParser
             lines = restored;
         }
 
+        var glosses = PinyinGlosses.Strip(lines);
+        if (glosses > 0)
+        {
+            warnings.Add(FormattableString.Invariant($"{glosses:N0} pinyin readings in brackets after characters (a mirror site's annotations, 發(fā)) were removed"));
+        }
+
         if (TraditionalScript.IsTraditional(lines))
         {
             var changed = TraditionalScript.Simplify(lines);
@@ -247,9 +253,10 @@ public static class GazetteParser
 
     /// <summary>
     /// When a document has no signing date, its time limits resolve against the issue's own date: the latest signing
-    /// date printed in the issue's year. Nothing here reads the clock, so the same bytes always parse the same.
+    /// date printed in the issue's year; null when the upload prints no year at all. Nothing here reads the clock, so
+    /// the same bytes always parse the same.
     /// </summary>
-    private static DateOnly FallbackAnchor(GazetteMasthead masthead, string[] lines, TableOfContents toc)
+    private static DateOnly? FallbackAnchor(GazetteMasthead masthead, string[] lines, TableOfContents toc)
     {
         var latest = DateOnly.MinValue;
         var latestInYear = DateOnly.MinValue;
@@ -263,13 +270,13 @@ public static class GazetteParser
 
         if (latestInYear != DateOnly.MinValue) return latestInYear;
         if (masthead.Year is > 0 and var year) return new DateOnly(year, 1, 1);
-        return latest != DateOnly.MinValue ? latest : new DateOnly(2000, 1, 1);
+        return latest != DateOnly.MinValue ? latest : null;
     }
 
     /// <summary>A cover without a year takes it from the documents: the latest signing date.</summary>
-    private static GazetteMasthead WithYear(GazetteMasthead masthead, DateOnly anchor, List<string> warnings)
+    private static GazetteMasthead WithYear(GazetteMasthead masthead, DateOnly? latestSigned, List<string> warnings)
     {
-        if (masthead.Year > 0 || anchor.Year <= 2000 || !masthead.IsIssue) return masthead;
+        if (masthead.Year > 0 || latestSigned is not { } anchor || !masthead.IsIssue) return masthead;
         warnings.Add($"no year on the cover; {anchor.Year} taken from the latest signing date");
         return masthead with { Year = anchor.Year };
     }

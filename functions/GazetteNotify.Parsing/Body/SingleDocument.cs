@@ -158,14 +158,28 @@ internal static partial class SingleDocument
     /// </summary>
     private static bool IsUntitledSheet(IReadOnlyList<string> lines, int from)
     {
+        var seen = 0;
         for (var i = from; i < lines.Count && i < from + TitleWindow; i++)
         {
             // A label line or a table's header is short; a mark inside a line of thousands is not a sheet's.
             if (lines[i].Length is > 0 and <= 300 && Marks().IsMatch(lines[i])) return true;
+            // A copy that starts at its 发文字号 or its 主送 line (甘政发〔2022〕9号 / 各市、自治州人民政府，…：), the title
+            // left on another page: the addressee list of organs opening the text is the genre's own.
+            if (lines[i].Length > 0 && ++seen <= 3 && IsAddressList(lines[i])) return true;
         }
 
         return false;
     }
+
+    /// <summary>各市、自治州人民政府，省政府各部门： — organs listed and closed by a colon, not a sentence (…通知如下：).</summary>
+    private static bool IsAddressList(string line)
+    {
+        var trimmed = line.Trim();
+        return LineShapes.IsAddressee(trimmed) && trimmed.Length >= 6 && AddressedOrgans().IsMatch(trimmed) && !trimmed.Contains("如下", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^(?:各|省|市|区|县|州|自治|中央|国务院).{0,100}(?:政府|部门|单位|机构|委员会|管委会|委|办|厅|局|街道|乡镇)[：:]$")]
+    private static partial Regex AddressedOrgans();
 
     /// <summary>《成都市人民政府办公厅关于…的通知》 → the title inside: some sites print the heading in book-title marks.</summary>
     private static string Unquoted(string text) =>

@@ -59,8 +59,8 @@ internal static partial class LimitField
         return true;
     }
 
-    /// <summary>长期坚持, 长期推进, 持续推进, 持续开展, 常态化推进, 全年, 全年推进 — and nothing else in the field.</summary>
-    [GeneratedRegex(@"^(?:长期(?:坚持|推进|开展|执行)?|持续(?:推进|开展|实施|落实)|常态化(?:推进|开展|实施)?|全年(?:推进|实施|落实)?)$")]
+    /// <summary>长期坚持, 长期推进, 持续推进, 年内持续推进, 常态化推进, 全年, 全年推进 — and nothing else in the field.</summary>
+    [GeneratedRegex(@"^(?:长期(?:坚持|推进|开展|执行)?|(?:年内|全年|长期)?持续(?:推进|开展|实施|落实)|常态化(?:推进|开展|实施)?|全年(?:推进|实施|落实)?)$")]
     private static partial Regex OngoingValue();
 
     [GeneratedRegex(@"^(?:全年|年度)目标(?:任务)?$")]

@@ -13,13 +13,13 @@ namespace GazetteNotify.Parsing.Documents;
 /// <summary>One document's lines (continuations already stitched in) → the contract's document.</summary>
 internal static partial class DocumentExtractor
 {
-    public static (GazetteDocument Document, string Text) Extract(LocatedDocument located, IReadOnlyList<string> lines, string section, DateOnly fallbackAnchor, List<string> warnings)
+    public static (GazetteDocument Document, string Text) Extract(LocatedDocument located, IReadOnlyList<string> lines, string section, DateOnly? fallbackAnchor, List<string> warnings)
     {
         var toc = located.Toc;
         var info = located.Info;
         var header = located.StartsWithBody ? DocumentHeader.Headless : DocumentHeader.Read(lines, toc?.Title);
         // A number in brackets under the title, or the page's table when the header printed it garbled (亳政办〔20251).
-        var docNumber = located.DocNumber ?? header.Number ?? info.DocNumber;
+        var docNumber = located.DocNumber ?? header.Number ?? info.DocNumber ?? (located.StartsWithBody ? NumberOnTop(lines) : null);
         var title = toc?.Title ?? located.Title ?? (located.StartsWithBody ? info.Title : TitleFromHeader(header)) ?? docNumber ?? info.Title ?? "";
         var (kind, attachmentTitle) = GenreClassifier.Classify(title);
         var signature = Signature.Find(lines, header.BodyStart);
@@ -34,11 +34,17 @@ internal static partial class DocumentExtractor
         var knownTitles = new List<string>(3) { TextShape.Squash(title) };
         if (attachmentTitle is not null) knownTitles.Add(TextShape.Squash(attachmentTitle));
         var paragraphs = ParagraphBuilder.Build(lines, header.BodyStart, knownTitles);
-        var anchor = signedDate ?? YearOfDocument(title, docNumber, lines) ?? fallbackAnchor;
+        var knownAnchor = signedDate ?? YearOfDocument(title, docNumber, lines) ?? fallbackAnchor;
+        var anchor = knownAnchor ?? UnknownYear.Placeholder;
 
         var fullText = JoinText(paragraphs);
         var tasks = TaskAssembler.Assemble(paragraphs, lines, anchor);
         var deadlines = CollectDeadlines(paragraphs, tasks, anchor);
+        if (knownAnchor is null)
+        {
+            tasks = UnknownYear.Undate(tasks);
+            deadlines = UnknownYear.Undate(deadlines);
+        }
         var mainStart = attachmentTitle is not null && signature is not null ? FirstAfterLine(paragraphs, signature.DateLine) : 0;
         var summary = SummaryBuilder.Build(SummaryParagraphs(paragraphs, mainStart));
 
@@ -62,6 +68,20 @@ internal static partial class DocumentExtractor
             Ongoing = [.. tasks.SelectMany(t => t.Ongoing).Distinct()],
         };
         return (document, fullText);
+    }
+
+    /// <summary>A copy that starts at its 发文字号 (甘政发〔2022〕9号 on a line of its own above the 主送 line).</summary>
+    private static string? NumberOnTop(IReadOnlyList<string> lines)
+    {
+        var seen = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0) continue;
+            if (DocNumber.TryParseWhole(line.Trim()) is { } number) return number;
+            if (++seen == 2) break;
+        }
+
+        return null;
     }
 
     private static string? TitleFromHeader(DocumentHeader header)
@@ -130,6 +150,14 @@ internal static partial class DocumentExtractor
                 if (bare >= 0) all[bare] = d;
                 else all.Add(d);
             }
+        }
+
+        // 年内 read from the text inside a field that sets no end (年内持续推进) is no limit the document sets.
+        var ongoing = tasks.SelectMany(t => t.Ongoing).Select(o => o.Text).ToList();
+        if (ongoing.Count > 0)
+        {
+            var kept = tasks.SelectMany(t => t.Deadlines).ToHashSet();
+            all.RemoveAll(d => !kept.Contains(d) && ongoing.Exists(o => o.Contains(d.Text, StringComparison.Ordinal)));
         }
 
         return all;

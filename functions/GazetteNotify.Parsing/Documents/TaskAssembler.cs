@@ -182,9 +182,17 @@ internal static class TaskAssembler
             if (!result.Contains(d)) result.Add(d);
         }
 
-        if (timeLimit is null || (itemText.Contains(timeLimit, StringComparison.Ordinal) && result.Count > 0)) return (result, null);
-
+        if (timeLimit is null) return (result, null);
         var (limits, ongoing) = LimitField.Read(timeLimit, anchor);
+        if (ongoing is not null)
+        {
+            // 年内持续推进 sets no end: the 年内 the text scan read inside it is not a limit of its own.
+            result.RemoveAll(d => ongoing.Text.Contains(d.Text, StringComparison.Ordinal));
+            return (result, ongoing);
+        }
+
+        if (itemText.Contains(timeLimit, StringComparison.Ordinal) && result.Count > 0) return (result, null);
+
         foreach (var d in limits)
         {
             // 5月底前 in the text and 5月底前动工 in the field are one limit, written the field's way.

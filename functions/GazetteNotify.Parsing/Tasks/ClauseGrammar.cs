@@ -186,7 +186,12 @@ internal static class ClauseGrammar
             }
             else if (!TryCollect(units, out main))
             {
-                return false;
+                // 分管副省长、协管副秘书长负责: the officials who answer for it, not units; the units follow (省科技厅牵头).
+                if (AreOfficials(units)) return true;
+                // 年内持续推进: a verb of time (推进) closing a limit, not units.
+                if (!UnitShape.IsTimeLike(seg)) return false;
+                roles.TimeLimit ??= seg.ToString();
+                return true;
             }
 
             if (state.Pending is { Count: > 0 })
@@ -224,6 +229,26 @@ internal static class ClauseGrammar
 
         // Leaders' names and the wording of a time limit may run on over several segments.
         return state.Label is ClauseRole.Leader or ClauseRole.Time;
+    }
+
+    /// <summary>分管副省长、协管副秘书长 / 市长 / 分管副区长: every entry an official's post, which no unit name ends with.</summary>
+    private static bool AreOfficials(ReadOnlySpan<char> units)
+    {
+        List<string>? entries = null;
+        UnitSplitter.Split(units, ref entries);
+        if (entries is null) return false;
+        foreach (var e in entries)
+        {
+            if (e.Length > 12 || !(e.EndsWith("省长", StringComparison.Ordinal) || e.EndsWith("市长", StringComparison.Ordinal)
+                || e.EndsWith("区长", StringComparison.Ordinal) || e.EndsWith("县长", StringComparison.Ordinal)
+                || e.EndsWith("州长", StringComparison.Ordinal) || e.EndsWith("旗长", StringComparison.Ordinal)
+                || e.EndsWith("秘书长", StringComparison.Ordinal) || e.EndsWith("主席", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Splits a unit list; true only when there is at least one entry and every entry looks like an organisation.</summary>

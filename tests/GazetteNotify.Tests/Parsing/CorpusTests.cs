@@ -105,4 +105,22 @@ public class CorpusTests
         Assert.True(deadlines.F1 >= 0.90, CorpusScore.Report(scores));
         Assert.False(scores.Any(s => s.Rejection is not null), CorpusScore.Report(scores));
     }
+
+    /// <summary>
+    /// The held-out texts, gathered and annotated after the corpus rules were written. Read blind they scored documents
+    /// 0.769, units 0.639, limits 0.222 with 4 of 15 refused; the forms they showed missing are now read (see
+    /// HeldOutFormsTests), so they are no longer blind — these floors keep what was reached.
+    /// </summary>
+    [Fact]
+    public void The_held_out_texts_never_score_below_what_they_reached()
+    {
+        var scores = EvalCommand.Evaluate(Path.Combine(AppContext.BaseDirectory, "Fixtures", "heldout"));
+        var (documents, units, deadlines) = CorpusScore.Total(scores);
+
+        Assert.Equal(15, scores.Count);
+        Assert.True(documents.F1 >= 0.89, CorpusScore.Report(scores));
+        Assert.True(units.F1 >= 0.83, CorpusScore.Report(scores));
+        Assert.True(deadlines.F1 >= 0.87, CorpusScore.Report(scores));
+        Assert.True(scores.Count(s => s.Rejection is not null) <= 1, CorpusScore.Report(scores));
+    }
 }
