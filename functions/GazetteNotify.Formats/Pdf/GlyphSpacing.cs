@@ -14,8 +14,11 @@ internal static class GlyphSpacing
 
     private const double WideGapEms = 1.0;
 
-    /// <summary>A letter drawn again within this much of itself is fake bold (common in Chinese PDFs), not text.</summary>
-    private const double OverprintEms = 0.3;
+    /// <summary>
+    /// A letter drawn again less than this share of its width from itself is fake bold (common in Chinese PDFs: the
+    /// same glyph struck twice, a hair apart), not text; the second l of Hello starts a whole width further on.
+    /// </summary>
+    private const double OverprintShare = 0.5;
 
     /// <param name="glyphs">The letters of one line, space glyphs included, in any order.</param>
     public static string Join(IReadOnlyList<Glyph> glyphs)
@@ -35,7 +38,7 @@ internal static class GlyphSpacing
             if (previous is { } p)
             {
                 var em = Math.Max(p.Size, g.Size);
-                if (g.Text == p.Text && Math.Abs(g.Left - p.Left) < OverprintEms * em)
+                if (g.Text == p.Text && Math.Abs(g.Left - p.Left) < OverprintShare * (p.Right - p.Left))
                 {
                     continue;
                 }

@@ -25,7 +25,7 @@ public static class PdfUploadReader
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = false });
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -38,13 +38,21 @@ public static class PdfUploadReader
             return Refuse($"the PDF could not be opened, it may be damaged or cut short ({Describe(e)})");
         }
 
-        using (document)
+        // A page whose font PdfPig cannot read throws; it is read again from a copy opened with SkipMissingFonts, which
+        // drops the letters of that font instead, so the rest of the page is kept — with a warning, never silently.
+        PdfDocument? lenient = null;
+        try
         {
-            return ReadPages(document, limits);
+            return ReadPages(document, limits, () => lenient ??= PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true }));
+        }
+        finally
+        {
+            document.Dispose();
+            lenient?.Dispose();
         }
     }
 
-    private static UploadText ReadPages(PdfDocument document, PdfReadLimits limits)
+    private static UploadText ReadPages(PdfDocument document, PdfReadLimits limits, Func<PdfDocument> lenient)
     {
         var warnings = new List<string>();
         int pageCount;
@@ -66,7 +74,7 @@ public static class PdfUploadReader
         }
 
         var pages = new List<ReadPage>();
-        var failed = new List<int>();
+        string? firstFailure = null;
         var empty = new List<int>();
         var letters = 0;
         var clock = Stopwatch.StartNew();
@@ -93,20 +101,27 @@ public static class PdfUploadReader
                 if (read.Items.Count == 0) empty.Add(number);
                 pages.Add(read);
             }
-#pragma warning disable CA1031 // A damaged page is skipped with a warning; the pages that read are kept.
+#pragma warning disable CA1031 // A damaged page is read without its broken fonts, or skipped, with a warning; the rest is kept.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                failed.Add(number);
+                if (ReadLeniently(lenient, number) is { Items.Count: > 0 } partial)
+                {
+                    pages.Add(partial);
+                    warnings.Add(Invariant($"page {number}: part of its text could not be read and is missing ({Describe(e)})"));
+                    continue;
+                }
+
+                firstFailure ??= Invariant($"page {number}: {Describe(e)}");
                 warnings.Add(Invariant($"page {number} could not be read and was skipped ({Describe(e)})"));
             }
         }
 
         if (pages.Count == 0 || pages.TrueForAll(p => p.Items.Count == 0))
         {
-            if (failed.Count > 0 && pages.Count == 0)
+            if (pages.Count == 0 && firstFailure is not null)
             {
-                return Refuse(Invariant($"no page of the PDF could be read, it may be damaged or cut short (page 1: {Describe(failed.Count)})"), warnings);
+                return Refuse($"no page of the PDF could be read, it may be damaged or cut short ({firstFailure})", warnings);
             }
 
             return Refuse(Invariant($"the PDF has no text layer ({Pages(pageCount)} of images, a scan?): it needs OCR before it can be read"), warnings);
@@ -121,7 +136,19 @@ public static class PdfUploadReader
         return UploadText.Read(UploadFormat.Pdf, TextAssembler.Assemble(pages), warnings);
     }
 
-    private static string Describe(int failures) => failures == 1 ? "it failed" : Invariant($"{failures} pages failed");
+    private static ReadPage? ReadLeniently(Func<PdfDocument> lenient, int number)
+    {
+        try
+        {
+            return PageReader.Read(lenient().GetPage(number));
+        }
+#pragma warning disable CA1031 // The page is skipped with the first failure's warning.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
 
     private static string Pages(int count) => count == 1 ? "1 page" : Invariant($"{count} pages");
 
