@@ -18,7 +18,8 @@ internal readonly record struct ColumnGutter(double Left, double Right)
     /// <summary>Full column lines needed on each side.</summary>
     private const int MinFullLines = 2;
 
-    public bool Crosses(double left, double right) => left < Left - 0.5 && right > Right + 0.5;
+    /// <summary>Whether something from <paramref name="left"/> to <paramref name="right"/> reaches into the gutter.</summary>
+    public bool Overlaps(double left, double right) => left < Right && right > Left;
 
     public static ColumnGutter? Find(List<List<Glyph>> rows, double textLeft, double textRight, double em)
     {

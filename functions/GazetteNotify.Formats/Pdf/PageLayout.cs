@@ -20,7 +20,8 @@ internal static class PageLayout
         var items = new List<PageItem>(rows.Count + tables.Count);
         foreach (var row in rows)
         {
-            if (gutter is not { } g || row.Exists(x => !x.IsSpace && g.Crosses(x.Left, x.Right) || !x.IsSpace && x.Left < g.Right && x.Right > g.Left))
+            // A row with a letter in the gutter runs across both columns; any other is a line of each column.
+            if (gutter is not { } g || row.Exists(x => !x.IsSpace && g.Overlaps(x.Left, x.Right)))
             {
                 items.Add(new TextLine(row) { ColumnLeft = textLeft, ColumnRight = textRight });
                 continue;
@@ -77,7 +78,7 @@ internal static class PageLayout
 
         foreach (var item in all)
         {
-            if (gutter.Crosses(item.Left, item.Right) || item.Left < gutter.Right && item.Right > gutter.Left)
+            if (gutter.Overlaps(item.Left, item.Right))
             {
                 FlushBand();
                 ordered.Add(item);
