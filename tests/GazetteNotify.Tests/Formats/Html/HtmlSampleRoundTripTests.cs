@@ -48,4 +48,41 @@ public class HtmlSampleRoundTripTests(ITestOutputHelper output)
         Assert.True(comparison.TaskDifferences <= 1, string.Join("\n", comparison.Tasks));
         Assert.Empty(comparison.Deadlines);
     }
+
+    [Theory]
+    [InlineData(Samples.Issue2022_06, "聊政发〔2022〕6号", false)]
+    [InlineData(Samples.Issue2022_06, "聊政发〔2022〕6号", true)]
+    [InlineData(Samples.Issue2019_08, "聊政发〔2019〕12号", false)]
+    [InlineData(Samples.Issue2019_08, "聊政发〔2019〕12号", true)]
+    public void A_document_s_own_page_gives_its_number_from_the_information_table_and_its_tasks(string sample, string docNumber, bool gbk)
+    {
+        // As a site publishes a document: the number, issuer and date only in the information table, the title above the
+        // article, the article from the salutation on.
+        var expected = Samples.Document(sample, docNumber);
+        var title = $"{expected.Issuer}{expected.Title}";
+        var info = new[]
+        {
+            ("索引号", "11371500004306338J/2022-00088"), ("主题分类", "综合政务"), ("发布机构", expected.Issuer!), ("成文日期", $"{expected.SignedDate:yyyy-MM-dd}"),
+            ("标题", title), ("发文字号", docNumber), ("有效性", "有效"), ("发布日期", "2022-07-05"),
+        };
+        var html = GovPage.Html(title, info, GovPage.Article(Samples.TextOf(sample, docNumber).Split('\n')),
+            gbk ? "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">" : "<meta charset=\"utf-8\">");
+        var read = HtmlUploadReader.Read(gbk ? GovPage.Gbk(html) : Encoding.UTF8.GetBytes(html));
+        Assert.Null(read.Rejection);
+        Assert.Contains($"发文字号：{docNumber}", read.Text!.Split('\n'));
+
+        var fromPage = GazetteParser.ParseText(read.Text!);
+        Assert.Null(fromPage.Rejection);
+        var document = Assert.Single(fromPage.Issue!.Documents);
+        var comparison = IssueComparison.Between(new(Samples.Issue(sample).Gazette, [expected], []), new(fromPage.Issue.Gazette, [document], []));
+        output.WriteLine($"{docNumber} ({(gbk ? "GBK" : "UTF-8")}): title 「{document.Title}」, {expected.Tasks.Count} tasks; {comparison.TaskDifferences} task differences");
+        foreach (var difference in comparison.All) output.WriteLine(difference);
+
+        Assert.Equal(docNumber, document.DocNumber);
+        Assert.Equal(expected.SignedDate, document.SignedDate);
+        Assert.Equal(expected.Title, document.Title);
+        Assert.Equal(expected.Issuer, document.Issuer);
+        Assert.True(comparison.TaskDifferences <= 1, string.Join("\n", comparison.Tasks));
+        Assert.Empty(comparison.Deadlines);
+    }
 }
