@@ -21,6 +21,11 @@ public static class HtmlUploadReader
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var (html, _, warnings) = HtmlCharset.Decode(bytes);
+        if (MarkupNesting.IsTooDeep(html))
+        {
+            return UploadText.Refuse(UploadFormat.Html, FormattableString.Invariant($"the web page nests its markup over {MarkupNesting.MaxDepth:N0} levels deep, which no real page does: refused as unsafe to read"), warnings);
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
 

@@ -22,8 +22,10 @@ internal static partial class PageInfoBlock
         var foundLabels = 1;
         foreach (var candidate in body.QuerySelectorAll("table, ul, ol, dl, div, section"))
         {
-            if (PageCleaner.IsNotText(candidate) || candidate.TextContent.Length > MaxBlockText) continue;
-            var labels = DistinctLabels(candidate);
+            if (PageCleaner.IsNotText(candidate)) continue;
+            var text = candidate.TextContent;
+            if (text.Length > MaxBlockText || LabelWord().Count(text) < 2) continue;
+            var labels = DistinctLabels(candidate, text);
             // The block with the most labels, the innermost of those: not a wrapper around the table and the article,
             // not one row of the table.
             if (labels > foundLabels || labels == foundLabels && found is not null && found.Contains(candidate))
@@ -71,10 +73,10 @@ internal static partial class PageInfoBlock
     }
 
     /// <summary>Labels followed by a colon, and cells that hold a label alone (索引号 | 1137…).</summary>
-    private static int DistinctLabels(IElement block)
+    private static int DistinctLabels(IElement block, string text)
     {
         var labels = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in Label().Matches(block.TextContent))
+        foreach (Match m in Label().Matches(text))
         {
             if (m.Value.EndsWith(':') || m.Value.EndsWith('：')) labels.Add(Field(m));
         }
@@ -88,6 +90,10 @@ internal static partial class PageInfoBlock
     }
 
     private static string Field(Match label) => label.Groups["field"].Value.Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>The commonest labels, colon or not: a block without two of them is no information table and is not looked into.</summary>
+    [GeneratedRegex(@"索\s*引\s*号|主题分类|发布机构|发文机关|成文日期|发文字号|文\s*号|标\s*题|名\s*称|发布日期")]
+    private static partial Regex LabelWord();
 
     /// <summary>
     /// The labels of an information table, with a colon or standing alone in a cell (spaced out as 索 引 号 on some sites).
