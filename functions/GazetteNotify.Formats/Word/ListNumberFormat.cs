@@ -10,7 +10,9 @@ namespace GazetteNotify.Formats.Word;
 /// </summary>
 internal static class ListNumberFormat
 {
+    /// <summary>Digits written one by one (ideographDigital: 10 → 一〇) and in counting numerals (105 → 一百零五).</summary>
     private const string HanDigits = "〇一二三四五六七八九";
+    private const string CountingDigits = "零一二三四五六七八九";
     private const string LegalDigits = "零壹贰叁肆伍陆柒捌玖";
     private const string HeavenlyStems = "甲乙丙丁戊己庚辛壬癸";
     private const string EarthlyBranches = "子丑寅卯辰巳午未申酉戌亥";
@@ -18,7 +20,7 @@ internal static class ListNumberFormat
     public static string Format(int value, string? numFmt) => numFmt switch
     {
         "chineseCounting" or "chineseCountingThousand" or "taiwaneseCounting" or "taiwaneseCountingThousand" or "japaneseCounting"
-            => ChineseCounting(value, HanDigits, "十", "百", "千", "万", tenAlone: true),
+            => ChineseCounting(value, CountingDigits, "十", "百", "千", "万", tenAlone: true),
         "chineseLegalSimplified" => ChineseCounting(value, LegalDigits, "拾", "佰", "仟", "万", tenAlone: false),
         "ideographDigital" or "taiwaneseDigital" or "japaneseDigitalTenThousand" => Digitwise(value, HanDigits),
         "ideographTraditional" => Cycle(value, HeavenlyStems),

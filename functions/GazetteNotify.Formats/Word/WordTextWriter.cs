@@ -7,27 +7,18 @@ namespace GazetteNotify.Formats.Word;
 /// <summary>
 /// Writes a document's blocks as the lines the parser reads, in document order: one line per paragraph (its list
 /// number rendered in front, its line breaks as further lines), a table as one line per row with cells separated by
-/// tabs, and a text box's paragraphs where the box is anchored, before the paragraph that anchors it.
+/// tabs, and a text box's paragraphs where the box is anchored, before the paragraph that anchors it. The recursion
+/// follows the XML's nesting, which <see cref="ZipInspection"/> has capped.
 /// </summary>
 internal sealed class WordTextWriter(WordLists lists, ListCounters counters, List<string> lines)
 {
-    /// <summary>A document nests tables in tables and boxes in boxes; past this depth the rest is flattened, not followed.</summary>
-    private const int MaxDepth = 32;
-
     private readonly StringBuilder _text = new();
     private string _carried = "";
-    private int _depth;
 
     public List<string> Lines => lines;
 
     public void WriteBlocks(OpenXmlElement container)
     {
-        if (++_depth > MaxDepth)
-        {
-            _depth--;
-            return;
-        }
-
         foreach (var child in container.ChildElements)
         {
             switch (child)
@@ -57,13 +48,12 @@ internal sealed class WordTextWriter(WordLists lists, ListCounters counters, Lis
         }
 
         FlushCarried();
-        _depth--;
     }
 
     /// <summary>The lines the blocks of <paramref name="container"/> make, written apart from the document's (a table cell).</summary>
     public List<string> LinesOf(OpenXmlElement container)
     {
-        var inner = new WordTextWriter(lists, counters, []) { _depth = _depth };
+        var inner = new WordTextWriter(lists, counters, []);
         inner.WriteBlocks(container);
         return inner.Lines;
     }
@@ -74,7 +64,7 @@ internal sealed class WordTextWriter(WordLists lists, ListCounters counters, Lis
         _text.Clear();
         ParagraphContent.Read(paragraph, _text, boxes);
         var own = _text.ToString();
-        foreach (var box in boxes) new WordTextWriter(lists, counters, lines) { _depth = _depth }.WriteBlocks(box);
+        foreach (var box in boxes) new WordTextWriter(lists, counters, lines).WriteBlocks(box);
 
         if (ParagraphContent.MarkDeleted(paragraph))
         {

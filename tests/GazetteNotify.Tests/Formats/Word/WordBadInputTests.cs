@@ -125,4 +125,33 @@ public class WordBadInputTests
     {
         Assert.Empty(WordUploadReader.Read(Build(P("正文"))).Warnings);
     }
+
+    [Fact]
+    public void A_document_nested_thousands_of_levels_deep_is_refused_before_the_SDK_loads_it()
+    {
+        // The SDK re-parses each level as it loads the next: 20,000 nested content controls took it over two minutes.
+        var depth = 20_000;
+        var body = string.Concat(Enumerable.Range(0, depth).Select(i => $"<w:sdt><w:sdtPr><w:alias w:val=\"{i * 7919 % 100_003}\"/></w:sdtPr><w:sdtContent>"))
+            + P("深处") + string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", depth));
+        using var stream = new MemoryStream();
+        stream.Write(Build(P("正文")));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var entry = zip.CreateEntry("word/document.xml").Open();
+            entry.Write(System.Text.Encoding.UTF8.GetBytes($"<w:document {Namespaces}><w:body>{body}</w:body></w:document>"));
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal("the Word file nests its XML (word/document.xml) over 256 levels deep, which no real document does: refused as unsafe to read", Refused(stream.ToArray()).Rejection);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Content_controls_and_tables_nested_as_deep_as_real_documents_go_are_read()
+    {
+        var inner = P("深处");
+        for (var i = 0; i < 10; i++) inner = $"<w:sdt><w:sdtContent><w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl></w:sdtContent></w:sdt>";
+        Assert.Equal("深处", Lines(Build(inner))[0]);
+    }
 }
