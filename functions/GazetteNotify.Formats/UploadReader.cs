@@ -22,13 +22,7 @@ public static class UploadReader
     /// <summary>How far into the file "%PDF-" may start: PDF readers accept junk before the header within the first KB.</summary>
     private const int PdfHeaderWindow = 1024;
 
-    /// <summary>
-    /// The PDF reader is written in a branch of its own; until it is merged, PDF uploads are refused with this. Merging
-    /// replaces it with GazetteNotify.Formats.Pdf.PdfUploadReader.Read.
-    /// </summary>
-    private static readonly Func<byte[], UploadText> PdfNotWired = _ => UploadText.Refuse(UploadFormat.Pdf, "PDF reading not wired");
-
-    public static UploadText Read(byte[] bytes) => Read(bytes, PdfNotWired);
+    public static UploadText Read(byte[] bytes) => Read(bytes, pdf => Pdf.PdfUploadReader.Read(pdf));
 
     /// <summary>Reads with the given PDF reader: the seam through which the PDF branch is wired in (and tests watch it).</summary>
     internal static UploadText Read(byte[] bytes, Func<byte[], UploadText> readPdf)

@@ -15,7 +15,7 @@ public static class ParseCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The issue: text or Markdown, UTF-8, UTF-16 or GB18030." };
+        var file = new Argument<FileInfo>("FILE") { Description = "The issue or one document: a PDF, a Word file (.docx), a saved web page, or text (UTF-8, UTF-16 or GB18030); the content decides, not the name." };
         var format = new Option<string>("--format", "-f")
         {
             Description = "json (the gazette-issue contract) or text (an outline for an admin).",
@@ -53,7 +53,8 @@ public static class ParseCommand
                 return $"the file is {file.Length / (1024.0 * 1024.0):0.0} MB, over the 20 MB limit for one issue";
             }
 
-            var result = GazetteParser.Parse(File.ReadAllBytes(file.FullName));
+            // A PDF, a Word file, a saved web page or text: the bytes decide the reader, as on upload.
+            var result = GazetteNotify.Formats.UploadParser.Parse(File.ReadAllBytes(file.FullName)).Result;
             issue = result.Issue is null ? null : TopicClassifier.Default.ClassifyAll(result.Issue, result.DocumentTexts);
             return result.Rejection;
         }

@@ -15,7 +15,7 @@ public static class UploadCommand
 
     public static Command Create(CliContext context)
     {
-        var files = new Argument<FileInfo[]>("FILE") { Description = "Issue files (text or Markdown).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Issue or document files: PDF, Word (.docx), saved web pages or text; each is read by what its bytes are.", Arity = ArgumentArity.OneOrMore };
         var noIngest = new Option<bool>("--no-ingest") { Description = "Only put the files into gazette-issues: the blob trigger in Azure, or a running `gazette serve`, ingests them." };
         var now = new Option<string?>("--now") { Description = "Record the ingestion as at this day (yyyy-MM-dd, 08:00 China time) or moment, as `run alerts --now` will look for it." };
         var command = new Command("upload", "Upload issues to blob storage and ingest them.") { files, noIngest, now };

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using GazetteNotify.Alerts;
+using GazetteNotify.Formats;
 using GazetteNotify.Parsing;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Parsing.Text;
@@ -125,8 +126,9 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
 
     private async Task<IngestOutcome> IngestClaimedAsync(string blobName, byte[] bytes, string sha, bool reparse, CancellationToken cancellationToken)
     {
-        var parsed = GazetteParser.Parse(bytes);
-        var upload = new Upload(blobName, sha, parsed.Encoding);
+        // A PDF, a Word file, a web page or text: the bytes decide the reader, the name does not.
+        var (format, parsed) = UploadParser.Parse(bytes);
+        var upload = new Upload(blobName, sha, parsed.Encoding) { Reader = format };
         var now = clock.GetUtcNow();
         if (parsed.Rejection is { } reason)
         {

@@ -111,6 +111,7 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
             ["ContentSha256"] = upload.ContentSha256,
             ["BlobName"] = upload.BlobName,
             ["Encoding"] = upload.Encoding,
+            ["Reader"] = upload.Reader.ToString(),
             ["Documents"] = documents.Count,
             ["Tasks"] = tasks.Count,
             ["Deadlines"] = deadlines.Count,
@@ -132,6 +133,7 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
             ["Reason"] = reason,
             ["ContentSha256"] = upload.ContentSha256,
             ["BlobName"] = upload.BlobName,
+            ["Reader"] = upload.Reader.ToString(),
             ["QuarantineBlob"] = quarantineBlob,
             ["Documents"] = 0,
             ["Tasks"] = 0,
@@ -190,4 +192,8 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
 }
 
 /// <summary>The bytes behind an ingestion: where they came from, their hash, how they were read.</summary>
-public sealed record Upload(string BlobName, string ContentSha256, string Encoding);
+public sealed record Upload(string BlobName, string ContentSha256, string Encoding)
+{
+    /// <summary>The reader its bytes called for (text, PDF, Word, web page).</summary>
+    public GazetteNotify.Formats.UploadFormat Reader { get; init; } = GazetteNotify.Formats.UploadFormat.Text;
+}

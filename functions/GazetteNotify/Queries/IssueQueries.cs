@@ -105,6 +105,11 @@ public sealed record IssueSummary(
     /// <summary>Where the replaced version's parse is kept (gazette-parsed), when this upload replaced one.</summary>
     public string? ReplacedVersion { get; init; }
 
+    /// <summary>The reader the upload's bytes called for (Text, Pdf, Word, Html) and the encoding or reader it records.</summary>
+    public string? Reader { get; init; }
+
+    public string? Encoding { get; init; }
+
     public static IssueSummary From(TableEntity row) => new(
         row.RowKey,
         row.GetString("Status") ?? "?",
@@ -121,6 +126,8 @@ public sealed record IssueSummary(
     {
         Lost = row.GetString("Lost"),
         ReplacedVersion = row.GetString("ReplacedVersion"),
+        Reader = row.GetString("Reader"),
+        Encoding = row.GetString("Encoding"),
     };
 }
 

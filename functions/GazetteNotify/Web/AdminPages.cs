@@ -139,7 +139,20 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         if (detail is null) return new PageResult(404, Layout("找不到", "<p>没有这一期。</p>"));
         var states = await new TaskStates(storage).NotOpenAsync(cancellationToken);
         var sb = new StringBuilder();
-        sb.Append("<p><a href=\"").Append(E(AdminCaller.WithCode("admin", code))).Append("\">← 全部公报</a></p>\n<h2>文件</h2>\n<ol>\n");
+        sb.Append("<p><a href=\"").Append(E(AdminCaller.WithCode("admin", code))).Append("\">← 全部公报</a></p>\n");
+        // Which reader the bytes called for, and everything it and the parser were unsure of: the admin judges the
+        // upload by these before trusting its tasks.
+        sb.Append("<p>上传文件：").Append(E(detail.Issue.BlobName)).Append(" · 读取方式：").Append(E(ChineseTerms.Reader(detail.Issue.Reader)));
+        if (detail.Issue.Reader is null or "Text" && detail.Issue.Encoding is { } encoding) sb.Append('（').Append(E(encoding)).Append('）');
+        sb.Append("</p>\n");
+        if (detail.Issue.WarningTexts.Count > 0)
+        {
+            sb.Append("<details><summary>读取提示（").Append(detail.Issue.Warnings).Append(" 条）</summary><ul>\n");
+            foreach (var w in detail.Issue.WarningTexts) sb.Append("<li>").Append(E(w)).Append("</li>\n");
+            sb.Append("</ul></details>\n");
+        }
+
+        sb.Append("<h2>文件</h2>\n<ol>\n");
         foreach (var d in detail.Documents)
         {
             sb.Append("<li><strong>").Append(E(d.GetString("Title"))).Append("</strong> ").Append(E(d.GetString("DocNumber"))).Append(" · ").Append(E(d.GetString("Issuer")))

@@ -20,6 +20,16 @@ public static partial class ChineseTerms
     public const string NeedsReview = "待复核";
 
     /// <summary>Why a limit waits for the admin (DueDateResolver's reasons), in Chinese.</summary>
+    /// <summary>How the upload was read, as the admin's issue page says it.</summary>
+    public static string Reader(string? reader) => reader switch
+    {
+        "Pdf" => "PDF（按文字层读取）",
+        "Word" => "Word 文档（.docx）",
+        "Html" => "网页（HTML）",
+        "Text" or null => "文本",
+        _ => reader,
+    };
+
     public static string ReviewReason(string? reason)
     {
         if (string.IsNullOrEmpty(reason)) return "";
