@@ -76,6 +76,21 @@ public static class HostileCorpus
         new("Windows executable", Expect.Rejected, () => [.. "MZ"u8, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, .. new byte[64], .. Random(6, 1024)], "executable"),
         new("1 MB of NUL bytes", Expect.Rejected, () => new byte[1024 * 1024], "binary"),
 
+        // ---- files an admin holds that cannot be read (issue 18), under names that do not say what they are
+        new("password-protected PDF", Expect.Rejected, () => Formats.Pdf.HandmadePdf.Encrypted("secret", "owner"), "encrypted") { BlobName = "2022-06.txt" },
+        new("garbage after the PDF signature", Expect.Rejected, () => [.. "%PDF-1.7\n"u8, .. Random(8, 8192)], "damaged"),
+        new("Word file that is a zip bomb", Expect.Rejected, () => ZipBomb(Formats.Word.Docx.Build(Formats.Word.Docx.P("正文"))), "zip bomb") { BlobName = "gazette.pdf" },
+        new("encrypted Word file", Expect.Rejected, () => Formats.Word.CompoundFileBuilder.Build("EncryptionInfo", "EncryptedPackage"), "encrypted"),
+        new("Word 97-2003 .doc", Expect.Rejected, () => Formats.Word.CompoundFileBuilder.Build("WordDocument"), ".doc"),
+        new("saved login page", Expect.Rejected, () => Utf8(LoginPage), "login page"),
+        new("saved 404 page", Expect.Rejected, () => Utf8("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>"), "error page"),
+        new("Word file with macros", Expect.Ingested,
+            () => Formats.Word.Docx.Build(string.Concat(Sample.Split('\n').Select(l => Formats.Word.Docx.P(l))), macroEnabled: true), Check: i =>
+            {
+                SameDocumentsAsSample(i);
+                Assert.Contains(i.Issue.Warnings, w => w.Contains("macros", StringComparison.Ordinal));
+            }) { BlobName = "2022-06.docm" },
+
         // ---- text, but not an issue
         new("HTML page", Expect.Rejected, () => Utf8(HtmlPage()), "does not look like a gazette issue"),
         new("English text", Expect.Rejected, () => Utf8(string.Concat(Enumerable.Repeat("The quick brown fox jumps over the lazy dog. ", 2000))), "no Chinese"),
@@ -252,6 +267,26 @@ public static class HostileCorpus
         var bytes = new byte[atLeast + unit.Length - atLeast % unit.Length];
         for (var at = 0; at < bytes.Length; at += unit.Length) unit.CopyTo(bytes, at);
         return bytes;
+    }
+
+    private const string LoginPage = """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><title>统一身份认证平台</title></head><body>
+        <div class="login"><h2>用户登录</h2><form><input name="user" placeholder="请输入用户名"><input type="password" name="pwd">
+        <input type="text" placeholder="验证码"><button>登 录</button></form><a>忘记密码？</a><a>注册</a></div></body></html>
+        """;
+
+    /// <summary>A .docx with a part of 50 MB of zeros added: under 1 MB on disk, a thousandfold when inflated.</summary>
+    private static byte[] ZipBomb(byte[] docx)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("word/media/image1.png", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            entry.Write(new byte[50 * 1024 * 1024]);
+        }
+
+        return stream.ToArray();
     }
 
     private static string HtmlPage() => """
