@@ -4,7 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace GazetteNotify.Tests.Browser;
 
-/// <summary>The admin page in a browser: an ingested sample with its documents, tasks and deadlines; a rejected upload with its reason.</summary>
+/// <summary>
+/// The admin page in a browser: an ingested sample with its documents, tasks and deadlines; a rejected upload with its
+/// reason; an issue uploaded as a Word file under a meaningless name, with the reader that read it.
+/// </summary>
 [Collection(BrowserGroup.Name)]
 public sealed class AdminPageTests(BrowserFixture fx)
 {
@@ -13,6 +16,8 @@ public sealed class AdminPageTests(BrowserFixture fx)
     {
         await fx.Storage.Issues.GetBlobClient("liaocheng-2022-06.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)), overwrite: true);
         await fx.Storage.Issues.GetBlobClient("scan.pdf").UploadAsync(new BinaryData("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"u8.ToArray()), overwrite: true);
+        // A department's Word file under a name that says nothing: the bytes decide the reader.
+        await fx.Storage.Issues.GetBlobClient("2019年第8期.bin").UploadAsync(new BinaryData(Formats.Word.SampleDocx.Build(Samples.Text(Samples.Issue2019_08), out _)), overwrite: true);
         await using var context = await fx.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
 
@@ -21,7 +26,14 @@ public sealed class AdminPageTests(BrowserFixture fx)
 
         // The watcher ingests within seconds; the page shows what is stored when it is loaded.
         var admin = fx.Runner.BaseUrl + "admin?code=" + BrowserFixture.AdminKey;
-        for (var i = 0; i < 50 && !(await page.GotoAsync(admin))!.Ok | !(await page.ContentAsync()).Contains("scan.pdf", StringComparison.Ordinal); i++) await Task.Delay(200);
+        for (var i = 0; i < 50; i++)
+        {
+            var ok = (await page.GotoAsync(admin))!.Ok;
+            var html = await page.ContentAsync();
+            if (ok && html.Contains("scan.pdf", StringComparison.Ordinal) && html.Contains("2019-08", StringComparison.Ordinal)) break;
+            await Task.Delay(200);
+        }
+
         await Expect(page.Locator("table").First).ToContainTextAsync("2022-06");
         await Expect(page.Locator("body")).ToContainTextAsync("scan.pdf");
         await Expect(page.Locator("body")).ToContainTextAsync("PDF");
@@ -33,6 +45,14 @@ public sealed class AdminPageTests(BrowserFixture fx)
         await Expect(page.Locator("body")).ToContainTextAsync("关于印发聊城市居住证实施办法的通知");
         await Expect(page.Locator("body")).ToContainTextAsync("6月底前");
         await Expect(page.Locator("body")).ToContainTextAsync("市财政局");
+        await Expect(page.Locator("body")).ToContainTextAsync("读取方式：文本（UTF-8）");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "9-admin-issue.png"), FullPage = true });
+
+        await page.GotoAsync(admin);
+        await page.ClickAsync("text=2019-08");
+        await Expect(page.Locator("body")).ToContainTextAsync("2019年第8期.bin");
+        await Expect(page.Locator("body")).ToContainTextAsync("读取方式：Word 文档（.docx）");
+        await Expect(page.Locator("body")).ToContainTextAsync("市财政局");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "9b-admin-issue-from-word.png"), FullPage = true });
     }
 }
