@@ -83,7 +83,7 @@ internal sealed record ZipInspection(string? Rejection, bool HasMacros)
         }
         catch (XmlException)
         {
-            return Refused("the Word file is damaged: one of its XML parts is not well-formed");
+            return Refused("the Word file is damaged: one of its XML parts is not well-formed (or declares a DTD, which Word never writes)");
         }
         catch (InvalidDataException)
         {
