@@ -47,7 +47,8 @@ public static partial class HtmlUploadReader
 
         var lines = new List<string>(info);
         if (info.Count > 0) lines.Add("");
-        if (heading is not null && !articleLines.Where(l => l.Length > 0).Take(TitleSearchLines).Any(l => Compact(l).Contains(Compact(heading), StringComparison.Ordinal)))
+        // The article's opening lines together: a title the article prints over two lines is still its title.
+        if (heading is not null && !Compact(string.Concat(articleLines.Where(l => l.Length > 0).Take(TitleSearchLines))).Contains(Compact(heading), StringComparison.Ordinal))
         {
             lines.Add(heading);
             lines.Add("");

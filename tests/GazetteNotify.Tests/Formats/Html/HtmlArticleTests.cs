@@ -98,6 +98,7 @@ public class HtmlArticleTests
         var page = (string article) => Page($"<h1>关于稳住经济运行的若干意见</h1><div id=\"zoom\">{article}</div>", "关于稳住经济运行的若干意见 - 聊城市人民政府");
         Assert.Equal(["关于稳住经济运行的若干意见", "", Body], Lines(page($"<p>{Body}</p>")));
         Assert.Equal(["关于稳住经济运行的若干意见", Body], Lines(page($"<p>关于稳住经济运行的若干意见</p><p>{Body}</p>")));
+        Assert.Equal(["关于稳住经济运行", "的若干意见", Body], Lines(page($"<p>关于稳住经济运行<br>的若干意见</p><p>{Body}</p>")));
     }
 
     [Fact]
