@@ -170,4 +170,19 @@ public class WordBadInputTests
 
         Assert.StartsWith("the Word file is damaged: one of its XML parts is not well-formed (or declares a DTD", Refused(stream.ToArray()).Rejection, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_Strict_Open_XML_document_asks_for_an_ordinary_docx()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Build(P("正文")));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var entry = zip.CreateEntry("word/document.xml").Open();
+            entry.Write("<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>"u8);
+        }
+
+        Assert.StartsWith("the Word file is saved as Strict Open XML", Refused(stream.ToArray()).Rejection, StringComparison.Ordinal);
+    }
 }
