@@ -25,11 +25,15 @@ internal sealed class HtmlLineWriter
     };
 
     private readonly StringBuilder _line = new();
+    private readonly Dictionary<IElement, int> _listCounts = [];
     private bool _pendingSpace;
     private bool _pendingBreakInSource;
     private int _depth;
 
     public List<string> Lines { get; } = [];
+
+    /// <summary>An element not to write (the article, when the information fields around it are read).</summary>
+    public IElement? Skip { get; init; }
 
     public void Write(INode node)
     {
@@ -39,7 +43,7 @@ internal sealed class HtmlLineWriter
             return;
         }
 
-        if (node is not IElement element || PageCleaner.IsNotText(element)) return;
+        if (node is not IElement element || element == Skip || PageCleaner.IsNotText(element)) return;
         if (++_depth > MaxDepth)
         {
             AppendCollapsed(element.TextContent);
@@ -70,6 +74,7 @@ internal sealed class HtmlLineWriter
             default:
                 var block = Blocks.Contains(element.LocalName);
                 if (block) EndLine(force: false);
+                if (element is IHtmlListItemElement && element.ParentElement is IHtmlOrderedListElement list) AppendCollapsed(ItemNumber(list, element));
                 WriteChildren(element);
                 if (block) EndLine(force: false);
                 break;
@@ -126,6 +131,33 @@ internal sealed class HtmlLineWriter
             _pendingBreakInSource = false;
             _line.Append(c);
         }
+    }
+
+    /// <summary>
+    /// The number a browser shows before an item of an &lt;ol&gt; ("3. ", "c. ", or "三、" for a CJK list style): like a
+    /// Word list's, it is not in the text, and without it the parser loses the item.
+    /// </summary>
+    private string ItemNumber(IHtmlOrderedListElement list, IElement item)
+    {
+        var number = int.TryParse(item.GetAttribute("value"), out var value) ? value
+            : _listCounts.TryGetValue(list, out var previous) ? previous + 1
+            : list.Start;
+        _listCounts[list] = number;
+        var style = list.GetAttribute("style") ?? "";
+        if (style.Contains("cjk-ideographic", StringComparison.OrdinalIgnoreCase) || style.Contains("chinese-informal", StringComparison.OrdinalIgnoreCase))
+        {
+            return Word.ListNumberFormat.Format(number, "chineseCounting") + "、";
+        }
+
+        var format = list.Type switch
+        {
+            "a" => "lowerLetter",
+            "A" => "upperLetter",
+            "i" => "lowerRoman",
+            "I" => "upperRoman",
+            _ => "decimal",
+        };
+        return Word.ListNumberFormat.Format(number, format) + ". ";
     }
 
     /// <summary>Chinese characters and full-width punctuation, between which a source line break is no space.</summary>

@@ -75,7 +75,7 @@ internal static partial class PageCleaner
     }
 
     /// <summary>Class and id names CMS themes give their furniture (pinyin ones too: dqwz 当前位置, xglj 相关链接, fx 分享).</summary>
-    [GeneratedRegex(@"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|dqwz|weizhi|share|bdshare|fenxiang|related|xglj|xgwj|xgxx|relevant|footer|foot|copyright|toolbar|print|sidebar|pager)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|dqwz|weizhi|share|bdshare|fenxiang|related|xglj|xgwj|xgxx|relevant|footer|copyright|toolbar|print|sidebar|pager)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex FurnitureName();
 
     /// <summary>The words furniture starts with, followed by a colon, a break, or nothing (not "相关文件与本办法不一致的").</summary>

@@ -14,20 +14,23 @@ internal static partial class PageInfoBlock
     /// <summary>An information table is short; a block of this much text holding two labels is an article quoting them.</summary>
     private const int MaxBlockText = 1_500;
 
-    /// <summary>The `label：value` lines of the page's information table, or none; the table is removed from the document.</summary>
-    public static List<string> Take(IDocument document)
+    /// <summary>
+    /// The `label：value` lines of the page's information table, or none. The table is removed from the document, so a
+    /// table inside the article container is not read again with the article; fields in a block around the article (spans
+    /// beside it) are read from what lies outside the article, and the block stays.
+    /// </summary>
+    public static List<string> Take(IDocument document, IElement? article)
     {
         if (document.Body is not { } body) return [];
         IElement? found = null;
         var foundLabels = 1;
         foreach (var candidate in body.QuerySelectorAll("table, ul, ol, dl, div, section"))
         {
-            if (PageCleaner.IsNotText(candidate)) continue;
-            var text = candidate.TextContent;
+            if (PageCleaner.IsNotText(candidate) || candidate == article) continue;
+            var text = TextOutside(candidate, article);
             if (text.Length > MaxBlockText || LabelWord().Count(text) < 2) continue;
             var labels = DistinctLabels(candidate, text);
-            // The block with the most labels, the innermost of those: not a wrapper around the table and the article,
-            // not one row of the table.
+            // The block with the most labels, the innermost of those: not a wrapper around the table, not one of its rows.
             if (labels > foundLabels || labels == foundLabels && found is not null && found.Contains(candidate))
             {
                 found = candidate;
@@ -36,11 +39,26 @@ internal static partial class PageInfoBlock
         }
 
         if (found is null) return [];
-        var writer = new HtmlLineWriter();
+        var aroundArticle = article is not null && found.Contains(article);
+        var writer = new HtmlLineWriter { Skip = aroundArticle ? article : null };
         writer.Write(found);
         writer.EndLine(force: false);
-        found.Remove();
+        if (!aroundArticle) found.Remove();
         return Pairs(writer.Lines);
+    }
+
+    /// <summary>An element's text without the article's, when it holds the article.</summary>
+    private static string TextOutside(IElement element, IElement? article)
+    {
+        if (article is null || !element.Contains(article)) return element.TextContent;
+        var text = new System.Text.StringBuilder();
+        foreach (var child in element.ChildNodes)
+        {
+            if (child == article) continue;
+            text.Append(child is IElement inner && inner.Contains(article) ? TextOutside(inner, article) : child.TextContent);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>
@@ -83,6 +101,7 @@ internal static partial class PageInfoBlock
 
         foreach (var cell in block.QuerySelectorAll("td, th, dt, span, strong, b, label, em"))
         {
+            if (cell.TextContent.Length > 20) continue;
             if (Label().Match(cell.TextContent.Trim()) is { Success: true, Index: 0 } m && m.Length == cell.TextContent.Trim().Length) labels.Add(Field(m));
         }
 

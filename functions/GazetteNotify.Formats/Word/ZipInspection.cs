@@ -73,9 +73,16 @@ internal sealed record ZipInspection(string? Rejection, bool HasMacros)
             foreach (var entry in zip.Entries)
             {
                 if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)) continue;
-                if (XmlDepth(entry) > MaxXmlDepth)
+                var (depth, rootNamespace) = XmlShape(entry);
+                if (depth > MaxXmlDepth)
                 {
                     return Refused(FormattableString.Invariant($"the Word file nests its XML ({entry.FullName}) over {MaxXmlDepth} levels deep, which no real document does: refused as unsafe to read"));
+                }
+
+                if (rootNamespace.StartsWith("http://purl.oclc.org/ooxml/", StringComparison.Ordinal) && entry.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Word's "Strict Open XML Document": other namespaces throughout, which the Open XML SDK does not read.
+                    return Refused("the Word file is saved as Strict Open XML, which cannot be read: save it as an ordinary Word document (.docx) and upload that");
                 }
             }
 
@@ -83,7 +90,7 @@ internal sealed record ZipInspection(string? Rejection, bool HasMacros)
         }
         catch (XmlException)
         {
-            return Refused("the Word file is damaged: one of its XML parts is not well-formed");
+            return Refused("the Word file is damaged: one of its XML parts is not well-formed (or declares a DTD, which Word never writes)");
         }
         catch (InvalidDataException)
         {
@@ -91,8 +98,8 @@ internal sealed record ZipInspection(string? Rejection, bool HasMacros)
         }
     }
 
-    /// <summary>The deepest nesting of an XML part, read as a stream (stops as soon as it passes the limit).</summary>
-    private static int XmlDepth(ZipArchiveEntry entry)
+    /// <summary>The deepest nesting of an XML part and its root element's namespace, read as a stream (stopping past the limit).</summary>
+    private static (int Depth, string RootNamespace) XmlShape(ZipArchiveEntry entry)
     {
         var settings = new XmlReaderSettings
         {
@@ -105,14 +112,16 @@ internal sealed record ZipInspection(string? Rejection, bool HasMacros)
         using var stream = entry.Open();
         using var reader = XmlReader.Create(stream, settings);
         var deepest = 0;
+        string? root = null;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element) continue;
+            root ??= reader.NamespaceURI;
             deepest = Math.Max(deepest, reader.Depth);
             if (deepest > MaxXmlDepth) break;
         }
 
-        return deepest;
+        return (deepest, root ?? "");
     }
 
     private static ZipInspection Refused(string reason) => new(reason, false);

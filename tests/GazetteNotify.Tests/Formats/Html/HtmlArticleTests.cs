@@ -20,7 +20,7 @@ public class HtmlArticleTests
         return read.Text!.Split('\n');
     }
 
-    private static string Page(string body) => $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>测试</title></head><body>{body}</body></html>";
+    private static string Page(string body, string title = "测试") => $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{body}</body></html>";
 
     [Fact]
     public void Paragraphs_breaks_and_an_empty_paragraph_become_lines()
@@ -95,9 +95,10 @@ public class HtmlArticleTests
     [Fact]
     public void The_title_above_the_article_is_written_before_it_once()
     {
-        var page = (string article) => Page($"<h1>关于稳住经济运行的若干意见</h1><div id=\"zoom\">{article}</div>");
+        var page = (string article) => Page($"<h1>关于稳住经济运行的若干意见</h1><div id=\"zoom\">{article}</div>", "关于稳住经济运行的若干意见 - 聊城市人民政府");
         Assert.Equal(["关于稳住经济运行的若干意见", "", Body], Lines(page($"<p>{Body}</p>")));
         Assert.Equal(["关于稳住经济运行的若干意见", Body], Lines(page($"<p>关于稳住经济运行的若干意见</p><p>{Body}</p>")));
+        Assert.Equal(["关于稳住经济运行", "的若干意见", Body], Lines(page($"<p>关于稳住经济运行<br>的若干意见</p><p>{Body}</p>")));
     }
 
     [Fact]
@@ -175,5 +176,29 @@ public class HtmlArticleTests
         var items = string.Concat(Enumerable.Range(1, 5_000).Select(i => $"<p>{i}. 第{i}项<li>条目"));
         var lines = Lines(Page($"<div id=\"zoom\"><p>{Body}{items}</div>"));
         Assert.Equal("5000. 第5000项", lines[^2]);
+    }
+
+    [Fact]
+    public void Ordered_list_items_get_the_numbers_a_browser_shows()
+    {
+        var page = Page($"<div id=\"zoom\"><p>{Body}</p><ol><li>依法全面落实税费政策。</li><li>加快资金兑付。</li></ol><ol start=\"3\" type=\"a\"><li>甲</li></ol>" +
+            "<ol style=\"list-style-type: cjk-ideographic\"><li>加大财税金融支持力度</li><li>扩大有效投资</li></ol></div>");
+        Assert.Equal([Body, "1. 依法全面落实税费政策。", "2. 加快资金兑付。", "c. 甲", "一、加大财税金融支持力度", "二、扩大有效投资"], Lines(page));
+    }
+
+    [Fact]
+    public void A_site_logo_heading_that_the_page_title_does_not_name_is_not_taken_for_the_document_s_title()
+    {
+        var page = $"<html><head><meta charset=\"utf-8\"><title>关于稳住经济运行的若干意见_聊城市人民政府</title></head><body>" +
+                   $"<h1 class=\"logo\">聊城市人民政府门户网站</h1><div class=\"box-title\">最新政府信息公开目录</div><div id=\"zoom\"><p>{Body}</p></div></body></html>";
+        Assert.Equal([Body], Lines(page));
+        Assert.Equal(["关于稳住经济运行的若干意见", "", Body], Lines(page.Replace("<div id=", "<h2>关于稳住经济运行的若干意见</h2><div id=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Information_fields_in_the_block_around_the_article_are_read_without_losing_the_article()
+    {
+        var page = Page($"<div class=\"detail\"><span>发文字号：聊政发〔2022〕6号</span> <span>成文日期：2022-06-06</span><div id=\"zoom\"><p>{Body}</p><div class=\"foot\">聊城市人民政府</div></div></div>");
+        Assert.Equal(["发文字号：聊政发〔2022〕6号", "成文日期：2022-06-06", "", Body, "聊城市人民政府"], Lines(page));
     }
 }

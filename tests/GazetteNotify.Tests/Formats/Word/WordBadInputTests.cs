@@ -154,4 +154,35 @@ public class WordBadInputTests
         for (var i = 0; i < 10; i++) inner = $"<w:sdt><w:sdtContent><w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl></w:sdtContent></w:sdt>";
         Assert.Equal("深处", Lines(Build(inner))[0]);
     }
+
+    [Fact]
+    public void A_part_declaring_a_DTD_is_refused_unread()
+    {
+        // An entity bomb ("billion laughs") or an external entity needs a DTD; Word never writes one.
+        using var stream = new MemoryStream();
+        stream.Write(Build(P("正文")));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var entry = zip.CreateEntry("word/document.xml").Open();
+            entry.Write(System.Text.Encoding.UTF8.GetBytes($"<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"哈哈哈哈哈哈哈哈\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><w:document {Namespaces}><w:body>{P("&b;")}</w:body></w:document>"));
+        }
+
+        Assert.StartsWith("the Word file is damaged: one of its XML parts is not well-formed (or declares a DTD", Refused(stream.ToArray()).Rejection, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Strict_Open_XML_document_asks_for_an_ordinary_docx()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Build(P("正文")));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var entry = zip.CreateEntry("word/document.xml").Open();
+            entry.Write("<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>"u8);
+        }
+
+        Assert.StartsWith("the Word file is saved as Strict Open XML", Refused(stream.ToArray()).Rejection, StringComparison.Ordinal);
+    }
 }
