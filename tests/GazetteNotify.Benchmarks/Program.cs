@@ -3,6 +3,8 @@ using GazetteNotify.Benchmarks;
 
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --filter '*'   (BenchmarkDotNet, authoritative)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --stages       (quick per-stage breakdown)
+// dotnet-trace collect -- tests/GazetteNotify.Benchmarks/bin/Release/net10.0/GazetteNotify.Benchmarks --parse-loop 2000
+//                                                                                  (a process that only parses, to sample)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --ingest       (end to end against Azurite)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --alerts       (100,000 subscribers: plan and render)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --reminders    (10,000 limits × 300 departments: a day's plan)
@@ -64,6 +66,16 @@ if (args.Length > 0 && args[0] == "--ingest")
 if (args.Length > 0 && args[0] == "--stages")
 {
     foreach (var sample in new[] { "liaocheng-2018-07.txt", "liaocheng-2019-08.txt", "liaocheng-2022-06.txt" }) StageProfile.Run(sample);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--parse-loop")
+{
+    // A process that only parses, for a sampling profiler (dotnet-trace collect -- …): the samples, round after round.
+    var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+    List<string> samples = ["liaocheng-2018-07.txt", "liaocheng-2019-08.txt", "liaocheng-2022-06.txt"];
+    var bytes = samples.ConvertAll(s => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", s)));
+    for (var i = 0; i < rounds; i++) foreach (var b in bytes) GazetteNotify.Parsing.GazetteParser.Parse(b);
     return;
 }
 

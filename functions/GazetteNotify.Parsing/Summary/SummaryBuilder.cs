@@ -210,7 +210,7 @@ public static partial class SummaryBuilder
                 Level.Chapter => Chapter().Match(p),
                 Level.Numbered => Numbered().Match(p),
                 Level.Parenthesised => Parenthesised().Match(p),
-                _ => ArabicHeading().Match(p),
+                _ => StartsWithDigit(p) ? ArabicHeading().Match(p) : Match.Empty,
             };
             if (!m.Success) continue;
             var n = ChineseNumerals.Parse(m.Groups["n"].ValueSpan);
@@ -241,7 +241,7 @@ public static partial class SummaryBuilder
                     if (Parenthesised().IsMatch(p)) parenthesised++;
                     break;
                 case Level.Arabic:
-                    if (ArabicHeading().IsMatch(p)) arabic++;
+                    if (StartsWithDigit(p) && ArabicHeading().IsMatch(p)) arabic++;
                     break;
                 case Level.Numbered:
                     if (Numbered().IsMatch(p)) numbered++;
@@ -312,12 +312,21 @@ public static partial class SummaryBuilder
     }
 
     /// <summary>A 任免 notice: from the decision (市人民政府决定，任命：) on, its appointment and removal lines.</summary>
+    /// <summary>An Arabic heading opens with its number: other paragraphs need not meet the regex at all.</summary>
+    private static bool StartsWithDigit(string p)
+    {
+        var t = p.AsSpan().TrimStart();
+        return !t.IsEmpty && char.IsAsciiDigit(t[0]);
+    }
+
     private static string? Personnel(IReadOnlyList<string> paragraphs)
     {
         var start = -1;
         for (var i = 0; i < paragraphs.Count && i < 15; i++)
         {
-            if (!string.IsNullOrEmpty(paragraphs[i]) && Decision().IsMatch(paragraphs[i])) { start = i; break; }
+            // Every form of Decision names 任, 免 or 聘: a paragraph without them is skipped without running the regex,
+            // which would otherwise try each of its positions.
+            if (!string.IsNullOrEmpty(paragraphs[i]) && paragraphs[i].AsSpan().IndexOfAny('任', '免', '聘') >= 0 && Decision().IsMatch(paragraphs[i])) { start = i; break; }
         }
 
         if (start < 0) return null;
