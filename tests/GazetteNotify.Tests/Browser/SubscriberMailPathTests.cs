@@ -43,7 +43,8 @@ public sealed partial class SubscriberMailPathTests(BrowserFixture fx) : IClassF
     /// <summary>The newest mail maildev holds for the reader with this subject start, waiting for it.</summary>
     private async Task<JsonElement> MailAsync(string subjectStart)
     {
-        for (var i = 0; i < 100; i++)
+        // Up to a minute: the digest goes through serve's queue consumer, which a loaded CI machine can hold for a while.
+        for (var i = 0; i < 300; i++)
         {
             var found = (await MaildevFixture.MailsToAsync(_reader)).LastOrDefault(m => m.GetProperty("subject").GetString()!.Contains(subjectStart, StringComparison.Ordinal));
             if (found.ValueKind != JsonValueKind.Undefined) return found;

@@ -76,13 +76,24 @@ public sealed class ParseCommandTests : IDisposable
     }
 
     [Fact]
-    public void Binary_file_exits_2()
+    public void A_broken_PDF_exits_2_with_one_line_saying_so()
     {
         var path = Path.Combine(_dir, "scan.pdf");
         File.WriteAllBytes(path, [.. "%PDF-1.7\n"u8, 0, 1, 2, 3]);
         var (code, _, stderr) = Run("parse", path);
         Assert.Equal(2, code);
-        Assert.Equal("gazette parse: scan.pdf: the file is a PDF document, not text: upload the text extracted from the issue (plain text or Markdown)\n", stderr.Replace("\r\n", "\n"));
+        Assert.StartsWith("gazette parse: scan.pdf: the PDF could not be opened, it may be damaged or cut short (", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void A_binary_that_is_no_document_format_exits_2()
+    {
+        var path = Path.Combine(_dir, "photo.txt");
+        File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, .. "IHDR"u8, 1, 2, 3]);
+        var (code, _, stderr) = Run("parse", path);
+        Assert.Equal(2, code);
+        Assert.Contains("PNG", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

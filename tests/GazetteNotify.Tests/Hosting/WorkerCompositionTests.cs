@@ -323,7 +323,19 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
 
         Assert.Equal(serve.Status, worker.Status);
         Assert.Equal(serve.ContentType, worker.ContentType);
-        Assert.Equal(Timeless(serve.Body), Timeless(worker.Body));
+        Assert.Equal(Timeless(WithoutSends(serve.Body)), Timeless(WithoutSends(worker.Body)));
+    }
+
+    /// <summary>
+    /// The admin page's 最近发送 table lists what the timers sent, and serve's timers fire on their own every 3 seconds
+    /// while the worker's run only when a test calls them: whether a send is listed yet depends on timing, not on the
+    /// host. What the timers send is compared by the timers test; here the rest of the page must be the same.
+    /// </summary>
+    private static string WithoutSends(string body)
+    {
+        var start = body.IndexOf("<h2>最近发送", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : body.IndexOf("<h2>", start + 4, StringComparison.Ordinal);
+        return start < 0 || end < 0 ? body : body[..start] + body[end..];
     }
 
     [Fact]

@@ -206,7 +206,7 @@ public sealed class IngestIssueTests
     public static TheoryData<string, string> BadUploads() => new()
     {
         { "empty.txt", "the file is empty" },
-        { "scan.pdf", "a PDF document" },
+        { "scan.pdf", "the PDF could not be opened" },
         { "noise.bin", "" },
         { "小说.txt", "does not look like a gazette issue" },
         { "undecodable.txt", "" },
