@@ -111,8 +111,10 @@ public static class GazetteParser
             warnings.Add(FormattableString.Invariant($"{glosses:N0} pinyin readings in brackets after characters (a mirror site's annotations, 發(fā)) were removed"));
         }
 
+        OriginalText? original = null;
         if (TraditionalScript.IsTraditional(lines))
         {
+            original = new OriginalText("traditional", string.Join('\n', lines));
             var changed = TraditionalScript.Simplify(lines);
             warnings.Add(FormattableString.Invariant($"the text is in traditional characters: it was read as simplified ({changed:N0} characters converted); the upload keeps the original"));
         }
@@ -184,7 +186,7 @@ public static class GazetteParser
             documentTexts.Add(documentText);
         }
 
-        return new ParseResult(new GazetteIssue(masthead, documents, warnings), null, encoding, documentTexts);
+        return new ParseResult(new GazetteIssue(masthead, documents, warnings) { Original = original }, null, encoding, documentTexts);
     }
 
     /// <summary>Why a document makes the issue implausible (too many tasks or limits so far, a clause naming hundreds of units), or null.</summary>

@@ -7,7 +7,17 @@ namespace GazetteNotify.Parsing.Model;
 public sealed record GazetteIssue(
     GazetteMasthead Gazette,
     IReadOnlyList<GazetteDocument> Documents,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>
+    /// The text as uploaded when the parser read it in another script (a traditional-character copy, read as
+    /// simplified); null otherwise. Everything else in the issue is in simplified characters.
+    /// </summary>
+    public OriginalText? Original { get; init; }
+}
+
+/// <summary>An upload's own text, kept when it was read in another script: its script and its lines as decoded.</summary>
+public sealed record OriginalText(string Script, string Text);
 
 /// <summary>
 /// Title, year and numbering printed on the cover. An upload that is not an issue of a gazette (a single document)

@@ -14,6 +14,9 @@ public class ContractTests
 
     public static TheoryData<string> Issues() => new(Samples.All);
 
+    /// <summary>What the contract finds wrong in <paramref name="json"/>, as path: kind lines.</summary>
+    internal static IEnumerable<string> Validate(string json) => Schema.Value.Validate(json).Select(e => $"{e.Path}: {e.Kind}");
+
     [Theory]
     [MemberData(nameof(Issues))]
     public void Sample_json_validates_against_the_contract(string sample)

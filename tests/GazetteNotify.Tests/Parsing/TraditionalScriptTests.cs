@@ -37,6 +37,19 @@ public class TraditionalScriptTests
         Assert.Contains(issue.Warnings, w => w.Contains("traditional characters", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_output_keeps_the_original_text_and_validates_against_the_contract()
+    {
+        var issue = GazetteParser.Parse(Encoding.UTF8.GetBytes(TraditionalNotice)).Issue!;
+
+        Assert.Equal("traditional", issue.Original?.Script);
+        Assert.Contains("關于支持實體經濟發展若干財稅措施的意見", issue.Original!.Text, StringComparison.Ordinal);
+        Assert.Contains("（牽頭單位：市工信委；責任單位：市財政局）", issue.Original.Text, StringComparison.Ordinal);
+        var json = GazetteNotify.Parsing.Model.GazetteJson.Serialize(issue);
+        Assert.Contains("\"script\": \"traditional\"", json, StringComparison.Ordinal);
+        Assert.Empty(ContractTests.Validate(json));
+    }
+
     [Theory]
     [InlineData(Samples.Issue2018_07)]
     [InlineData(Samples.Issue2019_08)]
@@ -45,6 +58,7 @@ public class TraditionalScriptTests
     {
         Assert.False(TraditionalScript.IsTraditional(File.ReadAllLines(Samples.PathOf(sample))));
         Assert.DoesNotContain(Samples.Issue(sample).Warnings, w => w.Contains("traditional characters", StringComparison.Ordinal));
+        Assert.Null(Samples.Issue(sample).Original);
     }
 
     [Fact]
