@@ -36,6 +36,13 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
     public Func<Mail.IMailTransport> Transport { get; init; } = () => Hosting.ServiceRegistration.Transport(
         Hosting.ServiceSettings.From(ConfigurationFromEnvironment()) with { OutboxFolder = DefaultOutbox() });
 
+    /// <summary>
+    /// What the mails a CLI job sends say and link to — PublicBaseUrl, Mail__From, Mail__FromName, the gazette's name —
+    /// read from configuration as the hosts read it (ServiceSettings), so that `gazette run alerts` against Azure links
+    /// to the public site, not to 127.0.0.1; the local defaults when nothing is set.
+    /// </summary>
+    public Alerts.AlertSettings AlertSettings { get; init; } = Hosting.ServiceSettings.From(ConfigurationFromEnvironment()).Alerts;
+
     private static string DefaultOutbox() => Environment.GetEnvironmentVariable("GazetteOutbox") is { Length: > 0 } folder ? folder : "outbox";
 
     /// <summary>Reminder offsets and overdue window: Reminders__Offsets ("30,7,1,0") and Reminders__OverdueWindowDays.</summary>

@@ -28,8 +28,7 @@ public static class RemindCommand
 
     public static Task<int> RunAsync(CliContext context, TimeProvider clock, bool dryRun, CancellationToken cancellationToken) => context.WithStorageAsync(async storage =>
     {
-        var settings = AlertSettings.Local;
-        var job = new SendDeadlineReminders(storage, RunCommand.Transport(context), new LinkTokens(context.LinkSecret(), clock), settings, context.ReminderSettings, clock);
+        var job = new SendDeadlineReminders(storage, RunCommand.Transport(context), new LinkTokens(context.LinkSecret(), clock), context.AlertSettings, context.ReminderSettings, clock);
         var run = await job.RunAsync(dryRun, cancellationToken);
         var output = context.Output;
         foreach (var reminder in run.Plan.Reminders)

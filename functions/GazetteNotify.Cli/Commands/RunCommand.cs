@@ -17,8 +17,7 @@ public static class RunCommand
         alerts.SetAction((result, cancellationToken) => TryClock(context, result.GetValue(now), out var clock)
             ? context.WithStorageAsync(async storage =>
             {
-                var settings = AlertSettings.Local;
-                var job = new SendTopicAlerts(storage, Transport(context), new LinkTokens(context.LinkSecret(), clock), settings, clock);
+                var job = new SendTopicAlerts(storage, Transport(context), new LinkTokens(context.LinkSecret(), clock), context.AlertSettings, clock);
                 var run = await job.RunAsync(cancellationToken);
                 await context.Output.WriteLineAsync(run.RunKey is null
                     ? "alerts: no issue ingested since the last run"
@@ -50,7 +49,7 @@ public static class RunCommand
     public static IMailTransport Transport(CliContext context)
     {
         var transport = context.Transport();
-        return transport is OutboxTransport ? new OutboxTransport(context.OutboxFolder, new MailboxAddress(AlertSettings.Local.FromName, AlertSettings.Local.FromAddress)) : transport;
+        return transport is OutboxTransport ? new OutboxTransport(context.OutboxFolder, new MailboxAddress(context.AlertSettings.FromName, context.AlertSettings.FromAddress)) : transport;
     }
 
     public static bool TryClock(CliContext context, string? now, out TimeProvider clock)

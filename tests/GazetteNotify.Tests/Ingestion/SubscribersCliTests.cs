@@ -48,4 +48,28 @@ public sealed class SubscribersCliTests : IDisposable
         Assert.StartsWith("retention: 1 addresses erased,", Run("run", "retention", "--now", later).Out);
         Assert.DoesNotContain("permit@example.com", Run("subscribers", "list").Out);
     }
+
+    [Fact]
+    public void Alerts_run_from_the_CLI_link_to_the_configured_site_and_come_from_the_configured_sender()
+    {
+        // An admin running `gazette run alerts` / `gazette remind` against Azure: the mails must link to the public
+        // site, not to 127.0.0.1, and come from the configured sender (issue 19, point 2).
+        var settings = new Dictionary<string, string?>
+        {
+            ["PublicBaseUrl"] = "https://gazette.liaocheng.example.gov.cn",
+            ["Mail:From"] = "alerts@liaocheng.example.gov.cn",
+            ["Mail:FromName"] = "聊城市政府公报提醒",
+        };
+        Assert.Equal(0, Run("subscribers", "add", "permit@example.com", "--keyword", "居住证").Code);
+        Assert.Equal(0, Run("upload", Samples.PathOf(Samples.Issue2022_06)).Code);
+
+        var (code, _, _) = CliHarness.Run(_storage, _outbox, settings, "run", "alerts");
+
+        Assert.Equal(0, code);
+        var mail = MimeKit.MimeMessage.Load(Assert.Single(Directory.GetFiles(_outbox, "*.eml")));
+        Assert.Equal("alerts@liaocheng.example.gov.cn", mail.From.Mailboxes.Single().Address);
+        Assert.Contains("https://gazette.liaocheng.example.gov.cn/", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", mail.HtmlBody + mail.TextBody + mail.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.StartsWith("<https://gazette.liaocheng.example.gov.cn/api/unsubscribe?token=", mail.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using GazetteNotify.Cli;
 using GazetteNotify.Storage;
 
@@ -6,7 +7,11 @@ namespace GazetteNotify.Tests.Support;
 /// <summary>Runs `gazette …` in-process against a given storage, with a test link secret and outbox.</summary>
 public static class CliHarness
 {
-    public static (int Code, string Out, string Err) Run(GazetteStorage storage, string? outbox, params string[] args)
+    public static (int Code, string Out, string Err) Run(GazetteStorage storage, string? outbox, params string[] args) =>
+        Run(storage, outbox, null, args);
+
+    /// <summary>With <paramref name="settings"/>: the configuration the admin's environment gives (PublicBaseUrl, Mail:From, …).</summary>
+    public static (int Code, string Out, string Err) Run(GazetteStorage storage, string? outbox, IReadOnlyDictionary<string, string?>? settings, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -15,6 +20,17 @@ public static class CliHarness
             LinkSecret = () => "a-test-secret-that-is-long-enough-32b",
             OutboxFolder = outbox ?? Path.Combine(Path.GetTempPath(), "gazette-unused-outbox"),
         };
+        if (settings is not null)
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            context = new CliContext(output, error, () => storage)
+            {
+                LinkSecret = context.LinkSecret,
+                OutboxFolder = context.OutboxFolder,
+                AlertSettings = GazetteNotify.Hosting.ServiceSettings.From(configuration).Alerts,
+            };
+        }
+
         return (GazetteCommandLine.Run(args, context), output.ToString(), error.ToString());
     }
 }
