@@ -33,6 +33,16 @@ internal static partial class LimitField
         return (limits, null);
     }
 
+    /// <summary>
+    /// Whether <paramref name="field"/>, a limit read from a time-limit field (5月底前动工), is <paramref name="bare"/>, the
+    /// phrase the text scan read in the same words (5月底前), written out: same day and kind, the bare phrase its start.
+    /// </summary>
+    public static bool WritesOut(Deadline field, Deadline bare) =>
+        bare.Date == field.Date && bare.Kind == field.Kind && bare.Text.Length < field.Text.Length && field.Text.StartsWith(bare.Text, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="limit"/> is only a phrase inside a field that sets no end (年内 in 年内持续推进).</summary>
+    public static bool IsInside(OngoingLimit ongoing, Deadline limit) => ongoing.Text.Contains(limit.Text, StringComparison.Ordinal);
+
     /// <summary>A date or month standing alone in the field: the day itself, or the month's last day.</summary>
     private static List<Deadline> ByPosition(string value, DateOnly anchor)
     {

@@ -39,7 +39,8 @@ internal static partial class DocumentExtractor
 
         var fullText = JoinText(paragraphs);
         var tasks = TaskAssembler.Assemble(paragraphs, lines, anchor);
-        var deadlines = CollectDeadlines(paragraphs, tasks, anchor);
+        List<OngoingLimit> ongoing = [.. tasks.SelectMany(t => t.Ongoing).Distinct()];
+        var deadlines = CollectDeadlines(paragraphs, tasks, ongoing, anchor);
         if (knownAnchor is null)
         {
             tasks = UnknownYear.Undate(tasks);
@@ -65,7 +66,7 @@ internal static partial class DocumentExtractor
             Deadlines: deadlines,
             References: ReferenceFinder.FindAll(fullText, docNumber))
         {
-            Ongoing = [.. tasks.SelectMany(t => t.Ongoing).Distinct()],
+            Ongoing = ongoing,
         };
         return (document, fullText);
     }
@@ -126,7 +127,7 @@ internal static partial class DocumentExtractor
     [System.Text.RegularExpressions.GeneratedRegex(@"((?:19|20)\d\d)\s*年")]
     private static partial System.Text.RegularExpressions.Regex TitleYear();
 
-    private static List<Deadline> CollectDeadlines(List<Paragraph> paragraphs, List<ResponsibilityTask> tasks, DateOnly anchor)
+    private static List<Deadline> CollectDeadlines(List<Paragraph> paragraphs, List<ResponsibilityTask> tasks, List<OngoingLimit> ongoing, DateOnly anchor)
     {
         var all = new List<Deadline>();
         var seen = new HashSet<Deadline>();
@@ -146,18 +147,17 @@ internal static partial class DocumentExtractor
             foreach (var d in task.Deadlines)
             {
                 if (!seen.Add(d)) continue;
-                var bare = all.FindIndex(e => e.Date == d.Date && e.Kind == d.Kind && e.Text.Length < d.Text.Length && d.Text.StartsWith(e.Text, StringComparison.Ordinal));
+                var bare = all.FindIndex(e => LimitField.WritesOut(d, e));
                 if (bare >= 0) all[bare] = d;
                 else all.Add(d);
             }
         }
 
         // 年内 read from the text inside a field that sets no end (年内持续推进) is no limit the document sets.
-        var ongoing = tasks.SelectMany(t => t.Ongoing).Select(o => o.Text).ToList();
         if (ongoing.Count > 0)
         {
             var kept = tasks.SelectMany(t => t.Deadlines).ToHashSet();
-            all.RemoveAll(d => !kept.Contains(d) && ongoing.Exists(o => o.Contains(d.Text, StringComparison.Ordinal)));
+            all.RemoveAll(d => !kept.Contains(d) && ongoing.Exists(o => LimitField.IsInside(o, d)));
         }
 
         return all;

@@ -187,7 +187,7 @@ internal static class TaskAssembler
         if (ongoing is not null)
         {
             // 年内持续推进 sets no end: the 年内 the text scan read inside it is not a limit of its own.
-            result.RemoveAll(d => ongoing.Text.Contains(d.Text, StringComparison.Ordinal));
+            result.RemoveAll(d => LimitField.IsInside(ongoing, d));
             return (result, ongoing);
         }
 
@@ -196,7 +196,7 @@ internal static class TaskAssembler
         foreach (var d in limits)
         {
             // 5月底前 in the text and 5月底前动工 in the field are one limit, written the field's way.
-            result.RemoveAll(e => e.Date == d.Date && e.Kind == d.Kind && e.Text.Length < d.Text.Length && d.Text.StartsWith(e.Text, StringComparison.Ordinal));
+            result.RemoveAll(e => LimitField.WritesOut(d, e));
             if (!result.Contains(d)) result.Add(d);
         }
 

@@ -10,27 +10,21 @@ public static class CliHarness
     public static (int Code, string Out, string Err) Run(GazetteStorage storage, string? outbox, params string[] args) =>
         Run(storage, outbox, null, args);
 
-    /// <summary>With <paramref name="settings"/>: the configuration the admin's environment gives (PublicBaseUrl, Mail:From, …).</summary>
+    /// <summary>
+    /// With <paramref name="settings"/>: the configuration the admin's environment gives (PublicBaseUrl, Mail:From, …);
+    /// without, the local defaults, whatever the machine running the tests has set.
+    /// </summary>
     public static (int Code, string Out, string Err) Run(GazetteStorage storage, string? outbox, IReadOnlyDictionary<string, string?>? settings, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var context = new CliContext(output, error, () => storage)
         {
             LinkSecret = () => "a-test-secret-that-is-long-enough-32b",
             OutboxFolder = outbox ?? Path.Combine(Path.GetTempPath(), "gazette-unused-outbox"),
+            AlertSettings = GazetteNotify.Hosting.ServiceSettings.From(configuration).Alerts,
         };
-        if (settings is not null)
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            context = new CliContext(output, error, () => storage)
-            {
-                LinkSecret = context.LinkSecret,
-                OutboxFolder = context.OutboxFolder,
-                AlertSettings = GazetteNotify.Hosting.ServiceSettings.From(configuration).Alerts,
-            };
-        }
-
         return (GazetteCommandLine.Run(args, context), output.ToString(), error.ToString());
     }
 }
