@@ -1,4 +1,5 @@
 using GazetteNotify.Cli;
+using GazetteNotify.Tests.Support;
 
 namespace GazetteNotify.Tests.Cli;
 
@@ -26,13 +27,7 @@ public sealed class EvalCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = GazetteCommandLine.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void Differences_name_each_miss_and_the_table_scores_the_file()

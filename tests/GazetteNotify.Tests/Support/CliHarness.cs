@@ -7,6 +7,15 @@ namespace GazetteNotify.Tests.Support;
 /// <summary>Runs `gazette …` in-process against a given storage, with a test link secret and outbox.</summary>
 public static class CliHarness
 {
+    /// <summary>`gazette …` that needs no storage (parse, eval), as a developer runs it.</summary>
+    public static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = GazetteCommandLine.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
     public static (int Code, string Out, string Err) Run(GazetteStorage storage, string? outbox, params string[] args) =>
         Run(storage, outbox, null, args);
 
