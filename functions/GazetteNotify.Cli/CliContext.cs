@@ -1,5 +1,7 @@
+using GazetteNotify.Hosting;
 using GazetteNotify.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GazetteNotify.Cli;
 
@@ -20,9 +22,6 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
     /// <summary>Who the admin actions of this CLI are recorded as (AdminAudit): the tool and the local user.</summary>
     public string Who { get; init; } = $"gazette 命令行（{Environment.UserName}）";
 
-    /// <summary>The admin actions on this storage: the same code, and the same record, as the admin page's buttons.</summary>
-    public Admin.AdminActions Actions(GazetteStorage storage) => new(storage, new Ingestion.IngestIssue(storage, Clock), Clock);
-
     /// <summary>
     /// The link-signing secret: the LinkSigningSecret setting, or for local runs a random one kept in
     /// ~/.gazette/link-secret (created on first use; never in the repo).
@@ -30,27 +29,31 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
     public Func<string> LinkSecret { get; init; } = LocalLinkSecret;
 
     /// <summary>
-    /// The transport jobs run from the CLI send through: Mail__Transport from the environment (smtp → maildev in the
-    /// demo), the outbox folder by default.
+    /// The settings, by the names the hosts read (local.settings.sample.json; `__` for nesting in the environment):
+    /// PublicBaseUrl, Mail__Transport, Mail__Outbox, Mail__From, GazetteName, Reminders__Offsets, …
     /// </summary>
-    public Func<Mail.IMailTransport> Transport { get; init; } = () => Hosting.ServiceRegistration.Transport(
-        Hosting.ServiceSettings.From(ConfigurationFromEnvironment()) with { OutboxFolder = DefaultOutbox() });
+    public IConfiguration Configuration { get; init; } = ConfigurationFromEnvironment();
 
     /// <summary>
-    /// What the mails a CLI job sends say and link to — PublicBaseUrl, Mail__From, Mail__FromName, the gazette's name —
-    /// read from configuration as the hosts read it (ServiceSettings), so that `gazette run alerts` against Azure links
-    /// to the public site, not to 127.0.0.1; the local defaults when nothing is set.
+    /// The service as the hosts compose it (<see cref="Hosting.ServiceRegistration.AddGazetteNotify"/>), with three
+    /// differences only: this context's storage (its names may carry a prefix), the given clock (`--now`), and a mail
+    /// sink that sends in-process (SendEmailBatch) where the hosts queue — so `gazette run alerts` and `gazette remind`
+    /// run the hosts' jobs with the hosts' settings. A setting the hosts would refuse at start is refused here, in one line.
     /// </summary>
-    public Alerts.AlertSettings AlertSettings { get; init; } = Hosting.ServiceSettings.From(ConfigurationFromEnvironment()).Alerts;
+    public ServiceProvider Services(TimeProvider clock)
+    {
+        var services = new ServiceCollection().AddGazetteNotify(Configuration, LinkSecret);
+        services.AddSingleton(_ => Storage);
+        services.AddSingleton(clock);
+        services.AddSingleton<Mail.IEmailBatchSink>(sp => sp.GetRequiredService<Mail.SendEmailBatch>());
+        return services.BuildServiceProvider();
+    }
 
-    private static string DefaultOutbox() => Environment.GetEnvironmentVariable("GazetteOutbox") is { Length: > 0 } folder ? folder : "outbox";
+    /// <summary>One of the service's parts, composed as the hosts compose it, on this context's clock.</summary>
+    public T Service<T>() where T : notnull => Services(Clock).GetRequiredService<T>();
 
-    /// <summary>Reminder offsets and overdue window: Reminders__Offsets ("30,7,1,0") and Reminders__OverdueWindowDays.</summary>
-    public global::GazetteNotify.Reminders.ReminderSettings ReminderSettings { get; init; } = global::GazetteNotify.Reminders.ReminderSettings.Parse(
-        Environment.GetEnvironmentVariable("Reminders__Offsets"), Environment.GetEnvironmentVariable("Reminders__OverdueWindowDays"));
-
-    /// <summary>Where local alerts go: the GazetteOutbox setting, or ./outbox.</summary>
-    public string OutboxFolder { get; init; } = DefaultOutbox();
+    /// <summary>The admin actions: the same code, and the same record, as the admin page's buttons.</summary>
+    public Admin.AdminActions Actions() => Service<Admin.AdminActions>();
 
     private static string LocalLinkSecret() =>
         Environment.GetEnvironmentVariable("LinkSigningSecret") is { Length: >= 32 } configured ? configured : LocalSecret("link-secret");

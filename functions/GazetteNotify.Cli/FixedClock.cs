@@ -12,7 +12,7 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
         clock = null!;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            clock = new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(8)));
+            clock = new FixedClock(Time.ChinaTime.At(day, new TimeOnly(8, 0)));
             return true;
         }
 

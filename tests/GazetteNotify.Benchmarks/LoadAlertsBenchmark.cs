@@ -100,7 +100,7 @@ internal static class LoadAlertsBenchmark
         watch.Restart();
         await using (var sampler = new WorkingSetSampler())
         {
-            run = await new SendTopicAlerts(storage, transport, new LinkTokens(Secret, clock), AlertSettings.Local, clock, batches).RunAsync();
+            run = await new SendTopicAlerts(storage, new SubscriberStore(storage, clock), new Queries.IssueQueries(storage), batches, new LinkTokens(Secret, clock), AlertSettings.Local, clock).RunAsync();
             watch.Stop();
             alertsMemory = sampler.Describe();
         }

@@ -48,7 +48,9 @@ internal static class LoadRemindersBenchmark
 
         var clock = new FakeTimeProvider(new DateTimeOffset(Year, 1, 1, 0, 0, 0, TimeSpan.Zero)); // 08:00 China time
         var transport = new CountingTransport();
-        var job = new SendDeadlineReminders(storage, transport, new LinkTokens("a-load-benchmark-secret-that-is-long-enough", clock),
+        var inProcess = new SendEmailBatch(new EmailBatches(storage), new DeliveryLedger(storage, clock), transport);
+        var job = new SendDeadlineReminders(new DepartmentStore(storage), new DeadlineSource(storage), new ReminderLedger(storage, clock),
+            new ReminderLinks(new LinkTokens("a-load-benchmark-secret-that-is-long-enough", clock), AlertSettings.Local), inProcess,
             AlertSettings.Local, ReminderSettings.Default, clock);
         var times = new List<double>(days);
         var trips = new List<int>(days);
@@ -84,7 +86,7 @@ internal static class LoadRemindersBenchmark
             if ((day + 1) % 30 == 0)
             {
                 var probe = await ProbeAsync(storage);
-                Console.WriteLine($"    to {SendDeadlineReminders.ChinaDay(clock.GetUtcNow()).AddDays(-1):MM-dd}: last 30 days {Timings.Describe(times.TakeLast(30))}, " +
+                Console.WriteLine($"    to {Time.ChinaTime.Day(clock.GetUtcNow()).AddDays(-1):MM-dd}: last 30 days {Timings.Describe(times.TakeLast(30))}, " +
                                   $"round trips median {trips.TakeLast(30).Order().ElementAt(15)}; {probe}");
             }
         }

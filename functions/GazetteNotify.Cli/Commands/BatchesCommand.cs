@@ -13,11 +13,11 @@ public static class BatchesCommand
         var list = new Command("list", "Poisoned batches: when, run, subject, recipients, last error, and whether retried.");
         list.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            var rows = await new PoisonedBatches(storage, new EmailBatches(storage), new DeliveryLedger(storage, context.Clock), context.Clock).ListAsync(cancellationToken);
+            var rows = await context.Service<PoisonedBatches>().ListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                var at = row.GetDateTimeOffset("RecordedAt")?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-                var retried = row.GetDateTimeOffset("RetriedAt") is { } r ? $"  retried {r.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}" : "";
+                var at = row.GetDateTimeOffset("RecordedAt") is { } recorded ? Time.ChinaTime.Minute(recorded) : null;
+                var retried = row.GetDateTimeOffset("RetriedAt") is { } r ? $"  retried {Time.ChinaTime.Minute(r)}" : "";
                 await context.Output.WriteLineAsync($"{row.RowKey}  {at}  {row.GetString("Run")}  {row.GetString("Subject")}  {row.GetInt32("Recipients")} recipients  {Redaction.Redact(row.GetString("Error"))}{retried}");
             }
 
@@ -28,7 +28,7 @@ public static class BatchesCommand
         var retry = new Command("retry", "Put a poisoned batch back on the email-batches queue (once; recipients already sent get nothing).") { id };
         retry.SetAction((result, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            var done = await context.Actions(storage).RetryPoisonedBatchAsync(result.GetValue(id)!, context.Who, cancellationToken);
+            var done = await context.Actions().RetryPoisonedBatchAsync(result.GetValue(id)!, context.Who, cancellationToken);
             await (done.Changed ? context.Output : context.Error).WriteLineAsync(done.Message);
             return done.Changed ? 0 : 1;
         }));

@@ -91,7 +91,7 @@ public static class DeadlinesCommand
 
             return context.WithStorageAsync(async storage =>
             {
-                if (!(await context.Actions(storage).SettleReviewAsync(result.GetValue(key)!, day, result.GetValue(note), context.Who, cancellationToken)).Changed)
+                if (!(await context.Actions().SettleReviewAsync(result.GetValue(key)!, day, result.GetValue(note), context.Who, cancellationToken)).Changed)
                 {
                     await context.Error.WriteLineAsync($"gazette deadlines settle: no limit {result.GetValue(key)} waits for review");
                     return 1;

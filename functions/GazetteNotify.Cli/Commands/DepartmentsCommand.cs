@@ -80,7 +80,7 @@ public static class DepartmentsCommand
             return context.WithStorageAsync(async storage =>
             {
                 // Through the admin actions (recorded as the admin page's import is); the file was checked above.
-                await context.Actions(storage).ImportDepartmentsAsync(File.ReadAllText(path.FullName), result.GetValue(replace), context.Who, cancellationToken);
+                await context.Actions().ImportDepartmentsAsync(File.ReadAllText(path.FullName), result.GetValue(replace), context.Who, cancellationToken);
                 var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
                 await context.Output.WriteLineAsync($"departments: {imported.Departments.Count} imported, {directory.Departments.Count} in the directory");
                 return 0;
@@ -122,7 +122,7 @@ public static class DepartmentsCommand
                     return 1;
                 }
 
-                var done = await context.Actions(storage).SetDepartmentEmailAsync(department.Id, address!.Value, context.Who, cancellationToken);
+                var done = await context.Actions().SetDepartmentEmailAsync(department.Id, address!.Value, context.Who, cancellationToken);
                 await context.Output.WriteLineAsync(done.Changed ? $"{department.Name} ({department.Id}): {address.Masked()} added" : $"{department.Name} ({department.Id}): {address.Masked()} already there");
                 return 0;
             });

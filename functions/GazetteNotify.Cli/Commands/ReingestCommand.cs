@@ -14,7 +14,7 @@ public static class ReingestCommand
             var failed = 0;
             foreach (var name in result.GetValue(names)!)
             {
-                var done = await context.Actions(storage).ReingestAsync(name, context.Who, cancellationToken);
+                var done = await context.Actions().ReingestAsync(name, context.Who, cancellationToken);
                 await (done.Changed ? context.Output : context.Error).WriteLineAsync(done.Message);
                 if (!done.Changed) failed++;
             }

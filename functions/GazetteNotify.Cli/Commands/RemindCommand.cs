@@ -1,9 +1,6 @@
 using System.CommandLine;
-using GazetteNotify.Alerts;
-using GazetteNotify.Mail;
 using GazetteNotify.Reminders;
-using GazetteNotify.Subscriptions;
-using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GazetteNotify.Cli.Commands;
 
@@ -26,10 +23,11 @@ public static class RemindCommand
         return command;
     }
 
-    public static Task<int> RunAsync(CliContext context, TimeProvider clock, bool dryRun, CancellationToken cancellationToken) => context.WithStorageAsync(async storage =>
+    public static Task<int> RunAsync(CliContext context, TimeProvider clock, bool dryRun, CancellationToken cancellationToken) => context.WithStorageAsync(async _ =>
     {
-        var job = new SendDeadlineReminders(storage, RunCommand.Transport(context), new LinkTokens(context.LinkSecret(), clock), context.AlertSettings, context.ReminderSettings, clock);
-        var run = await job.RunAsync(dryRun, cancellationToken);
+        if (!RunCommand.TryServices(context, clock, out var services)) return 2;
+        using var composed = services;
+        var run = await composed.GetRequiredService<SendDeadlineReminders>().RunAsync(dryRun, cancellationToken);
         var output = context.Output;
         foreach (var reminder in run.Plan.Reminders)
         {

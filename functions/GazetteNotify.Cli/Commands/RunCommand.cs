@@ -1,9 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using GazetteNotify.Alerts;
-using GazetteNotify.Mail;
 using GazetteNotify.Retention;
-using GazetteNotify.Subscriptions;
-using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GazetteNotify.Cli.Commands;
 
@@ -15,10 +14,11 @@ public static class RunCommand
         var now = new Option<string?>("--now") { Description = "Act as at this day (yyyy-MM-dd, 08:00 China time) or moment." };
         var alerts = new Command("alerts", "Send topic alerts for issues ingested since the last run (Mail__Transport; the outbox folder by default).") { now };
         alerts.SetAction((result, cancellationToken) => TryClock(context, result.GetValue(now), out var clock)
-            ? context.WithStorageAsync(async storage =>
+            ? context.WithStorageAsync(async _ =>
             {
-                var job = new SendTopicAlerts(storage, Transport(context), new LinkTokens(context.LinkSecret(), clock), context.AlertSettings, clock);
-                var run = await job.RunAsync(cancellationToken);
+                if (!TryServices(context, clock, out var services)) return 2;
+                using var composed = services;
+                var run = await composed.GetRequiredService<SendTopicAlerts>().RunAsync(cancellationToken);
                 await context.Output.WriteLineAsync(run.RunKey is null
                     ? "alerts: no issue ingested since the last run"
                     : $"alerts {run.RunKey}: {run.NewIssues} new issues, {run.NewDocuments} documents, {run.Digests} digests — {run.Sent} sent, {run.AlreadySent} already sent, {run.Failed} failed");
@@ -28,9 +28,11 @@ public static class RunCommand
         var retention = new Command("retention",
             "Erase unconfirmed requests after 7 days, unsubscribed addresses and batch payloads after 28, ledger rows after 400.") { now };
         retention.SetAction((result, cancellationToken) => TryClock(context, result.GetValue(now), out var clock)
-            ? context.WithStorageAsync(async storage =>
+            ? context.WithStorageAsync(async _ =>
             {
-                var run = await new ApplyRetention(storage, clock).RunAsync(cancellationToken);
+                if (!TryServices(context, clock, out var services)) return 2;
+                using var composed = services;
+                var run = await composed.GetRequiredService<ApplyRetention>().RunAsync(cancellationToken);
                 await context.Output.WriteLineAsync($"retention: {run.Describe()}");
                 return 0;
             })
@@ -45,11 +47,20 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>The outbox folder the context names when the transport is the outbox; otherwise the configured transport.</summary>
-    public static IMailTransport Transport(CliContext context)
+    /// <summary>The hosts' composition for this run; a setting the hosts would refuse at start is one line and exit code 2.</summary>
+    public static bool TryServices(CliContext context, TimeProvider clock, [NotNullWhen(true)] out ServiceProvider? services)
     {
-        var transport = context.Transport();
-        return transport is OutboxTransport ? new OutboxTransport(context.OutboxFolder, new MailboxAddress(context.AlertSettings.FromName, context.AlertSettings.FromAddress)) : transport;
+        try
+        {
+            services = context.Services(clock);
+            return true;
+        }
+        catch (InvalidOperationException e)
+        {
+            context.Error.WriteLine($"gazette: {e.Message}");
+            services = null;
+            return false;
+        }
     }
 
     public static bool TryClock(CliContext context, string? now, out TimeProvider clock)

@@ -83,7 +83,7 @@ public static class ServeCommand
                     MailTransportKind.SendGrid => "SendGrid",
                     _ => "outbox folder " + Path.GetFullPath(settings.OutboxFolder),
                 };
-                await context.Output.WriteLineAsync($"gazette serve: {runner.BaseUrl} · mail to {transport} · clock {clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} China time");
+                await context.Output.WriteLineAsync($"gazette serve: {runner.BaseUrl} · mail to {transport} · clock {Time.ChinaTime.Minute(clock.GetUtcNow())} China time");
                 await context.Output.WriteLineAsync($"  subscription page {runner.BaseUrl}");
                 await context.Output.WriteLineAsync($"  admin page        {runner.BaseUrl}admin?code=<key> (the key: {(configuration["AdminKey"] is { Length: >= 16 } ? "the AdminKey setting" : "~/.gazette/admin-key")})");
                 await context.Output.WriteLineAsync("  watching gazette-issues; Ctrl-C stops");

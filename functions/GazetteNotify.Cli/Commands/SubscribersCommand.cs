@@ -23,7 +23,7 @@ public static class SubscribersCommand
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
             var count = 0;
-            await foreach (var s in new SubscriberStore(storage, context.Clock).ListAsync(cancellationToken: cancellationToken))
+            await foreach (var s in context.Service<SubscriberStore>().ListAsync(cancellationToken: cancellationToken))
             {
                 count++;
                 var p = s.Preferences;
@@ -91,7 +91,7 @@ public static class SubscribersCommand
 
             return context.WithStorageAsync(async storage =>
             {
-                var gone = await new SubscriberStore(storage, context.Clock).UnsubscribeAsync(address!, cancellationToken);
+                var gone = await context.Service<SubscriberStore>().UnsubscribeAsync(address!, cancellationToken);
                 await context.Output.WriteLineAsync(gone is null ? $"{address!.Value}: no such subscription" : $"{address!.Value}: unsubscribed");
                 return gone is null ? 1 : 0;
             });
@@ -105,7 +105,7 @@ public static class SubscribersCommand
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
             await context.Output.WriteLineAsync("email,status,frequency,topics,keywords,issuers,prefixes,created,confirmed,unsubscribed");
-            await foreach (var s in new SubscriberStore(storage, context.Clock).ListAsync(cancellationToken: cancellationToken))
+            await foreach (var s in context.Service<SubscriberStore>().ListAsync(cancellationToken: cancellationToken))
             {
                 var p = s.Preferences;
                 string[] cells = [s.Email.Value, s.Status.ToString(), p.Frequency.ToString(), string.Join(";", p.Topics), string.Join(";", p.Keywords),

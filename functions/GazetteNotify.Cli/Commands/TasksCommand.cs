@@ -20,7 +20,7 @@ public static class TasksCommand
         command.SetAction((result, cancellationToken) => !RunCommand.TryClock(context, result.GetValue(now), out var clock) ? Task.FromResult(1) : context.WithStorageAsync(async storage =>
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            var today = SendDeadlineReminders.ChinaDay(clock.GetUtcNow());
+            var today = Time.ChinaTime.Day(clock.GetUtcNow());
             var due = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             await foreach (var row in storage.Table(storage.Names.DeadlinesTable).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
             {

@@ -12,7 +12,7 @@ public sealed class RunnerLog(TextWriter writer, TimeProvider clock)
 
     public void Line(string text)
     {
-        var at = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        var at = Time.ChinaTime.Of(clock.GetUtcNow()).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         lock (_gate)
         {
             writer.WriteLine($"{at} {Mail.Redaction.Redact(text)}");

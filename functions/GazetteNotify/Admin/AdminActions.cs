@@ -88,7 +88,7 @@ public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, Tim
         var found = await table.GetEntityIfExistsAsync<TableEntity>(PoisonedBatches.Partition, id, cancellationToken: cancellationToken);
         AdminActionResult result;
         if (!found.HasValue) result = new AdminActionResult(false, $"没有编号为 {id} 的无法投递批次。");
-        else if (found.Value!.GetDateTimeOffset("RetriedAt") is { } at) result = new AdminActionResult(false, $"该批次已于 {at.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 重新排队，未再排队。");
+        else if (found.Value!.GetDateTimeOffset("RetriedAt") is { } at) result = new AdminActionResult(false, $"该批次已于 {Time.ChinaTime.Minute(at)} 重新排队，未再排队。");
         else if (found.Value.GetString("Message") is not { Length: > 0 } message) result = new AdminActionResult(false, "该批次没有可重新排队的消息。");
         else
         {

@@ -45,7 +45,7 @@ public sealed class AdminAudit(GazetteStorage storage, TimeProvider clock)
         return found;
     }
 
-    private static string Month(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static string Month(DateTimeOffset at) => Time.ChinaTime.Of(at).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
 
 public sealed record AdminAction(DateTimeOffset At, string Who, string Action, string Target, string Outcome);

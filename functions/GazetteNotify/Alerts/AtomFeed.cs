@@ -40,7 +40,7 @@ public static class AtomFeed
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, $"tag:{baseUrl.Host},2026:{d.IssueKey}/{doc.DocNumber ?? doc.Title}");
                 xml.WriteElementString("title", Atom, doc.DocNumber is null ? doc.Title : $"{doc.Title}（{doc.DocNumber}）");
-                xml.WriteElementString("updated", Atom, Rfc3339(doc.SignedDate is { } signed ? new DateTimeOffset(signed.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : updated));
+                xml.WriteElementString("updated", Atom, Rfc3339(doc.SignedDate is { } signed ? Time.ChinaTime.At(signed, TimeOnly.MinValue) : updated));
                 Link(xml, Atom, "alternate", new Uri(baseUrl, $"issues/{Uri.EscapeDataString(d.IssueKey)}").ToString());
                 if (doc.Issuer is not null)
                 {

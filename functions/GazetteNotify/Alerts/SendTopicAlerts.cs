@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Parsing.Model;
+using GazetteNotify.Queries;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 
@@ -10,15 +11,16 @@ namespace GazetteNotify.Alerts;
 
 /// <summary>
 /// The alerts timer job: documents of issues ingested since the last successful run (a stored watermark) × active
-/// subscribers → one digest each (never an empty one), sent through the ledger so that a rerun sends what is missing
-/// and nothing twice. The watermark moves only when every digest of the run is recorded as sent.
+/// subscribers → one digest each (never an empty one). Digests with the same content are rendered once and handed, up
+/// to 1,000 recipients a batch with each recipient's own links, to the mail sink (the email-batches queue in the hosts,
+/// SendEmailBatch in-process for `gazette run`), whose ledger makes a rerun send what is missing and nothing twice.
+/// The watermark moves only when no digest of the run failed.
 /// Each digest also lists the subscriber's matching deadlines due in the next 30 days (from the Deadlines table).
 /// Subscribers choose how often: after each issue, daily or weekly (from 08:00 China time); each digest covers the
-/// issues ingested since their previous one, so a document reaches a subscriber once. The e-mail-batches queue
-/// fan-out is the next step of issue 5.
+/// issues ingested since their previous one, so a document reaches a subscriber once.
 /// </summary>
 public sealed class SendTopicAlerts(
-    GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, TimeProvider clock, EmailBatches? batches = null)
+    GazetteStorage storage, SubscriberStore store, IssueQueries queries, IEmailBatchSink sink, LinkTokens tokens, AlertSettings settings, TimeProvider clock)
 {
     private const string WatermarkPartition = "watermarks";
     private const string WatermarkRow = "alerts";
@@ -46,7 +48,6 @@ public sealed class SendTopicAlerts(
 
         var newIssues = issues.Count(i => i.At > watermark);
         var subscribers = new List<Subscription>();
-        var store = new SubscriberStore(storage, clock);
         var suppressed = await SendGridEvents.SuppressedAsync(storage, cancellationToken);
         await foreach (var s in store.ListAsync(SubscriptionStatus.Active, cancellationToken))
         {
@@ -56,11 +57,10 @@ public sealed class SendTopicAlerts(
         if (issues.Count == 0 || subscribers.Count == 0 && newIssues == 0) return new AlertRun(null, 0, 0, 0, 0, 0, 0, false);
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(ChinaTime).DateTime);
+        var today = Time.ChinaTime.Day(now);
         var upcoming = await UpcomingAsync(today, cancellationToken);
         var loaded = new Dictionary<string, List<AlertDocument>>(StringComparer.Ordinal);
-        var ledger = new DeliveryLedger(storage, clock);
-        int digests = 0, sent = 0, already = 0, failed = 0;
+        var digests = 0;
         string? lastRun = null;
         var documentsSeen = new HashSet<string>(StringComparer.Ordinal);
         var groups = new Dictionary<(string Run, string ContentKey), DigestGroup>();
@@ -101,63 +101,40 @@ public sealed class SendTopicAlerts(
             digests++;
             var run = RunKey(through);
             lastRun = run;
-            if (batches is not null)
-            {
-                // Grouped as planned, and only a group's first digest kept (to render): holding all 97,000 digests of
-                // issue 9's load run took 1.1 GB; their recipients alone are a few MB.
-                if (!groups.TryGetValue((run, digest.ContentKey), out var group)) groups[(run, digest.ContentKey)] = group = new DigestGroup(digest, run, []);
-                group.Recipients.Add((digest.Recipient, through));
-                continue;
-            }
-
-            var recipientKey = DeliveryLedger.RecipientKey(digest.Recipient);
-            if (!await ledger.BeginAsync(run, recipientKey, cancellationToken))
-            {
-                already++;
-                await MarkAsync(store, marks, new DigestMark(subscriber.Email, through, now), cancellationToken);
-                continue;
-            }
-
-            var mail = DigestRenderer.Render(digest, Links(digest.Recipient), settings.GazetteName);
-            var result = await transport.SendAsync(mail, DeliveryLedger.DeliveryId(run, recipientKey), cancellationToken);
-            await ledger.CompleteAsync(run, recipientKey, result, cancellationToken);
-            if (result.Sent)
-            {
-                sent++;
-                await MarkAsync(store, marks, new DigestMark(subscriber.Email, through, now), cancellationToken);
-            }
-            else
-            {
-                failed++;
-            }
+            // Grouped as planned, and only a group's first digest kept (to render): holding all 97,000 digests of
+            // issue 9's load run took 1.1 GB; their recipients alone are a few MB.
+            if (!groups.TryGetValue((run, digest.ContentKey), out var group)) groups[(run, digest.ContentKey)] = group = new DigestGroup(digest, run, []);
+            group.Recipients.Add((digest.Recipient, through));
         }
 
-        var enqueued = batches is null ? 0 : await EnqueueAsync(batches, store, marks, groups.Values, now, cancellationToken);
+        var handed = await SubmitAsync(store, marks, groups.Values, now, cancellationToken);
         await store.MarkDigestedAsync(marks, cancellationToken);
-        var advance = failed == 0 && newIssues > 0;
+        var advance = handed.Failed == 0 && newIssues > 0;
         if (advance)
         {
             var newest = issues.Max(i => i.At);
             await state.UpsertEntityAsync(new TableEntity(WatermarkPartition, WatermarkRow) { ["LastIngestedAt"] = newest }, TableUpdateMode.Replace, cancellationToken);
         }
 
-        return new AlertRun(lastRun, newIssues, documentsSeen.Count, digests, sent, already, failed, advance) { Batches = enqueued };
+        return new AlertRun(lastRun, newIssues, documentsSeen.Count, digests, handed.Sent, handed.AlreadySent, handed.Failed, advance) { Batches = handed.Batches };
     }
 
     /// <summary>
-    /// Fan-out: digests with the same content are rendered once and go, 1,000 recipients a batch, to the email-batches
-    /// queue with each recipient's own links; SendEmailBatch sends them. A subscriber counts as served once queued:
-    /// the queue delivers at least once and the ledger at most once. Distinct digests are many (19,430 digests of 10
-    /// issues were 3,813 distinct in issue 9's load run) and each is a blob write and a queue message, so several are
-    /// queued at a time, a slice at a time; a slice's subscribers are marked once all its batches are queued.
+    /// Fan-out: digests with the same content are rendered once and go, 1,000 recipients a batch, to the sink with each
+    /// recipient's own links. A subscriber counts as served once the batch is queued (the queue delivers at least once
+    /// and the ledger at most once) or, in-process, once their mail is sent or was sent before. Distinct digests are
+    /// many (19,430 digests of 10 issues were 3,813 distinct in issue 9's load run) and each is a blob write and a queue
+    /// message, so several are handed over at a time, a slice at a time; a slice's subscribers are marked once all its
+    /// batches are handed over.
     /// </summary>
-    private async Task<int> EnqueueAsync(
-        EmailBatches queue, SubscriberStore store, List<DigestMark> marks, IEnumerable<DigestGroup> groups, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Handed> SubmitAsync(
+        SubscriberStore subscribers, List<DigestMark> marks, IEnumerable<DigestGroup> groups, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var count = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = EnqueueParallelism, CancellationToken = cancellationToken };
-        foreach (var slice in groups.Chunk(EnqueueSlice))
+        int batches = 0, sent = 0, already = 0, failed = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = SubmitParallelism, CancellationToken = cancellationToken };
+        foreach (var slice in groups.Chunk(SubmitSlice))
         {
+            var unserved = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             await Parallel.ForEachAsync(slice, parallel, async (group, token) =>
             {
                 var template = DigestRenderer.Render(group.First, EmailBatch.Slots, settings.GazetteName);
@@ -168,28 +145,38 @@ public sealed class SendTopicAlerts(
                         var key = DeliveryLedger.RecipientKey(r.Recipient);
                         return new BatchRecipient(r.Recipient.Value, key, DeliveryLedger.DeliveryId(group.Run, key), Links(r.Recipient));
                     }).ToList();
-                    await queue.EnqueueAsync(new EmailBatch(group.Run, template.Subject, template.Html, template.Text, template.Headers, recipients), token);
-                    Interlocked.Increment(ref count);
+                    var result = await sink.SubmitAsync(new EmailBatch(group.Run, template.Subject, template.Html, template.Text, template.Headers, recipients), token);
+                    if (result.WasQueued) Interlocked.Increment(ref batches);
+                    Interlocked.Add(ref sent, result.Sent);
+                    Interlocked.Add(ref already, result.AlreadySent + result.InFlight);
+                    Interlocked.Add(ref failed, result.Failed + result.Uncertain);
+                    foreach (var key in result.Unserved) unserved[key] = true;
                 }
             });
 
             foreach (var group in slice)
             {
-                foreach (var (recipient, through) in group.Recipients) await MarkAsync(store, marks, new DigestMark(recipient, through, now), cancellationToken);
+                foreach (var (recipient, through) in group.Recipients)
+                {
+                    if (!unserved.ContainsKey(DeliveryLedger.RecipientKey(recipient))) await MarkAsync(subscribers, marks, new DigestMark(recipient, through, now), cancellationToken);
+                }
             }
         }
 
-        return count;
+        return new Handed(batches, sent, already, failed);
     }
+
+    /// <summary>What the sink did with a run's digests: batches queued, or mails sent, already sent and failed.</summary>
+    private sealed record Handed(int Batches, int Sent, int AlreadySent, int Failed);
 
     /// <summary>Digests of one run with the same content: the first (rendered once for all) and who gets it, covering what.</summary>
     private sealed record DigestGroup(Digest First, string Run, List<(EmailAddress Recipient, DateTimeOffset Through)> Recipients);
 
-    /// <summary>Distinct digests rendered and queued at once: storage latency, not CPU, is what they wait on.</summary>
-    private const int EnqueueParallelism = 8;
+    /// <summary>Distinct digests rendered and handed over at once: storage latency, not CPU, is what they wait on.</summary>
+    private const int SubmitParallelism = 8;
 
-    /// <summary>Distinct digests queued before their subscribers are marked (a run cut short re-plans at most these).</summary>
-    private const int EnqueueSlice = 500;
+    /// <summary>Distinct digests handed over before their subscribers are marked (a run cut short re-plans at most these).</summary>
+    private const int SubmitSlice = 500;
 
     /// <summary>
     /// Subscribers' marks are written together (SubscriberStore batches them by partition), every this many: few enough
@@ -206,23 +193,21 @@ public sealed class SendTopicAlerts(
         marks.Clear();
     }
 
-    private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
-
     /// <summary>Digest hour for daily and weekly subscribers, China time.</summary>
-    private static readonly TimeSpan DigestHour = TimeSpan.FromHours(8);
+    private static readonly TimeSpan DigestHour = new TimeOnly(8, 0).ToTimeSpan();
 
     /// <summary>
     /// After each issue: always. Daily: once per China day, from 08:00. Weekly: once in 7 days, from 08:00.
     /// </summary>
     private static bool IsDue(Subscription subscriber, DateTimeOffset now)
     {
-        var local = now.ToOffset(ChinaTime);
+        var local = Time.ChinaTime.Of(now);
         switch (subscriber.Preferences.Frequency)
         {
             case DigestFrequency.EachIssue:
                 return true;
             case DigestFrequency.Daily:
-                return local.TimeOfDay >= DigestHour && (subscriber.LastDigestAt is not { } last || last.ToOffset(ChinaTime).Date < local.Date);
+                return local.TimeOfDay >= DigestHour && (subscriber.LastDigestAt is not { } last || Time.ChinaTime.Of(last).Date < local.Date);
             default:
                 return local.TimeOfDay >= DigestHour && (subscriber.LastDigestAt is not { } lastWeek || now - lastWeek >= TimeSpan.FromDays(7) - TimeSpan.FromHours(1));
         }
@@ -231,7 +216,7 @@ public sealed class SendTopicAlerts(
     /// <summary>Deadlines due in the next 30 days (any issue), each with its document as stored, for matching.</summary>
     private async Task<List<AlertDeadline>> UpcomingAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var rows = await new Queries.IssueQueries(storage).DeadlinesAsync(today, today.AddDays((int)DigestPlanner.UpcomingWindow.TotalDays), null, cancellationToken);
+        var rows = await queries.DeadlinesAsync(today, today.AddDays((int)DigestPlanner.UpcomingWindow.TotalDays), null, cancellationToken);
         var documents = new Dictionary<(string Issue, string? Number, string? Title), AlertDocument>();
         foreach (var issueKey in rows.Select(r => r.IssueKey).Distinct(StringComparer.Ordinal))
         {

@@ -1,4 +1,5 @@
 using GazetteNotify.Alerts;
+using GazetteNotify.Departments;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Queries;
@@ -15,8 +16,9 @@ namespace GazetteNotify.Hosting;
 
 /// <summary>
 /// The library's own service registration, shared by both hosts: storage, clock, settings, the mail transport chosen
-/// by configuration, the jobs (queue fan-out on: hosted jobs always send through email-batches), the HTTP handlers.
-/// A host adds triggers and routes, nothing else.
+/// by configuration, the jobs and the mail sink they hand their batches to (the email-batches queue), the HTTP
+/// handlers. A host adds triggers and routes, nothing else; `gazette run` and `gazette remind` compose the same way and
+/// replace only the clock, the storage names and the sink (SendEmailBatch in-process).
 /// </summary>
 public static class ServiceRegistration
 {
@@ -35,16 +37,20 @@ public static class ServiceRegistration
         services.AddSingleton(_ => Transport(settings));
 
         services.AddSingleton<EmailBatches>();
+        services.AddSingleton<IEmailBatchSink>(sp => sp.GetRequiredService<EmailBatches>()); // hosted jobs send through the queue
         services.AddSingleton<DeliveryLedger>();
-        services.AddSingleton<IngestIssue>();
-        services.AddSingleton(sp => new SendTopicAlerts(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<IMailTransport>(), sp.GetRequiredService<LinkTokens>(),
-            settings.Alerts, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EmailBatches>()));
-        services.AddSingleton(sp => new SendDeadlineReminders(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<IMailTransport>(), sp.GetRequiredService<LinkTokens>(),
-            settings.Alerts, settings.Reminders, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EmailBatches>()));
         services.AddSingleton<SendEmailBatch>();
-        services.AddSingleton(sp => new ApplyRetention(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PoisonedBatches>();
-        services.AddSingleton(sp => new SubscriberStore(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<DepartmentStore>();
+        services.AddSingleton<DeadlineSource>();
+        services.AddSingleton<ReminderLedger>();
+        services.AddSingleton<ReminderLinks>();
+        services.AddSingleton<IssueQueries>();
+        services.AddSingleton<IngestIssue>();
+        services.AddSingleton<SendTopicAlerts>();
+        services.AddSingleton<SendDeadlineReminders>();
+        services.AddSingleton<ApplyRetention>();
         services.AddSingleton(sp => new SendGridEvents(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<SubscriberStore>(),
             settings.SendGridWebhookPublicKey ?? "", sp.GetRequiredService<TimeProvider>()));
 
@@ -54,7 +60,7 @@ public static class ServiceRegistration
         services.AddSingleton<TaskHandlers>();
         services.AddSingleton<AdminHandlers>();
         services.AddSingleton<AdminPages>();
-        services.AddSingleton(sp => new Admin.AdminActions(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<IngestIssue>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Admin.AdminActions>();
         services.AddSingleton<AdminActionHandlers>();
         services.AddSingleton(new RateLimits(RateLimitSettings.Default with
         {

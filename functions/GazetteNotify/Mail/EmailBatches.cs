@@ -5,10 +5,18 @@ namespace GazetteNotify.Mail;
 
 /// <summary>
 /// The email-batches queue: a batch's payload (up to 1,000 recipients with their links — more than a 64 KB queue
-/// message holds) goes to a blob of the same-named container, and the message carries the blob's name.
+/// message holds) goes to a blob of the same-named container, and the message carries the blob's name. The sink of the
+/// mail jobs in the hosts.
 /// </summary>
-public sealed class EmailBatches(GazetteStorage storage)
+public sealed class EmailBatches(GazetteStorage storage) : IEmailBatchSink
 {
+    /// <summary>The hosts' sink: the batch is queued, and SendEmailBatch sends it when the message comes round.</summary>
+    public async Task<BatchResult> SubmitAsync(EmailBatch batch, CancellationToken cancellationToken = default)
+    {
+        await EnqueueAsync(batch, cancellationToken);
+        return BatchResult.Queued;
+    }
+
     public async Task<string> EnqueueAsync(EmailBatch batch, CancellationToken cancellationToken = default)
     {
         if (batch.Recipients.Count > EmailBatch.MaxRecipients) throw new ArgumentException($"at most {EmailBatch.MaxRecipients} recipients per batch", nameof(batch));

@@ -1,11 +1,13 @@
 namespace GazetteNotify.Mail;
 
 /// <summary>
-/// The queue job: one email-batches message → each recipient's mail, through the Deliveries ledger. A message
-/// delivered twice, or again after a crash mid-batch, sends only what is not yet recorded as sent. Failures are left
-/// in the ledger and reported, so the host retries the message (and poisons it after its max dequeue count).
+/// The one place mail is sent: a batch → each recipient's mail, through the Deliveries ledger ("claim, send,
+/// complete"). As the queue job it takes an email-batches message; as the in-process sink of `gazette run` and
+/// `gazette remind` it takes the batch itself. A batch handled twice, or again after a crash mid-batch, sends only what
+/// is not yet recorded as sent. Failures are left in the ledger and reported, so the host retries the message (and
+/// poisons it after its max dequeue count).
 /// </summary>
-public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IMailTransport transport)
+public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IMailTransport transport) : IEmailBatchSink
 {
     /// <summary>
     /// When a batch waits only for deliveries another worker holds, how soon it is looked at again (host.json's
@@ -27,12 +29,19 @@ public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IM
         return result with { Deferred = true };
     }
 
-    public async Task<BatchResult> RunAsync(string messageText, CancellationToken cancellationToken = default)
+    /// <summary>The queue job: the message names the batch's blob.</summary>
+    public async Task<BatchResult> RunAsync(string messageText, CancellationToken cancellationToken = default) =>
+        await SendAsync(await queue.ReadAsync(messageText, cancellationToken), cancellationToken);
+
+    /// <summary>The in-process sink: the batch is sent now, and the result says who was served.</summary>
+    public Task<BatchResult> SubmitAsync(EmailBatch batch, CancellationToken cancellationToken = default) => SendAsync(batch, cancellationToken);
+
+    public async Task<BatchResult> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
     {
-        var batch = await queue.ReadAsync(messageText, cancellationToken);
-        if (transport is IBatchMailTransport batching) return await RunAsBatchAsync(batch, batching, cancellationToken);
+        if (transport is IBatchMailTransport batching) return await SendAsOneRequestAsync(batch, batching, cancellationToken);
         int sent = 0, skipped = 0, failed = 0, uncertain = 0;
         var inFlight = 0;
+        var unserved = new HashSet<string>(StringComparer.Ordinal);
         foreach (var recipient in batch.Recipients)
         {
             var claim = await ledger.ClaimAsync(batch.Run, recipient.RecipientKey, cancellationToken);
@@ -48,13 +57,14 @@ public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IM
             if (result.Sent) sent++;
             else if (result.Uncertain) uncertain++;
             else failed++;
+            if (!result.Sent) unserved.Add(recipient.RecipientKey);
         }
 
-        return new BatchResult(sent, skipped, failed) { Uncertain = uncertain, InFlight = inFlight };
+        return new BatchResult(sent, skipped, failed) { Uncertain = uncertain, InFlight = inFlight, Unserved = unserved };
     }
 
     /// <summary>One request for everyone in the batch not yet recorded as sent.</summary>
-    private async Task<BatchResult> RunAsBatchAsync(EmailBatch batch, IBatchMailTransport batching, CancellationToken cancellationToken)
+    private async Task<BatchResult> SendAsOneRequestAsync(EmailBatch batch, IBatchMailTransport batching, CancellationToken cancellationToken)
     {
         var claims = await ledger.ClaimAsync(batch.Run, batch.Recipients.Select(r => r.RecipientKey), cancellationToken);
         var inFlight = claims.Values.Count(c => c == DeliveryClaim.InFlight);
@@ -64,9 +74,10 @@ public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IM
         if (pending.Count == 0) return new BatchResult(0, skipped, 0) { InFlight = inFlight };
         var result = await batching.SendBatchAsync(batch, pending, cancellationToken);
         await ledger.CompleteAsync(batch.Run, pending.Select(r => r.RecipientKey), result, cancellationToken);
+        var unserved = result.Sent ? [] : pending.Select(r => r.RecipientKey).ToHashSet(StringComparer.Ordinal);
         return (result.Sent ? new BatchResult(pending.Count, skipped, 0)
             : result.Uncertain ? new BatchResult(0, skipped, 0) { Uncertain = pending.Count }
-            : new BatchResult(0, skipped, pending.Count)) with { InFlight = inFlight };
+            : new BatchResult(0, skipped, pending.Count)) with { InFlight = inFlight, Unserved = unserved };
     }
 }
 
@@ -89,4 +100,25 @@ public sealed record BatchResult(int Sent, int AlreadySent, int Failed)
 
     /// <summary>Put back as a fresh message for a later look: the message in hand is done with.</summary>
     public bool Deferred { get; init; }
+
+    /// <summary>Handed to the email-batches queue, not sent yet: the hosts' sink (<see cref="EmailBatches"/>).</summary>
+    public bool WasQueued { get; init; }
+
+    /// <summary>
+    /// Recipient keys whose mail failed or got no answer in this attempt: not served, so a job does not count them as
+    /// having had their mail (a later run tries the failed ones again; the ledger keeps the uncertain ones from a second).
+    /// </summary>
+    public IReadOnlySet<string> Unserved { get; init; } = NoOne;
+
+    private static readonly IReadOnlySet<string> NoOne = new HashSet<string>();
+
+    /// <summary>What the queue sink answers.</summary>
+    public static BatchResult Queued { get; } = new(0, 0, 0) { WasQueued = true };
+
+    /// <summary>Equal counts and flags, and the same unserved recipients (by content, not by set instance).</summary>
+    public bool Equals(BatchResult? other) =>
+        other is not null && (Sent, AlreadySent, Failed, Uncertain, InFlight, Deferred, WasQueued) ==
+        (other.Sent, other.AlreadySent, other.Failed, other.Uncertain, other.InFlight, other.Deferred, other.WasQueued) && Unserved.SetEquals(other.Unserved);
+
+    public override int GetHashCode() => HashCode.Combine(Sent, AlreadySent, Failed, Uncertain, InFlight, Deferred, WasQueued, Unserved.Count);
 }

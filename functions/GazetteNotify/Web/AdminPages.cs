@@ -208,7 +208,7 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         _ => action,
     };
 
-    private static string Time(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
+    private static string Time(DateTimeOffset? at) => at is { } moment ? GazetteNotify.Time.ChinaTime.Minute(moment) : "";
 
     private static string Layout(string title, string body) => $$"""
         <!doctype html>

@@ -19,7 +19,7 @@ public sealed class SendTopicAlertsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_outbox, recursive: true);
 
-    private SendTopicAlerts Job(IMailTransport? transport = null) => new(
+    private SendTopicAlerts Job(IMailTransport? transport = null) => Jobs.Alerts(
         _storage,
         transport ?? new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
         new LinkTokens(Scenario.LinkSecret, _clock),

@@ -38,7 +38,7 @@ public sealed class UploadFormatsEndToEndTests(PdfPrinter printer) : IClassFixtu
     private async Task<MimeMessage> DigestForAsync(string email, string keyword)
     {
         await Scenario.SubscribeAsync(_storage, _clock, email, Scenario.Keywords(keyword));
-        var run = await new SendTopicAlerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
+        var run = await Jobs.Alerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
             new LinkTokens(Scenario.LinkSecret, _clock), AlertSettings.Local, _clock).RunAsync();
         Assert.Equal(1, run.Sent);
         return await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(_outbox, "*.eml")));

@@ -66,7 +66,7 @@ public sealed class SendGridEventsTests : IDisposable
         Assert.Equal(SubscriptionStatus.Unsubscribed, (await store.GetAsync(EmailAddress.Parse("left@example.com")))!.Status);
 
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
-        await new SendTopicAlerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
+        await Jobs.Alerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
             new LinkTokens(Scenario.LinkSecret, _clock), AlertSettings.Local, _clock).RunAsync();
 
         var recipients = Directory.GetFiles(_outbox, "*.eml").Select(f => MimeMessage.Load(f).To.Mailboxes.Single().Address).ToList();

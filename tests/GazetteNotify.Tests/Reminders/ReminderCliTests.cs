@@ -61,6 +61,35 @@ public sealed class ReminderCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Remind_composes_as_the_hosts_do_its_mail_links_to_the_configured_site_and_a_refused_setting_is_one_line()
+    {
+        // `gazette remind` against Azure: the same composition as the hosts (AddGazetteNotify), so the task links go
+        // to PublicBaseUrl, the mail comes from Mail:From and the reminder offsets are the configured ones.
+        await Scenario.IngestAsync(_storage, _clock, Samples.Issue2019_08);
+        Assert.Equal(0, Gazette("departments", "set-email", "东昌府区人民政府", "office@dcf.example.gov.cn").Code);
+        var settings = new Dictionary<string, string?>
+        {
+            ["PublicBaseUrl"] = "https://gazette.liaocheng.example.gov.cn",
+            ["Mail:From"] = "reminders@liaocheng.example.gov.cn",
+            ["GazetteName"] = "聊城市人民政府公报（测试）",
+        };
+
+        var (code, output, _) = CliHarness.Run(_storage, _outbox, settings, "remind", "--now", "2019-08-24");
+
+        Assert.Equal(0, code);
+        Assert.Contains("1 sent", output);
+        var mail = MimeMessage.Load(Assert.Single(Directory.GetFiles(_outbox, "*.eml")));
+        Assert.Equal("reminders@liaocheng.example.gov.cn", mail.From.Mailboxes.Single().Address);
+        Assert.StartsWith("聊城市人民政府公报（测试）：", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("https://gazette.liaocheng.example.gov.cn/", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", mail.HtmlBody + mail.TextBody, StringComparison.Ordinal);
+
+        var refused = CliHarness.Run(_storage, _outbox, new Dictionary<string, string?> { ["Mail:Transport"] = "sendgrid" }, "remind", "--now", "2019-08-25");
+        Assert.Equal(2, refused.Code);
+        Assert.Equal("gazette: SendGrid:ApiKey is not set: the SendGrid transport needs an API key (a Key Vault reference in Azure)", refused.Err.Trim());
+    }
+
+    [Fact]
     public async Task Unmapped_units_are_listed_with_the_documents_that_name_them()
     {
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);

@@ -33,8 +33,11 @@ public sealed class SendDeadlineRemindersTests : IDisposable
 
     private LinkTokens Tokens => new(Scenario.LinkSecret, _clock);
 
-    private SendDeadlineReminders Job(IMailTransport? transport = null, EmailBatches? batches = null) =>
-        new(_storage, transport ?? new OutboxTransport(_outbox, new MailboxAddress("提醒", "reminders@gazette.local")), Tokens, AlertSettings.Local, ReminderSettings.Default, _clock, batches);
+    private SendDeadlineReminders Job(IMailTransport? transport = null, EmailBatches? batches = null)
+    {
+        transport ??= new OutboxTransport(_outbox, new MailboxAddress("提醒", "reminders@gazette.local"));
+        return Jobs.Reminders(_storage, batches ?? (IEmailBatchSink)Jobs.InProcess(_storage, transport, _clock), Tokens, AlertSettings.Local, ReminderSettings.Default, _clock);
+    }
 
     private async Task SetUpAsync()
     {

@@ -50,8 +50,8 @@ public sealed partial class LogsTests : IDisposable
             await http.GetAsync($"/admin?code={AdminKey}");
             await _storage.Issues.GetBlobClient("private.person@example.com-upload.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)));
             for (var i = 0; i < 100 && !log.ToString().Contains("ingested", StringComparison.Ordinal); i++) await Task.Delay(100);
-            await new global::GazetteNotify.Alerts.SendTopicAlerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("t", "t@gazette.local")),
-                new global::GazetteNotify.Subscriptions.LinkTokens(Scenario.LinkSecret, TimeProvider.System), global::GazetteNotify.Alerts.AlertSettings.Local, TimeProvider.System, new EmailBatches(_storage)).RunAsync();
+            await Jobs.Alerts(_storage, new EmailBatches(_storage),
+                new global::GazetteNotify.Subscriptions.LinkTokens(Scenario.LinkSecret, TimeProvider.System), global::GazetteNotify.Alerts.AlertSettings.Local, TimeProvider.System).RunAsync();
             for (var i = 0; i < 100 && !log.ToString().Contains("batch:", StringComparison.Ordinal); i++) await Task.Delay(100);
         }
 

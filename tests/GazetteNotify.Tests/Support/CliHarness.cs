@@ -21,18 +21,19 @@ public static class CliHarness
 
     /// <summary>
     /// With <paramref name="settings"/>: the configuration the admin's environment gives (PublicBaseUrl, Mail:From, …);
-    /// without, the local defaults, whatever the machine running the tests has set.
+    /// without, the local defaults (mail to the outbox folder), whatever the machine running the tests has set.
     /// </summary>
     public static (int Code, string Out, string Err) Run(GazetteStorage storage, string? outbox, IReadOnlyDictionary<string, string?>? settings, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Outbox"] = outbox ?? Path.Combine(Path.GetTempPath(), "gazette-unused-outbox") })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var context = new CliContext(output, error, () => storage)
         {
             LinkSecret = () => "a-test-secret-that-is-long-enough-32b",
-            OutboxFolder = outbox ?? Path.Combine(Path.GetTempPath(), "gazette-unused-outbox"),
-            AlertSettings = GazetteNotify.Hosting.ServiceSettings.From(configuration).Alerts,
+            Configuration = configuration,
         };
         return (GazetteCommandLine.Run(args, context), output.ToString(), error.ToString());
     }

@@ -1,0 +1,34 @@
+using GazetteNotify.Alerts;
+using GazetteNotify.Departments;
+using GazetteNotify.Mail;
+using GazetteNotify.Queries;
+using GazetteNotify.Reminders;
+using GazetteNotify.Storage;
+using GazetteNotify.Subscriptions;
+
+namespace GazetteNotify.Tests.Support;
+
+/// <summary>
+/// The mail jobs composed as AddGazetteNotify composes them, on a test's storage and clock: with a transport, their
+/// sink is SendEmailBatch in-process (as `gazette run` has it); with a sink, that sink (the queue, as the hosts have it).
+/// </summary>
+public static class Jobs
+{
+    public static SendEmailBatch InProcess(GazetteStorage storage, IMailTransport transport, TimeProvider clock) =>
+        new(new EmailBatches(storage), new DeliveryLedger(storage, clock), transport);
+
+    public static SendTopicAlerts Alerts(GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, TimeProvider clock) =>
+        Alerts(storage, InProcess(storage, transport, clock), tokens, settings, clock);
+
+    public static SendTopicAlerts Alerts(GazetteStorage storage, IEmailBatchSink sink, LinkTokens tokens, AlertSettings settings, TimeProvider clock) =>
+        new(storage, new SubscriberStore(storage, clock), new IssueQueries(storage), sink, tokens, settings, clock);
+
+    public static SendDeadlineReminders Reminders(
+        GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, ReminderSettings reminders, TimeProvider clock) =>
+        Reminders(storage, InProcess(storage, transport, clock), tokens, settings, reminders, clock);
+
+    public static SendDeadlineReminders Reminders(
+        GazetteStorage storage, IEmailBatchSink sink, LinkTokens tokens, AlertSettings settings, ReminderSettings reminders, TimeProvider clock) =>
+        new(new DepartmentStore(storage), new DeadlineSource(storage), new ReminderLedger(storage, clock), new ReminderLinks(tokens, settings), sink,
+            settings, reminders, clock);
+}
