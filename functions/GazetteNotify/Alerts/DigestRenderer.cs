@@ -8,7 +8,7 @@ namespace GazetteNotify.Alerts;
 /// A digest → subject, HTML and plain-text parts, with List-Unsubscribe and List-Unsubscribe-Post headers and visible
 /// manage and unsubscribe links; Chinese, one column, readable on a phone. Every value that reaches the HTML part goes
 /// through <see cref="HtmlEncoder"/>. (Fluid was the templating library of choice, but the package mirror has no Parlot
-/// build it runs with: Fluid.Core 2.41.1 fails against Parlot 2.x with MissingMethodException; see docs/decisions.)
+/// build it runs with: Fluid.Core 2.41.1 fails against Parlot 2.x with MissingMethodException; see docs/adr/0016.)
 /// </summary>
 public static class DigestRenderer
 {

@@ -4,7 +4,7 @@ namespace GazetteNotify.Ingestion;
 
 /// <summary>
 /// The Deadlines partition of a due date: its year (2022), or <c>undated</c> for limits that wait for review, or
-/// <c>recurring</c>. DESIGN suggested the month; measured, an issue's deadlines spread over a dozen
+/// <c>recurring</c>. The first design took the month (docs/adr/0008); measured, an issue's deadlines spread over a dozen
 /// months, and one batch per partition broke the round-trip budget of ingestion (docs/storage.md). Row keys start with
 /// the date, so a reminder's window is still one range scan per year.
 /// </summary>

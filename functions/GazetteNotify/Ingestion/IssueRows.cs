@@ -8,7 +8,7 @@ using GazetteNotify.Reminders;
 namespace GazetteNotify.Ingestion;
 
 /// <summary>
-/// A parsed issue as table rows (keys as in docs/DESIGN): Issues (one), Documents (partition = issue, row = ordinal),
+/// A parsed issue as table rows (keys as in docs/storage.md): Issues (one), Documents (partition = issue, row = ordinal),
 /// Tasks (partition = issue, row = doc|task) and Deadlines (partition = due period, row = date|issue|doc|task|n).
 /// Pure: no storage here, so the mapping is tested without Azurite.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace GazetteNotify.Subscriptions;
 
 /// <summary>
-/// What each signed link is for, and how long it opens (docs/decisions.md, 16): long enough for a mail that waits in an
+/// What each signed link is for, and how long it opens (docs/adr/0033): long enough for a mail that waits in an
 /// inbox, short enough that a forwarded or logged link goes dead. A token for one purpose never opens another.
 /// </summary>
 public static class LinkPurposes
