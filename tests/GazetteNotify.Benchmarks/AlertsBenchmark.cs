@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using GazetteNotify.Alerts;
+using GazetteNotify.Documents;
+using GazetteNotify.Mail;
 using GazetteNotify.Parsing;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Topics;

@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using GazetteNotify.Alerts;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Parsing;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Topics;
@@ -90,7 +92,7 @@ internal static class LoadAlertsBenchmark
         using var http = new HttpClient(calls);
         var transport = new SendGridTransport(
             new SendGrid.SendGridClient(http, new SendGrid.SendGridClientOptions { ApiKey = "SG.load-key-not-real", Host = sendGrid.Url! }),
-            new SendGrid.Helpers.Mail.EmailAddress(AlertSettings.Local.FromAddress, AlertSettings.Local.FromName));
+            new SendGrid.Helpers.Mail.EmailAddress(SiteSettings.Local.FromAddress, SiteSettings.Local.FromName));
         var batches = new EmailBatches(storage);
 
         // Measured 1: the alerts job, planning and queueing.
@@ -100,7 +102,7 @@ internal static class LoadAlertsBenchmark
         watch.Restart();
         await using (var sampler = new WorkingSetSampler())
         {
-            run = await new SendTopicAlerts(storage, new SubscriberStore(storage, clock), new Queries.IssueQueries(storage), batches, new LinkTokens(Secret, clock), AlertSettings.Local, clock).RunAsync();
+            run = await new SendTopicAlerts(storage, new SubscriberStore(storage, clock), new Queries.IssueQueries(storage), batches, new LinkTokens(Secret, clock), SiteSettings.Local, clock).RunAsync();
             watch.Stop();
             alertsMemory = sampler.Describe();
         }

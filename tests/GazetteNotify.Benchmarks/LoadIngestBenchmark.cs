@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 
 namespace GazetteNotify.Benchmarks;

@@ -3,10 +3,12 @@ using System.Globalization;
 using Azure.Data.Tables;
 using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -50,8 +52,8 @@ internal static class LoadRemindersBenchmark
         var transport = new CountingTransport();
         var inProcess = new SendEmailBatch(new EmailBatches(storage), new DeliveryLedger(storage, clock), transport);
         var job = new SendDeadlineReminders(new DepartmentStore(storage), new DeadlineSource(storage), new ReminderLedger(storage, clock),
-            new ReminderLinks(new LinkTokens("a-load-benchmark-secret-that-is-long-enough", clock), AlertSettings.Local), inProcess,
-            AlertSettings.Local, ReminderSettings.Default, clock);
+            new ReminderLinks(new LinkTokens("a-load-benchmark-secret-that-is-long-enough", clock), SiteSettings.Local), inProcess,
+            SiteSettings.Local, ReminderSettings.Default, clock);
         var times = new List<double>(days);
         var trips = new List<int>(days);
         var told = new HashSet<string>(StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Benchmarks;
@@ -44,7 +45,7 @@ internal static class RemindersBenchmark
                 "完善工作机制，按期完成各项任务。", lead, support, "年底前", DeadlineKind.Deadline, start.AddDays(random.Next(365)), "as written"));
         }
 
-        var links = new ReminderLinks(new LinkTokens("a-benchmark-secret-that-is-long-enough", TimeProvider.System), AlertSettings.Local);
+        var links = new ReminderLinks(new LinkTokens("a-benchmark-secret-that-is-long-enough", TimeProvider.System), SiteSettings.Local);
         var reminded = new HashSet<string>(StringComparer.Ordinal);
         ReminderPlanner.Plan(start.AddDays(100), tasks, directory, ReminderSettings.Default, reminded); // warm up
         GC.Collect();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GazetteNotify.Documents;
 
 namespace GazetteNotify.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GazetteNotify.Documents;
 using GazetteNotify.Queries;
 using GazetteNotify.Reminders;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Queries;
+using GazetteNotify.Storage;
 
 namespace GazetteNotify.Cli.Commands;
 
@@ -31,8 +33,8 @@ public static class ShowCommand
                 await o.WriteLineAsync($"    {d.GetString("Issuer")} · {d.GetString("SignedDate")} · {d.GetString("Kind")} · p.{d.GetInt32("TocPage")}");
                 foreach (var t in detail.Tasks.Where(t => t.RowKey.StartsWith(d.RowKey + "|", StringComparison.Ordinal)).OrderBy(t => t.RowKey, StringComparer.Ordinal))
                 {
-                    var support = IssueRows.FromJson(t.GetString("Support"));
-                    await o.WriteLineAsync($"    task {t.GetString("Item") ?? "-"}: lead {string.Join("、", IssueRows.FromJson(t.GetString("Lead")))}"
+                    var support = JsonColumn.Read(t.GetString("Support"));
+                    await o.WriteLineAsync($"    task {t.GetString("Item") ?? "-"}: lead {string.Join("、", JsonColumn.Read(t.GetString("Lead")))}"
                         + (support.Count > 0 ? $" | support {string.Join("、", support)}" : ""));
                 }
             }

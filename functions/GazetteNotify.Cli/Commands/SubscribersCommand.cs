@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GazetteNotify.Mail;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Cli.Commands;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Reminders;
+using GazetteNotify.Storage;
 
 namespace GazetteNotify.Cli.Commands;
 
@@ -35,7 +37,7 @@ public static class TasksCommand
             await foreach (var row in storage.Table(storage.Names.TasksTable).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
             {
                 var key = row.PartitionKey + "|" + row.RowKey;
-                var units = IssueRows.FromJson(row.GetString("Lead")).Concat(IssueRows.FromJson(row.GetString("Support"))).ToList();
+                var units = JsonColumn.Read(row.GetString("Lead")).Concat(JsonColumn.Read(row.GetString("Support"))).ToList();
                 if (named is not null && !units.Any(u => u.Contains(named, StringComparison.Ordinal))) continue;
                 var dates = due.TryGetValue(key, out var d) ? d : [];
                 var stored = row.GetString("State") ?? "open";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Azure.Storage.Blobs.Models;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 
 namespace GazetteNotify.Cli.Commands;

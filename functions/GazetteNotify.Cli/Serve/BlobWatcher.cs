@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using GazetteNotify.Departments;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Reminders;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using GazetteNotify.Documents;
+using GazetteNotify.Site;
 
 namespace GazetteNotify.Alerts;
 
@@ -12,11 +14,11 @@ namespace GazetteNotify.Alerts;
 public static class AtomFeed
 {
     public static string ForTopic(string topicId, string topicName, IEnumerable<AlertDocument> documents, Uri baseUrl, DateTimeOffset updated) =>
-        Render($"{topicName} — 政府公报新文件", Web.Routes.TopicFeedUrl(baseUrl, topicId),
+        Render($"{topicName} — 政府公报新文件", Site.Routes.TopicFeedUrl(baseUrl, topicId),
             documents.Where(d => d.Document.Topics.Contains(topicId)), baseUrl, updated);
 
     public static string ForIssuer(string issuer, IEnumerable<AlertDocument> documents, Uri baseUrl, DateTimeOffset updated) =>
-        Render($"{issuer} — 政府公报新文件", Web.Routes.IssuerFeedUrl(baseUrl, issuer),
+        Render($"{issuer} — 政府公报新文件", Site.Routes.IssuerFeedUrl(baseUrl, issuer),
             documents.Where(d => d.Document.Issuer == issuer), baseUrl, updated);
 
     public static string Render(string title, Uri self, IEnumerable<AlertDocument> documents, Uri baseUrl, DateTimeOffset updated)

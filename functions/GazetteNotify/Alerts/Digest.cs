@@ -1,3 +1,5 @@
+using GazetteNotify.Documents;
+using GazetteNotify.Mail;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Alerts;

@@ -1,3 +1,4 @@
+using GazetteNotify.Documents;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Alerts;

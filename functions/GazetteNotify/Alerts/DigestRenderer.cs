@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using GazetteNotify.Mail;
 
 namespace GazetteNotify.Alerts;
 

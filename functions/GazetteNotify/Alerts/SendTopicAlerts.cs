@@ -1,9 +1,11 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Queries;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 
@@ -20,7 +22,7 @@ namespace GazetteNotify.Alerts;
 /// issues ingested since their previous one, so a document reaches a subscriber once.
 /// </summary>
 public sealed class SendTopicAlerts(
-    GazetteStorage storage, SubscriberStore store, IssueQueries queries, IEmailBatchSink sink, LinkTokens tokens, AlertSettings settings, TimeProvider clock)
+    GazetteStorage storage, SubscriberStore store, IssueQueries queries, IEmailBatchSink sink, LinkTokens tokens, SiteSettings settings, TimeProvider clock)
 {
     private const string WatermarkPartition = "watermarks";
     private const string WatermarkRow = "alerts";
@@ -240,12 +242,12 @@ public sealed class SendTopicAlerts(
 
     private RecipientLinks Links(EmailAddress recipient)
     {
-        var manage = tokens.Issue(Web.SubscriptionHandlers.Manage, recipient.Value);
-        var unsubscribe = tokens.Issue(Web.SubscriptionHandlers.Unsubscribe, recipient.Value);
+        var manage = tokens.Issue(LinkPurposes.Manage, recipient.Value);
+        var unsubscribe = tokens.Issue(LinkPurposes.Unsubscribe, recipient.Value);
         return new RecipientLinks(
-            Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.Manage, manage),
-            Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.Unsubscribe, unsubscribe),
-            Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.OneClickUnsubscribe, unsubscribe));
+            Site.Routes.WithToken(settings.PublicBaseUrl, Site.Routes.Manage, manage),
+            Site.Routes.WithToken(settings.PublicBaseUrl, Site.Routes.Unsubscribe, unsubscribe),
+            Site.Routes.WithToken(settings.PublicBaseUrl, Site.Routes.OneClickUnsubscribe, unsubscribe));
     }
 
     private async Task<List<AlertDocument>> LoadAsync(TableEntity issueRow, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;
 
@@ -28,10 +29,10 @@ public sealed class DepartmentStore(GazetteStorage storage)
             switch (row.PartitionKey)
             {
                 case DepartmentsPartition:
-                    departments.Add(new Department(row.RowKey, row.GetString("Name") ?? row.RowKey, IssueRows.FromJson(row.GetString("Aliases")), IssueRows.FromJson(row.GetString("Emails"))));
+                    departments.Add(new Department(row.RowKey, row.GetString("Name") ?? row.RowKey, JsonColumn.Read(row.GetString("Aliases")), JsonColumn.Read(row.GetString("Emails"))));
                     break;
                 case GroupsPartition:
-                    groups.Add(new DepartmentGroup(row.GetString("Name") ?? row.RowKey, IssueRows.FromJson(row.GetString("Aliases")), IssueRows.FromJson(row.GetString("Members"))));
+                    groups.Add(new DepartmentGroup(row.GetString("Name") ?? row.RowKey, JsonColumn.Read(row.GetString("Aliases")), JsonColumn.Read(row.GetString("Members"))));
                     break;
                 case NotRecipientsPartition:
                     notRecipients.Add(row.GetString("Name") ?? row.RowKey);
@@ -50,14 +51,14 @@ public sealed class DepartmentStore(GazetteStorage storage)
         rows.AddRange(directory.Departments.Select(d => new TableEntity(DepartmentsPartition, d.Id)
         {
             ["Name"] = d.Name,
-            ["Aliases"] = IssueRows.ToJson(d.Aliases),
-            ["Emails"] = IssueRows.ToJson(d.Emails),
+            ["Aliases"] = JsonColumn.Write(d.Aliases),
+            ["Emails"] = JsonColumn.Write(d.Emails),
         }));
         rows.AddRange(directory.Groups.Select(g => new TableEntity(GroupsPartition, RowKeyOf(g.Name))
         {
             ["Name"] = g.Name,
-            ["Aliases"] = IssueRows.ToJson(g.Aliases),
-            ["Members"] = IssueRows.ToJson(g.Members),
+            ["Aliases"] = JsonColumn.Write(g.Aliases),
+            ["Members"] = JsonColumn.Write(g.Members),
         }));
         rows.AddRange(directory.NotRecipients.Select(n => new TableEntity(NotRecipientsPartition, RowKeyOf(n)) { ["Name"] = n }));
         await TableBatches.SubmitAsync(Table, rows, TableTransactionActionType.UpsertReplace, cancellationToken);

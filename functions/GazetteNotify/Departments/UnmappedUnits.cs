@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;
 
@@ -19,7 +20,7 @@ public sealed class UnmappedUnits(GazetteStorage storage)
         var named = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         await foreach (var row in storage.Table(storage.Names.TasksTable).QueryAsync<TableEntity>(select: ["PartitionKey", "DocNumber", "Lead", "Support"], cancellationToken: cancellationToken))
         {
-            foreach (var unit in IssueRows.FromJson(row.GetString("Lead")).Concat(IssueRows.FromJson(row.GetString("Support"))))
+            foreach (var unit in JsonColumn.Read(row.GetString("Lead")).Concat(JsonColumn.Read(row.GetString("Support"))))
             {
                 if (!named.TryGetValue(unit, out var docs)) named[unit] = docs = new SortedSet<string>(StringComparer.Ordinal);
                 docs.Add($"{row.PartitionKey} {row.GetString("DocNumber") ?? "(no number)"}");

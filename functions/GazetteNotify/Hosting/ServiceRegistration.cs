@@ -5,6 +5,7 @@ using GazetteNotify.Mail;
 using GazetteNotify.Queries;
 using GazetteNotify.Reminders;
 using GazetteNotify.Retention;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Web;
@@ -26,7 +27,7 @@ public static class ServiceRegistration
     {
         var settings = ServiceSettings.From(configuration);
         services.AddSingleton(settings);
-        services.AddSingleton(settings.Alerts);
+        services.AddSingleton(settings.Site);
         services.AddSingleton(settings.Reminders);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new GazetteStorage(StorageSettings.From(configuration), new StorageNames(), StorageClientTuning.Default));
@@ -73,12 +74,12 @@ public static class ServiceRegistration
     /// <summary>The transport configuration names: SendGrid in Azure, SMTP (maildev) or the outbox folder locally.</summary>
     public static IMailTransport Transport(ServiceSettings settings)
     {
-        var from = new MailboxAddress(settings.Alerts.FromName, settings.Alerts.FromAddress);
+        var from = new MailboxAddress(settings.Site.FromName, settings.Site.FromAddress);
         return settings.Transport switch
         {
             MailTransportKind.SendGrid => new SendGridTransport(
                 new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions { ApiKey = settings.SendGridApiKey!, Host = settings.SendGridHost ?? "https://api.sendgrid.com" }),
-                new SendGrid.Helpers.Mail.EmailAddress(settings.Alerts.FromAddress, settings.Alerts.FromName)),
+                new SendGrid.Helpers.Mail.EmailAddress(settings.Site.FromAddress, settings.Site.FromName)),
             MailTransportKind.Smtp => new SmtpTransport(settings.SmtpHost ?? "127.0.0.1", settings.SmtpPort, from),
             _ => new OutboxTransport(settings.OutboxFolder, from),
         };

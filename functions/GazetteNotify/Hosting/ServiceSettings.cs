@@ -1,6 +1,7 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Reminders;
 using Microsoft.Extensions.Configuration;
+using GazetteNotify.Site;
 
 namespace GazetteNotify.Hosting;
 
@@ -10,7 +11,7 @@ namespace GazetteNotify.Hosting;
 /// LinkSigningSecret) come from Key Vault references in Azure and are never logged.
 /// </summary>
 public sealed record ServiceSettings(
-    AlertSettings Alerts,
+    SiteSettings Site,
     ReminderSettings Reminders,
     MailTransportKind Transport,
     string? SendGridApiKey,
@@ -46,9 +47,9 @@ public sealed record ServiceSettings(
     /// <summary>Reads and checks the settings; a missing secret for the chosen transport is refused at start, in one line.</summary>
     public static ServiceSettings From(IConfiguration configuration)
     {
-        var local = AlertSettings.Local;
+        var local = SiteSettings.Local;
         var baseUrl = configuration[PublicBaseUrlSetting] is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : local.PublicBaseUrl;
-        var alerts = new AlertSettings(baseUrl, configuration[MailFromSetting] ?? local.FromAddress, configuration[MailFromNameSetting] ?? local.FromName,
+        var alerts = new SiteSettings(baseUrl, configuration[MailFromSetting] ?? local.FromAddress, configuration[MailFromNameSetting] ?? local.FromName,
             configuration[GazetteNameSetting] ?? local.GazetteName);
         var transport = (configuration[MailTransportSetting] ?? "outbox").Trim().ToLowerInvariant() switch
         {

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using GazetteNotify.Alerts;
+using GazetteNotify.Documents;
 using GazetteNotify.Formats;
 using GazetteNotify.Parsing;
 using GazetteNotify.Parsing.Model;

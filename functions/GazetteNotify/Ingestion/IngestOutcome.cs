@@ -1,3 +1,4 @@
+using GazetteNotify.Documents;
 namespace GazetteNotify.Ingestion;
 
 /// <summary>What one run of <see cref="IngestIssue"/> did with one upload.</summary>

@@ -15,7 +15,7 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
     private TableClient Table => storage.Table(storage.Names.DeliveriesTable);
 
     /// <summary>A recipient's ledger row key: part of the address' hash, never the address itself.</summary>
-    public static string RecipientKey(Subscriptions.EmailAddress recipient) => recipient.Hash()[..32];
+    public static string RecipientKey(Mail.EmailAddress recipient) => recipient.Hash()[..32];
 
     /// <summary>The id transports key their own idempotency on: the run and the recipient.</summary>
     public static string DeliveryId(string run, string recipientKey) => $"{run}-{recipientKey[..16]}";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;
 
@@ -121,7 +122,7 @@ public sealed record IssueSummary(
         row.GetString("Reason"),
         row.GetString("BlobName"),
         row.GetDateTimeOffset("IngestedAt"),
-        IssueRows.FromJson(row.GetString("Warnings")),
+        JsonColumn.Read(row.GetString("Warnings")),
         row.GetString("WarningsBlob"))
     {
         Lost = row.GetString("Lost"),
@@ -142,7 +143,7 @@ public sealed record DeadlineRow(
     public static DeadlineRow From(TableEntity row) => new(
         row.GetString("Date"), row.GetString("Phrase") ?? "", row.GetString("Kind") ?? "", row.GetString("IssueKey") ?? "",
         row.GetString("DocNumber"), row.GetString("Title"), row.GetString("Item"),
-        IssueRows.FromJson(row.GetString("Lead")), IssueRows.FromJson(row.GetString("Support")));
+        JsonColumn.Read(row.GetString("Lead")), JsonColumn.Read(row.GetString("Support")));
 
     /// <summary>Names the unit as lead or support (as written; the department directory comes with issue 6).</summary>
     public bool Names(string unit) => Lead.Any(u => u.Contains(unit, StringComparison.Ordinal)) || Support.Any(u => u.Contains(unit, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Storage;
@@ -90,7 +91,7 @@ public sealed class DeadlineSource(GazetteStorage storage)
         var phrase = row.GetString("Phrase") ?? "";
         return new ReminderTask(
             key, taskKey, row.GetString("DocNumber"), row.GetString("Title") ?? "", row.GetString("Item"), row.GetString("Excerpt"),
-            IssueRows.FromJson(row.GetString("Lead")), IssueRows.FromJson(row.GetString("Support")), phrase, kind,
+            JsonColumn.Read(row.GetString("Lead")), JsonColumn.Read(row.GetString("Support")), phrase, kind,
             ParseDate(row.GetString("Date")), row.GetString("Basis") ?? "",
             states.TryGetValue(taskKey, out var state) ? state : TaskState.Open)
         {

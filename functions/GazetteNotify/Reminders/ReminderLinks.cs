@@ -1,5 +1,6 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Web;
 
@@ -10,7 +11,7 @@ namespace GazetteNotify.Reminders;
 /// department and the task, so a link opens that task for that department only; none expires (a task may be done months
 /// later), and a done task stays done whatever link is replayed.
 /// </summary>
-public sealed class ReminderLinks(LinkTokens tokens, AlertSettings settings)
+public sealed class ReminderLinks(LinkTokens tokens, SiteSettings settings)
 {
     public const string AcknowledgePurpose = LinkPurposes.TaskAcknowledge;
     public const string DonePurpose = LinkPurposes.TaskDone;

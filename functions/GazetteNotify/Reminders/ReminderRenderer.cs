@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GazetteNotify.Alerts;
+using GazetteNotify.Mail;
 
 namespace GazetteNotify.Reminders;
 

@@ -3,6 +3,7 @@ using System.Text;
 using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Reminders;
@@ -16,7 +17,7 @@ namespace GazetteNotify.Reminders;
 /// </summary>
 public sealed class SendDeadlineReminders(
     DepartmentStore departments, DeadlineSource deadlines, ReminderLedger ledger, ReminderLinks links, IEmailBatchSink sink,
-    AlertSettings settings, ReminderSettings reminders, TimeProvider clock)
+    SiteSettings settings, ReminderSettings reminders, TimeProvider clock)
 {
     public async Task<ReminderRun> RunAsync(bool dryRun = false, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
+using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 
 namespace GazetteNotify.Subscriptions;
@@ -192,11 +194,11 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
     internal static TableEntity ToEntity(Subscription s) => new(PartitionOf(s.Email), s.Email.Value)
     {
         ["Status"] = s.Status.ToString(),
-        ["Topics"] = IssueRows.ToJson(s.Preferences.Topics),
-        ["Keywords"] = IssueRows.ToJson(s.Preferences.Keywords),
-        ["Issuers"] = IssueRows.ToJson(s.Preferences.Issuers),
-        ["DocNumberPrefixes"] = IssueRows.ToJson(s.Preferences.DocNumberPrefixes),
-        ["Follows"] = IssueRows.ToJson(s.Preferences.Follows),
+        ["Topics"] = JsonColumn.Write(s.Preferences.Topics),
+        ["Keywords"] = JsonColumn.Write(s.Preferences.Keywords),
+        ["Issuers"] = JsonColumn.Write(s.Preferences.Issuers),
+        ["DocNumberPrefixes"] = JsonColumn.Write(s.Preferences.DocNumberPrefixes),
+        ["Follows"] = JsonColumn.Write(s.Preferences.Follows),
         ["Frequency"] = s.Preferences.Frequency.ToString(),
         ["CreatedAt"] = s.CreatedAt,
         ["ConfirmedAt"] = s.ConfirmedAt,
@@ -210,13 +212,13 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
         EmailAddress.Parse(e.RowKey),
         Enum.Parse<SubscriptionStatus>(e.GetString("Status") ?? nameof(SubscriptionStatus.Pending)),
         new Preferences(
-            IssueRows.FromJson(e.GetString("Topics")),
-            IssueRows.FromJson(e.GetString("Keywords")),
-            IssueRows.FromJson(e.GetString("Issuers")),
-            IssueRows.FromJson(e.GetString("DocNumberPrefixes")),
+            JsonColumn.Read(e.GetString("Topics")),
+            JsonColumn.Read(e.GetString("Keywords")),
+            JsonColumn.Read(e.GetString("Issuers")),
+            JsonColumn.Read(e.GetString("DocNumberPrefixes")),
             Enum.TryParse<DigestFrequency>(e.GetString("Frequency"), out var f) ? f : DigestFrequency.EachIssue)
         {
-            Follows = IssueRows.FromJson(e.GetString("Follows")),
+            Follows = JsonColumn.Read(e.GetString("Follows")),
         },
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("ConfirmedAt"),

@@ -1,3 +1,4 @@
+using GazetteNotify.Mail;
 namespace GazetteNotify.Subscriptions;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GazetteNotify.Admin;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 using Microsoft.AspNetCore.Http;
 
@@ -10,7 +11,7 @@ namespace GazetteNotify.Web;
 /// key it was served to, checked before anything is read into storage; the action runs through <see cref="AdminActions"/>
 /// (the same as the CLI, recorded, safe to repeat) and the answer is a page saying what happened, with the way back.
 /// </summary>
-public sealed class AdminActionHandlers(AdminActions actions, LinkTokens tokens, Alerts.AlertSettings settings)
+public sealed class AdminActionHandlers(AdminActions actions, LinkTokens tokens, Site.SiteSettings settings)
 {
     public const string FormTokenField = "csrf";
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 using Microsoft.AspNetCore.Http;
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using GazetteNotify.Departments;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Queries;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 
 namespace GazetteNotify.Web;
@@ -16,7 +18,7 @@ namespace GazetteNotify.Web;
 /// limit, add an address, import the directory, retry a batch, re-ingest an upload) post to AdminActionHandlers with a
 /// form token bound to the key. Plain HTML, every value escaped; links keep the key (?code=).
 /// </summary>
-public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned, Subscriptions.LinkTokens tokens, Alerts.AlertSettings settings, TimeProvider clock)
+public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned, Site.LinkTokens tokens, Site.SiteSettings settings, TimeProvider clock)
 {
     private static string E(string? value) => Pages.E(value);
 
@@ -165,8 +167,8 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
             var key = detail.Issue.Key + "|" + t.RowKey;
             var state = states.TryGetValue(key, out var s) ? s : TaskState.Open;
             sb.Append("<tr><td>").Append(E(t.RowKey)).Append("</td><td>").Append(E(t.GetString("DocNumber"))).Append("</td><td>").Append(E(t.GetString("Item")))
-              .Append("</td><td>").Append(E(string.Join("、", IssueRows.FromJson(t.GetString("Lead"))))).Append("</td><td>").Append(E(string.Join("、", IssueRows.FromJson(t.GetString("Support")))))
-              .Append("</td><td>").Append(E(string.Join("、", IssueRows.FromJson(t.GetString("Deadlines"))))).Append("</td><td>").Append(E(TaskHandlers.StateName(state))).Append("</td></tr>\n");
+              .Append("</td><td>").Append(E(string.Join("、", JsonColumn.Read(t.GetString("Lead"))))).Append("</td><td>").Append(E(string.Join("、", JsonColumn.Read(t.GetString("Support")))))
+              .Append("</td><td>").Append(E(string.Join("、", JsonColumn.Read(t.GetString("Deadlines"))))).Append("</td><td>").Append(E(TaskHandlers.StateName(state))).Append("</td></tr>\n");
         }
 
         sb.Append("</tbody></table>\n<h2>时限</h2>\n<table><thead><tr><th>日期</th><th>原文</th><th>文号</th><th>条目</th><th>依据</th></tr></thead><tbody>\n");

@@ -1,5 +1,6 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Queries;
+using GazetteNotify.Site;
 using GazetteNotify.Topics;
 
 namespace GazetteNotify.Web;
@@ -8,7 +9,7 @@ namespace GazetteNotify.Web;
 /// Atom feeds per topic and per issuing body (GET feeds/topics/{id}.atom, feeds/issuers/{name}.atom), over the
 /// documents of the latest issues. Shared by both hosts like the subscription routes.
 /// </summary>
-public sealed class FeedHandlers(RecentDocuments recent, AlertSettings settings, TimeProvider clock)
+public sealed class FeedHandlers(RecentDocuments recent, SiteSettings settings, TimeProvider clock)
 {
     /// <summary>How many recent issues a feed covers (two a month: about half a year).</summary>
     public const int IssuesPerFeed = 12;

@@ -2,6 +2,8 @@ using GazetteNotify.Mail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
+using GazetteNotify.Site;
+using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Web;
 
@@ -71,7 +73,7 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
     private async Task<PageResult> SubscribeLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var form = await FormOf(request, cancellationToken);
-        if (Subscriptions.EmailAddress.TryParse(form.Email, out var address) && !limits.AllowAddress(address!.Value)) return TooMany();
+        if (Mail.EmailAddress.TryParse(form.Email, out var address) && !limits.AllowAddress(address!.Value)) return TooMany();
         return await _subscriptions.SubscribeAsync(form, cancellationToken);
     }
 

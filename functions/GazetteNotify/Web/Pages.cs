@@ -1,4 +1,5 @@
 using System.Text;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Topics;
 
@@ -64,10 +65,10 @@ public static class Pages
         var sb = new StringBuilder("<h2>用阅读器订阅（Atom）</h2>\n<ul>\n");
         foreach (var topic in TopicTaxonomy.Default.Topics)
         {
-            sb.Append("<li><a href=\"").Append(E(Web.Routes.TopicFeedUrl(baseUrl, topic.Id).ToString())).Append("\">").Append(E(topic.Name)).Append("</a></li>\n");
+            sb.Append("<li><a href=\"").Append(E(Site.Routes.TopicFeedUrl(baseUrl, topic.Id).ToString())).Append("\">").Append(E(topic.Name)).Append("</a></li>\n");
         }
 
-        return sb.Append("</ul>\n<p>按发文机关订阅：").Append(E(baseUrl + Web.Routes.IssuerFeed.Replace("{issuer}", "市财政局", StringComparison.Ordinal))).Append("</p>\n").ToString();
+        return sb.Append("</ul>\n<p>按发文机关订阅：").Append(E(baseUrl + Site.Routes.IssuerFeed.Replace("{issuer}", "市财政局", StringComparison.Ordinal))).Append("</p>\n").ToString();
     }
 
     public static string Message(string title, string text, string? linkText = null, string? link = null) =>

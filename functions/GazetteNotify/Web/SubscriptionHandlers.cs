@@ -1,5 +1,6 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Web;
@@ -10,7 +11,7 @@ namespace GazetteNotify.Web;
 /// a forged, altered or expired one gets a clear page and changes nothing. The subscribe answer is the same whether
 /// or not the address is known, so the page reveals nothing about anyone's subscription.
 /// </summary>
-public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens tokens, IMailTransport transport, AlertSettings settings, TimeProvider clock)
+public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens tokens, IMailTransport transport, SiteSettings settings, TimeProvider clock)
 {
     public static readonly TimeSpan ConfirmLinkLifetime = LinkPurposes.Lifetime(LinkPurposes.Confirm);
 

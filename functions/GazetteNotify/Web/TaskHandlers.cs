@@ -1,6 +1,7 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 
@@ -11,7 +12,7 @@ namespace GazetteNotify.Web;
 /// acknowledge, and mark done with an optional note; the department's calendar feed (GET, token per department).
 /// A forged or altered token gets a clear page and changes nothing.
 /// </summary>
-public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, AlertSettings settings, TimeProvider clock)
+public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, SiteSettings settings, TimeProvider clock)
 {
     public async Task<PageResult> AcknowledgePageAsync(string? token, CancellationToken cancellationToken = default) =>
         await PageAsync(token, ReminderLinks.AcknowledgePurpose, Routes.AcknowledgeTask, "确认已收到", "", cancellationToken);

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using GazetteNotify.Admin;
 using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Reminders;

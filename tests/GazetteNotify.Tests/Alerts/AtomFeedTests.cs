@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using GazetteNotify.Alerts;
+using GazetteNotify.Documents;
 using GazetteNotify.Tests.Support;
 using GazetteNotify.Topics;
 

@@ -1,4 +1,6 @@
 using GazetteNotify.Alerts;
+using GazetteNotify.Documents;
+using GazetteNotify.Mail;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;

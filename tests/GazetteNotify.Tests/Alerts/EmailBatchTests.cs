@@ -1,5 +1,6 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
@@ -33,7 +34,7 @@ public sealed class EmailBatchTests : IDisposable
         var tokens = new LinkTokens(Secret, _clock);
         var batches = new EmailBatches(_storage);
 
-        var run = await Jobs.Alerts(_storage, batches, tokens, AlertSettings.Local, _clock).RunAsync();
+        var run = await Jobs.Alerts(_storage, batches, tokens, SiteSettings.Local, _clock).RunAsync();
 
         Assert.Equal((3, 2, 0), (run.Digests, run.Batches, run.Sent));
         Assert.Empty(Directory.GetFiles(_outbox));
@@ -63,7 +64,7 @@ public sealed class EmailBatchTests : IDisposable
         Assert.Equal(3, Directory.GetFiles(_outbox, "*.eml").Length);
 
         // And the planner does not queue the same digests again.
-        Assert.Equal(0, (await Jobs.Alerts(_storage, batches, tokens, AlertSettings.Local, _clock).RunAsync()).Batches);
+        Assert.Equal(0, (await Jobs.Alerts(_storage, batches, tokens, SiteSettings.Local, _clock).RunAsync()).Batches);
     }
 
     /// <summary>A SendGrid fake at the HTTP boundary that accepts every send.</summary>
@@ -88,7 +89,7 @@ public sealed class EmailBatchTests : IDisposable
         await Subscribe("a@example.com", "居住证");
         await Subscribe("b@example.com", "居住证");
         var batches = new EmailBatches(_storage);
-        await Jobs.Alerts(_storage, batches, new LinkTokens(Secret, _clock), AlertSettings.Local, _clock).RunAsync();
+        await Jobs.Alerts(_storage, batches, new LinkTokens(Secret, _clock), SiteSettings.Local, _clock).RunAsync();
         var message = Assert.Single((await _storage.Queue(_storage.Names.EmailBatches).ReceiveMessagesAsync(10)).Value);
         var job = new SendEmailBatch(batches, new DeliveryLedger(_storage, _clock), transport);
 

@@ -1,5 +1,6 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
@@ -23,7 +24,7 @@ public sealed class SendTopicAlertsTests : IDisposable
         _storage,
         transport ?? new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
         new LinkTokens(Scenario.LinkSecret, _clock),
-        AlertSettings.Local,
+        SiteSettings.Local,
         _clock);
 
     private async Task Ingest(string sample)

@@ -3,6 +3,7 @@ using GazetteNotify.Admin;
 using GazetteNotify.Alerts;
 using GazetteNotify.Cli.Serve;
 using GazetteNotify.Departments;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Reminders;

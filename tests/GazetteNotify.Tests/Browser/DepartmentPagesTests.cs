@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using GazetteNotify.Cli.Serve;
 using GazetteNotify.Departments;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -54,7 +55,7 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
         var acknowledge = Link(html, "已收到");
         var done = Link(html, "标记为已完成");
         var calendar = Link(html, "订阅日历（.ics）");
-        var taskKey = ReminderLinks.ReadSubject(new GazetteNotify.Subscriptions.LinkTokens(Scenario.LinkSecret, _clock)
+        var taskKey = ReminderLinks.ReadSubject(new GazetteNotify.Site.LinkTokens(Scenario.LinkSecret, _clock)
             .Verify(Token(acknowledge), ReminderLinks.AcknowledgePurpose).Subject)!.Value.TaskKey;
         Assert.Equal("open", await StateAsync(taskKey));
 

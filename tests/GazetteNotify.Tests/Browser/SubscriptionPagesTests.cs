@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GazetteNotify.Mail;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
 using Microsoft.Playwright;

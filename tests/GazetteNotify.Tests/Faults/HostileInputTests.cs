@@ -3,10 +3,12 @@ using System.Text;
 using Azure.Data.Tables;
 using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
@@ -143,10 +145,10 @@ public sealed class HostileInputTests : IDisposable
         var transport = new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local"));
         var tokens = new LinkTokens(Scenario.LinkSecret, _clock);
 
-        var alerts = await Jobs.Alerts(storage, transport, tokens, AlertSettings.Local, _clock).RunAsync(timeout.Token);
+        var alerts = await Jobs.Alerts(storage, transport, tokens, SiteSettings.Local, _clock).RunAsync(timeout.Token);
         Assert.Equal(1, alerts.Sent);
         _clock.SetUtcNow(new DateTimeOffset(2022, 6, 20, 8, 0, 0, TimeSpan.FromHours(8)));
-        var reminders = await Jobs.Reminders(storage, transport, tokens, AlertSettings.Local, ReminderSettings.Default, _clock).RunAsync(cancellationToken: timeout.Token);
+        var reminders = await Jobs.Reminders(storage, transport, tokens, SiteSettings.Local, ReminderSettings.Default, _clock).RunAsync(cancellationToken: timeout.Token);
         Assert.True(reminders.Sent >= 1);
 
         var files = Directory.GetFiles(_outbox, "*.eml");

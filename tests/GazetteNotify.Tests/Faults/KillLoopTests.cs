@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using GazetteNotify.Alerts;
+using GazetteNotify.Documents;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;

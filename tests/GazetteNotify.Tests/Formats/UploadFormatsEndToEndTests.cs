@@ -1,7 +1,9 @@
 using System.Text;
 using GazetteNotify.Alerts;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Formats.Html;
@@ -39,7 +41,7 @@ public sealed class UploadFormatsEndToEndTests(PdfPrinter printer) : IClassFixtu
     {
         await Scenario.SubscribeAsync(_storage, _clock, email, Scenario.Keywords(keyword));
         var run = await Jobs.Alerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
-            new LinkTokens(Scenario.LinkSecret, _clock), AlertSettings.Local, _clock).RunAsync();
+            new LinkTokens(Scenario.LinkSecret, _clock), SiteSettings.Local, _clock).RunAsync();
         Assert.Equal(1, run.Sent);
         return await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(_outbox, "*.eml")));
     }
@@ -60,7 +62,7 @@ public sealed class UploadFormatsEndToEndTests(PdfPrinter printer) : IClassFixtu
         var stored = (await _storage.Issues.GetBlobClient("scan-from-printer.bin").DownloadContentAsync()).Value.Content.ToArray();
         Assert.Equal(pdf, stored); // the upload keeps its bytes
 
-        var page = await new GazetteNotify.Web.AdminPages(_storage, null!, new LinkTokens(Scenario.LinkSecret, _clock), AlertSettings.Local, _clock).IssueAsync("2022-06", null);
+        var page = await new GazetteNotify.Web.AdminPages(_storage, null!, new LinkTokens(Scenario.LinkSecret, _clock), SiteSettings.Local, _clock).IssueAsync("2022-06", null);
         Assert.Contains("读取方式：PDF（按文字层读取）", page.Html);
 
         var mail = await DigestForAsync("permit@example.com", "居住证");

@@ -4,7 +4,9 @@ using GazetteNotify.Alerts;
 using GazetteNotify.Hosting;
 using GazetteNotify.Mail;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
+using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
 using GazetteNotify.Web;
 using Microsoft.AspNetCore.Http;
@@ -58,7 +60,7 @@ public sealed class ServiceRegistrationTests : IDisposable
     public void Settings_are_read_once_and_a_missing_secret_is_refused_at_start_in_one_line()
     {
         using var services = Services(new() { ["Reminders:Offsets"] = "14,1" });
-        Assert.Equal(new Uri("https://gazette.example.org/"), services.GetRequiredService<AlertSettings>().PublicBaseUrl);
+        Assert.Equal(new Uri("https://gazette.example.org/"), services.GetRequiredService<SiteSettings>().PublicBaseUrl);
         Assert.Equal([14, 1], services.GetRequiredService<ReminderSettings>().Offsets);
         Assert.IsType<OutboxTransport>(services.GetRequiredService<IMailTransport>());
 

@@ -8,6 +8,7 @@ using GazetteNotify.Functions;
 using GazetteNotify.Functions.Http;
 using GazetteNotify.Functions.Jobs;
 using GazetteNotify.Hosting;
+using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;

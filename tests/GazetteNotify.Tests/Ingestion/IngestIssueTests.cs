@@ -1,5 +1,6 @@
 using System.Text;
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Parsing.Text;
 using GazetteNotify.Parsing;

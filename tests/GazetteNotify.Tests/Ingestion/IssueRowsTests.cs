@@ -1,3 +1,4 @@
+using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Storage;
@@ -60,7 +61,7 @@ public class IssueRowsTests
         var rows = IssueRows.Build("2025-doc", issue, new Upload("a.txt", new string('a', 64), "UTF-8"), Now);
 
         var task = Assert.Single(rows.Tasks);
-        Assert.Equal(["全年"], IssueRows.FromJson(task.GetString("Deadlines")));
+        Assert.Equal(["全年"], JsonColumn.Read(task.GetString("Deadlines")));
         Assert.Empty(rows.Deadlines);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
@@ -67,7 +68,7 @@ public sealed class SendGridEventsTests : IDisposable
 
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
         await Jobs.Alerts(_storage, new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")),
-            new LinkTokens(Scenario.LinkSecret, _clock), AlertSettings.Local, _clock).RunAsync();
+            new LinkTokens(Scenario.LinkSecret, _clock), SiteSettings.Local, _clock).RunAsync();
 
         var recipients = Directory.GetFiles(_outbox, "*.eml").Select(f => MimeMessage.Load(f).To.Mailboxes.Single().Address).ToList();
         Assert.Equal(["kept@example.com"], recipients); // a soft (blocked) bounce does not suppress

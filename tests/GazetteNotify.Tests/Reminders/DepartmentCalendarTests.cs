@@ -1,5 +1,6 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
@@ -18,9 +19,9 @@ public sealed class DepartmentCalendarTests
 
     private LinkTokens Tokens => new(Scenario.LinkSecret, _clock);
 
-    private TaskHandlers Handlers() => new(_storage, Tokens, AlertSettings.Local, _clock);
+    private TaskHandlers Handlers() => new(_storage, Tokens, SiteSettings.Local, _clock);
 
-    private string TokenFor(string departmentId) => new ReminderLinks(Tokens, AlertSettings.Local).CalendarToken(departmentId);
+    private string TokenFor(string departmentId) => new ReminderLinks(Tokens, SiteSettings.Local).CalendarToken(departmentId);
 
     private static List<CalendarEvent> Events(PageResult feed) => Ical.Net.Calendar.Load(feed.Html)!.Events.ToList();
 

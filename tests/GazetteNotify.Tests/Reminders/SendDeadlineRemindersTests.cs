@@ -3,6 +3,7 @@ using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Mail;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
@@ -36,7 +37,7 @@ public sealed class SendDeadlineRemindersTests : IDisposable
     private SendDeadlineReminders Job(IMailTransport? transport = null, EmailBatches? batches = null)
     {
         transport ??= new OutboxTransport(_outbox, new MailboxAddress("提醒", "reminders@gazette.local"));
-        return Jobs.Reminders(_storage, batches ?? (IEmailBatchSink)Jobs.InProcess(_storage, transport, _clock), Tokens, AlertSettings.Local, ReminderSettings.Default, _clock);
+        return Jobs.Reminders(_storage, batches ?? (IEmailBatchSink)Jobs.InProcess(_storage, transport, _clock), Tokens, SiteSettings.Local, ReminderSettings.Default, _clock);
     }
 
     private async Task SetUpAsync()
@@ -96,7 +97,7 @@ public sealed class SendDeadlineRemindersTests : IDisposable
         var link = Mails().First(m => m.To.Mailboxes.Single().Address == "caizheng@lc.example.gov.cn").TextBody!
             .Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("标记为已完成：", StringComparison.Ordinal)).ElementAt(1);
         var token = Uri.UnescapeDataString(link.Split("token=")[1]);
-        var handlers = new TaskHandlers(_storage, Tokens, AlertSettings.Local, _clock);
+        var handlers = new TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
         Assert.Equal(200, (await handlers.DonePageAsync(token)).Status);
         Assert.Equal(200, (await handlers.DoneAsync(token, "已拨付到位")).Status);
 

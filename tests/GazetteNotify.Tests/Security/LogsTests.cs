@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GazetteNotify.Cli.Serve;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ public sealed partial class LogsTests : IDisposable
     /// <summary>A relay that delivers confirmations (to the outbox) and refuses digests, naming the recipient as real relays do.</summary>
     private sealed class RefusingRelay(IMailTransport confirmations) : IMailTransport
     {
-        public Task<MailSendResult> SendAsync(global::GazetteNotify.Alerts.RenderedMail mail, string deliveryId, CancellationToken cancellationToken = default) =>
+        public Task<MailSendResult> SendAsync(global::GazetteNotify.Mail.RenderedMail mail, string deliveryId, CancellationToken cancellationToken = default) =>
             mail.Subject.Contains("确认", StringComparison.Ordinal)
                 ? confirmations.SendAsync(mail, deliveryId, cancellationToken)
                 : Task.FromResult(MailSendResult.Failure($"550 5.1.1 <{mail.To}>: Recipient address rejected; see https://relay.example/help?token=abcdef123456", retryable: true));
@@ -51,7 +52,7 @@ public sealed partial class LogsTests : IDisposable
             await _storage.Issues.GetBlobClient("private.person@example.com-upload.txt").UploadAsync(new BinaryData(Samples.Bytes(Samples.Issue2022_06)));
             for (var i = 0; i < 100 && !log.ToString().Contains("ingested", StringComparison.Ordinal); i++) await Task.Delay(100);
             await Jobs.Alerts(_storage, new EmailBatches(_storage),
-                new global::GazetteNotify.Subscriptions.LinkTokens(Scenario.LinkSecret, TimeProvider.System), global::GazetteNotify.Alerts.AlertSettings.Local, TimeProvider.System).RunAsync();
+                new global::GazetteNotify.Site.LinkTokens(Scenario.LinkSecret, TimeProvider.System), global::GazetteNotify.Site.SiteSettings.Local, TimeProvider.System).RunAsync();
             for (var i = 0; i < 100 && !log.ToString().Contains("batch:", StringComparison.Ordinal); i++) await Task.Delay(100);
         }
 

@@ -1,3 +1,4 @@
+using GazetteNotify.Mail;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Tests.Subscriptions;

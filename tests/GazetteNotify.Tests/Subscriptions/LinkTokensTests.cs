@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,4 @@
+using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;

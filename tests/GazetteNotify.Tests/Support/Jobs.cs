@@ -3,6 +3,7 @@ using GazetteNotify.Departments;
 using GazetteNotify.Mail;
 using GazetteNotify.Queries;
 using GazetteNotify.Reminders;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 
@@ -17,18 +18,18 @@ public static class Jobs
     public static SendEmailBatch InProcess(GazetteStorage storage, IMailTransport transport, TimeProvider clock) =>
         new(new EmailBatches(storage), new DeliveryLedger(storage, clock), transport);
 
-    public static SendTopicAlerts Alerts(GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, TimeProvider clock) =>
+    public static SendTopicAlerts Alerts(GazetteStorage storage, IMailTransport transport, LinkTokens tokens, SiteSettings settings, TimeProvider clock) =>
         Alerts(storage, InProcess(storage, transport, clock), tokens, settings, clock);
 
-    public static SendTopicAlerts Alerts(GazetteStorage storage, IEmailBatchSink sink, LinkTokens tokens, AlertSettings settings, TimeProvider clock) =>
+    public static SendTopicAlerts Alerts(GazetteStorage storage, IEmailBatchSink sink, LinkTokens tokens, SiteSettings settings, TimeProvider clock) =>
         new(storage, new SubscriberStore(storage, clock), new IssueQueries(storage), sink, tokens, settings, clock);
 
     public static SendDeadlineReminders Reminders(
-        GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, ReminderSettings reminders, TimeProvider clock) =>
+        GazetteStorage storage, IMailTransport transport, LinkTokens tokens, SiteSettings settings, ReminderSettings reminders, TimeProvider clock) =>
         Reminders(storage, InProcess(storage, transport, clock), tokens, settings, reminders, clock);
 
     public static SendDeadlineReminders Reminders(
-        GazetteStorage storage, IEmailBatchSink sink, LinkTokens tokens, AlertSettings settings, ReminderSettings reminders, TimeProvider clock) =>
+        GazetteStorage storage, IEmailBatchSink sink, LinkTokens tokens, SiteSettings settings, ReminderSettings reminders, TimeProvider clock) =>
         new(new DepartmentStore(storage), new DeadlineSource(storage), new ReminderLedger(storage, clock), new ReminderLinks(tokens, settings), sink,
             settings, reminders, clock);
 }

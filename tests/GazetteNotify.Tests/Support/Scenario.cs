@@ -1,4 +1,5 @@
 using GazetteNotify.Ingestion;
+using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using GazetteNotify.Alerts;
 using GazetteNotify.Queries;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 using GazetteNotify.Web;
@@ -16,7 +17,7 @@ public sealed class FeedHandlersTests
     private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 7, 1, 0, 0, 0, TimeSpan.Zero));
 
-    private FeedHandlers Handlers() => new(new RecentDocuments(_storage), AlertSettings.Local, _clock);
+    private FeedHandlers Handlers() => new(new RecentDocuments(_storage), SiteSettings.Local, _clock);
 
     private static List<string> Titles(PageResult feed) =>
         XDocument.Parse(feed.Html).Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value).ToList();
@@ -59,10 +60,10 @@ public sealed class FeedHandlersTests
     [Fact]
     public async Task The_subscription_page_links_every_topic_feed()
     {
-        var form = new SubscriptionHandlers(null!, null!, null!, AlertSettings.Local, _clock).Form();
+        var form = new SubscriptionHandlers(null!, null!, null!, SiteSettings.Local, _clock).Form();
         foreach (var topic in GazetteNotify.Topics.TopicTaxonomy.Default.Topics)
         {
-            Assert.Contains(Routes.TopicFeedUrl(AlertSettings.Local.PublicBaseUrl, topic.Id).ToString(), form.Html);
+            Assert.Contains(Routes.TopicFeedUrl(SiteSettings.Local.PublicBaseUrl, topic.Id).ToString(), form.Html);
         }
 
         var feed = await Handlers().TopicAsync("finance"); // nothing ingested yet: an empty, valid feed

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
@@ -24,7 +25,7 @@ public sealed partial class SubscriptionHandlersTests : IDisposable
 
     private SubscriptionHandlers Handlers() => new(
         Store, new LinkTokens("a-test-secret-that-is-long-enough-32b", _clock),
-        new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")), AlertSettings.Local, _clock);
+        new OutboxTransport(_outbox, new MailboxAddress("提醒", "alerts@gazette.local")), SiteSettings.Local, _clock);
 
     private static SubscriptionForm Form(string email, string keywords = "居住证、减税", params string[] topics) =>
         new(email, topics, keywords, "", "", "Daily");

@@ -1,3 +1,4 @@
+using GazetteNotify.Site;
 using GazetteNotify.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

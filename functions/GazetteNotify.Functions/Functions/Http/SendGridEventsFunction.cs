@@ -1,3 +1,5 @@
+using GazetteNotify.Site;
+using GazetteNotify.Subscriptions;
 using GazetteNotify.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

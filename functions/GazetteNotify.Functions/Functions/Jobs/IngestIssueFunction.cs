@@ -1,3 +1,4 @@
+using GazetteNotify.Documents;
 using GazetteNotify.Hosting;
 using Azure.Storage.Blobs;
 using GazetteNotify.Ingestion;

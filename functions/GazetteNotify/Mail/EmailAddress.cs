@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace GazetteNotify.Subscriptions;
+namespace GazetteNotify.Mail;
 
 /// <summary>
 /// A subscriber's address, validated and normalised (trimmed, lower case, the domain in its ASCII form). Anything

@@ -1,4 +1,4 @@
-namespace GazetteNotify.Subscriptions;
+namespace GazetteNotify.Site;
 
 /// <summary>
 /// What each signed link is for, and how long it opens (docs/adr/0033): long enough for a mail that waits in an

@@ -1,6 +1,7 @@
+using GazetteNotify.Documents;
 using GazetteNotify.Parsing.Model;
 
-namespace GazetteNotify.Alerts;
+namespace GazetteNotify.Documents;
 
 /// <summary>A newly published document as alerts see it: the issue it came in, the document, and its text for keywords.</summary>
 public sealed record AlertDocument(string IssueKey, string IssueName, GazetteDocument Document, string Text)

@@ -1,8 +1,9 @@
-namespace GazetteNotify.Web;
+using GazetteNotify.Subscriptions;
+namespace GazetteNotify.Site;
 
 /// <summary>
 /// The HTTP routes, defined once: the Functions app, `gazette serve` and every link in a mail use these.
-/// Relative to the public base URL (AlertSettings.PublicBaseUrl).
+/// Relative to the public base URL (SiteSettings.PublicBaseUrl).
 /// </summary>
 public static class Routes
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using GazetteNotify.Parsing.Model;
 
-namespace GazetteNotify.Alerts;
+namespace GazetteNotify.Documents;
 
 /// <summary>
 /// gazette-parsed/{issue}/text.txt: every document's normalised text under a header line "=== n docNumber title ===".

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GazetteNotify.Parsing.Model;
 
-namespace GazetteNotify.Ingestion;
+namespace GazetteNotify.Documents;
 
 /// <summary>
 /// An upload's key: an issue's year and numbers (2022-06, or 2024-09-10 for a double issue); a single document's

@@ -2,10 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 
-namespace GazetteNotify.Mail;
+namespace GazetteNotify.Subscriptions;
 
 /// <summary>
 /// SendGrid's Event Webhook: the request is accepted only when its ECDSA signature (P-256, SHA-256 over timestamp +

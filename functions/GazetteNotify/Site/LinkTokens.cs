@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace GazetteNotify.Subscriptions;
+namespace GazetteNotify.Site;
 
 /// <summary>
 /// The token in every personal link (confirm, manage, unsubscribe, a task's buttons, a department's calendar).

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GazetteNotify.Ingestion;
+namespace GazetteNotify.Documents;
 
 /// <summary>
 /// The Deadlines partition of a due date: its year (2022), or <c>undated</c> for limits that wait for review, or

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Azure.Data.Tables;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;
+using GazetteNotify.Storage;
 
-namespace GazetteNotify.Ingestion;
+namespace GazetteNotify.Documents;
 
 /// <summary>
 /// A parsed issue as table rows (keys as in docs/storage.md): Issues (one), Documents (partition = issue, row = ordinal),
@@ -20,8 +19,6 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
     public const int MaxPropertyLength = 30_000;
 
     public int RowCount => 1 + Documents.Count + Tasks.Count + Deadlines.Count;
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IssueRows Build(string issueKey, GazetteIssue issue, Upload upload, DateTimeOffset now, WorkingCalendar? workingDays = null)
     {
@@ -99,7 +96,7 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
             }
         }
 
-        var warnings = ToJson(issue.Warnings);
+        var warnings = JsonColumn.Write(issue.Warnings);
         var gazette = issue.Gazette;
         var row = new TableEntity(IssuesPartition, issueKey)
         {
@@ -152,20 +149,15 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
         TocPage: row.GetInt32("TocPage"),
         Kind: row.GetString("Kind"),
         AttachmentTitle: row.GetString("AttachmentTitle"),
-        Topics: IssueRows.FromJson(row.GetString("Topics")),
+        Topics: JsonColumn.Read(row.GetString("Topics")),
         Summary: row.GetString("Summary") ?? "",
         Effective: null,
-        Repeals: IssueRows.FromJson(row.GetString("Repeals")),
+        Repeals: JsonColumn.Read(row.GetString("Repeals")),
         Tasks: [],
         Deadlines: [],
-        References: IssueRows.FromJson(row.GetString("References")));
+        References: JsonColumn.Read(row.GetString("References")));
 
     public static string KindName(DeadlineKind kind) => kind.ToString().ToLowerInvariant();
-
-    public static string ToJson<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values, Json);
-
-    public static List<string> FromJson(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -181,10 +173,10 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
     /// <summary>A list as JSON for a property; when it does not fit, as many leading items as do (issue.json has them all).</summary>
     public static string ListJson(IReadOnlyList<string> values)
     {
-        var json = ToJson(values);
+        var json = JsonColumn.Write(values);
         for (var take = values.Count * MaxPropertyLength / Math.Max(json.Length, 1); json.Length > MaxPropertyLength && take >= 0; take--)
         {
-            json = ToJson(values.Take(take).Select(v => v.Length <= MaxPropertyLength / 2 ? v : v[..(MaxPropertyLength / 2)]));
+            json = JsonColumn.Write(values.Take(take).Select(v => v.Length <= MaxPropertyLength / 2 ? v : v[..(MaxPropertyLength / 2)]));
         }
 
         return json;
