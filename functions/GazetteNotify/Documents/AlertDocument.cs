@@ -1,4 +1,3 @@
-using GazetteNotify.Documents;
 using GazetteNotify.Parsing.Model;
 
 namespace GazetteNotify.Documents;
@@ -13,8 +12,11 @@ public sealed record AlertDocument(string IssueKey, string IssueName, GazetteDoc
     /// subscribers (and planner calls) ask.
     /// </summary>
     public bool Mentions(string keyword) =>
-        _mentions.GetOrAdd(keyword, static (k, d) => Subscriptions.SubscriptionMatcher.Mentions(d.Document, d.Text, k), this);
-}
+        _mentions.GetOrAdd(keyword, static (k, d) => Mentions(d.Document, d.Text, k), this);
 
-/// <summary>A time limit coming up, with the document that sets it (so it can be matched like the document).</summary>
-public sealed record AlertDeadline(DateOnly Date, string Phrase, AlertDocument Source, IReadOnlyList<string> Units);
+    /// <summary>True when the keyword is in the document's title, summary or text.</summary>
+    public static bool Mentions(GazetteDocument document, string text, string keyword) =>
+        document.Title.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        || document.Summary.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        || text.Contains(keyword, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,3 +1,4 @@
+using GazetteNotify.Documents;
 using GazetteNotify.Parsing.Model;
 
 namespace GazetteNotify.Subscriptions;
@@ -21,13 +22,7 @@ public sealed record DocumentMatch(
 public static class SubscriptionMatcher
 {
     public static DocumentMatch? Match(Preferences preferences, GazetteDocument document, string text) =>
-        Match(preferences, document, k => Mentions(document, text, k));
-
-    /// <summary>True when the keyword is in the document's title, summary or text.</summary>
-    public static bool Mentions(GazetteDocument document, string text, string keyword) =>
-        document.Title.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-        || document.Summary.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-        || text.Contains(keyword, StringComparison.OrdinalIgnoreCase);
+        Match(preferences, document, k => AlertDocument.Mentions(document, text, k));
 
     /// <summary>As above, with the keyword search supplied (the planner caches it: one scan per document and keyword).</summary>
     public static DocumentMatch? Match(Preferences preferences, GazetteDocument document, Func<string, bool> mentions)
