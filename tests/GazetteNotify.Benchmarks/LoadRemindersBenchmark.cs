@@ -156,7 +156,9 @@ internal static class LoadRemindersBenchmark
                 for (var t = 0; t < tasksPerDocument && made < limits; t++, made++)
                 {
                     var deadline = made % 100 == 99
-                        ? new Deadline(made % 200 == 199 ? "每季度末" : "每月10日前", null, DeadlineKind.Recurring)
+                        ? made % 200 == 199
+                            ? new Deadline("每季度末", null, DeadlineKind.Recurring) { Recurrence = new RecurrenceRule(RecurrencePeriod.Quarterly, 3, null) }
+                            : new Deadline("每月10日前", null, DeadlineKind.Recurring) { Recurrence = new RecurrenceRule(RecurrencePeriod.Monthly, null, 10) }
                         : Dated(new DateOnly(Year, 1, 1).AddDays(random.Next(365)));
                     tasks.Add(new ResponsibilityTask((t + 1).ToString(CultureInfo.InvariantCulture), Units(random, departments, 1, 3), Units(random, departments, 0, 3), [deadline])
                     {

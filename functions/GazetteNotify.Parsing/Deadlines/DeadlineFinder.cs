@@ -35,7 +35,7 @@ public static class DeadlineFinder
             if (start < previousEnd) start = index;
             found ??= [];
             if (start == index && kind == DeadlineKind.Deadline && text[end - 1] == '前') AddListed(text, index, previousEnd, anchor, found);
-            found.Add(new Deadline(text[start..end], date, kind));
+            found.Add(LimitTerms.Complete(new Deadline(text[start..end], date, kind), text, index, end));
             previousEnd = end;
         }
 

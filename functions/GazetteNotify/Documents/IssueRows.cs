@@ -69,10 +69,10 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
                 for (var n = 0; n < task.Deadlines.Count; n++)
                 {
                     var deadline = task.Deadlines[n];
-                    var due = DueDateResolver.Resolve(deadline, task.Excerpt, document.SignedDate, calendar);
+                    var due = DueDateResolver.Resolve(deadline, document.SignedDate, calendar);
                     var partition = DeadlinePartition.Of(due);
                     var dateKey = due.NeedsReview || due.Recurrence is not null ? partition : Iso(due.Date)!;
-                    deadlines.Add(new TableEntity(partition, $"{dateKey}|{issueKey}|{docKey}|{taskKey}|{n + 1}")
+                    var limitRow = new TableEntity(partition, $"{dateKey}|{issueKey}|{docKey}|{taskKey}|{n + 1}")
                     {
                         ["IssueKey"] = issueKey,
                         ["DocOrdinal"] = docKey,
@@ -91,7 +91,10 @@ public sealed record IssueRows(TableEntity Issue, IReadOnlyList<TableEntity> Doc
                         ["Review"] = due.ReviewReason,
                         ["SignedDate"] = Iso(document.SignedDate),
                         ["ValidUntil"] = Iso(document.Effective?.Until),
-                    });
+                    };
+                    // A repeating limit's rule as the parser stated it: reminders compute its occurrences from it.
+                    RecurrenceColumns.Write(limitRow, due.Recurrence);
+                    deadlines.Add(limitRow);
                 }
             }
         }

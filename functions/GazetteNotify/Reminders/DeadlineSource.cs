@@ -95,7 +95,7 @@ public sealed class DeadlineSource(GazetteStorage storage)
             ParseDate(row.GetString("Date")), row.GetString("Basis") ?? "",
             states.TryGetValue(taskKey, out var state) ? state : TaskState.Open)
         {
-            Recurrence = row.PartitionKey == DeadlinePartition.Recurring ? Recurrence.Read(phrase) : null,
+            Recurrence = row.PartitionKey == DeadlinePartition.Recurring ? RecurrenceColumns.Read(row) : null,
             SignedOn = ParseDate(row.GetString("SignedDate")),
             ValidUntil = ParseDate(row.GetString("ValidUntil")),
         };

@@ -1,9 +1,11 @@
 using System.Globalization;
 using GazetteNotify.Departments;
+using GazetteNotify.Parsing.Model;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using RecurrenceRule = GazetteNotify.Parsing.Model.RecurrenceRule; // not Ical.Net's, which has the same name
 
 namespace GazetteNotify.Reminders;
 
@@ -70,7 +72,7 @@ public static class DepartmentCalendar
         }
     }
 
-    private static RecurrencePattern Rule(Recurrence rule, DateOnly? until)
+    private static RecurrencePattern Rule(RecurrenceRule rule, DateOnly? until)
     {
         var pattern = rule.Period switch
         {
@@ -79,8 +81,9 @@ public static class DepartmentCalendar
             RecurrencePeriod.HalfYearly => new RecurrencePattern(FrequencyType.Monthly, 6),
             _ => new RecurrencePattern(FrequencyType.Yearly, 1),
         };
-        pattern.ByMonthDay.Add(rule.Day >= Recurrence.LastDay ? -1 : rule.Day);
-        if (rule.Period == RecurrencePeriod.Yearly) pattern.ByMonth.Add(rule.Month);
+        // A month's last day, or its 31st (每月31日前), is -1: the last day of every month, shorter ones included.
+        pattern.ByMonthDay.Add(rule.Day is { } day and < 31 ? day : -1);
+        if (rule.Period == RecurrencePeriod.Yearly && rule.Month is { } month) pattern.ByMonth.Add(month);
         if (until is { } u) pattern.Until = new CalDateTime(u);
         return pattern;
     }

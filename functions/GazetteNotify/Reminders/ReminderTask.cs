@@ -21,7 +21,7 @@ public sealed record ReminderTask(
     string Basis,
     TaskState State = TaskState.Open)
 {
-    public Recurrence? Recurrence { get; init; }
+    public RecurrenceRule? Recurrence { get; init; }
 
     /// <summary>For repeating limits: no occurrence before the document was signed, none after it expires.</summary>
     public DateOnly? SignedOn { get; init; }

@@ -51,6 +51,22 @@ public class IssueRowsTests
     }
 
     [Fact]
+    public void A_repeating_limit_keeps_the_parsers_rule_on_its_row_for_the_reminders()
+    {
+        var rows = IssueRows.Build("2018-07", Samples.Issue(Samples.Issue2018_07), new Upload("a.txt", new string('a', 64), "UTF-8"), Now);
+        var yearly = Assert.Single(rows.Deadlines, d => d.GetString("Phrase") == "每年7月底前");
+        Assert.Equal("recurring", yearly.PartitionKey);
+        Assert.Equal(("yearly", 7, (int?)null), (yearly.GetString("RecurrencePeriod"), yearly.GetInt32("RecurrenceMonth"), yearly.GetInt32("RecurrenceDay")));
+        var states = new Dictionary<string, GazetteNotify.Reminders.TaskState>();
+        Assert.Equal(new RecurrenceRule(RecurrencePeriod.Yearly, 7, null), GazetteNotify.Reminders.DeadlineSource.From(yearly, states).Recurrence);
+
+        // A row written before the rule was stored: no rule is guessed from its phrase; its issue is to be ingested again.
+        var older = new Azure.Data.Tables.TableEntity(yearly.Where(p => !p.Key.StartsWith("Recurrence", StringComparison.Ordinal)).ToDictionary());
+        Assert.Null(GazetteNotify.Reminders.DeadlineSource.From(older, states).Recurrence);
+        Assert.All(rows.Deadlines.Where(d => d.PartitionKey != "recurring"), d => Assert.Null(d.GetString("RecurrencePeriod")));
+    }
+
+    [Fact]
     public void An_ongoing_field_is_shown_with_the_tasks_limits_and_sets_no_reminder()
     {
         // 霍山县 2025: 完成时限 全年 — the admin sees it beside the task; no deadline row, so no reminder is due.

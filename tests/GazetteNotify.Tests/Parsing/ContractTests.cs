@@ -53,6 +53,30 @@ public class ContractTests
     }
 
     [Fact]
+    public void A_limit_states_its_span_anchor_and_rule_camel_cased_and_null_where_they_do_not_apply()
+    {
+        var json = GazetteJson.Serialize(Samples.Issue(Samples.Issue2018_07));
+        var limits = JsonNode.Parse(json)!["documents"]!.AsArray().SelectMany(d => d!["deadlines"]!.AsArray()).Select(d => d!.AsObject()).ToList();
+
+        var yearly = limits.First(d => (string?)d["text"] == "每年7月底前");
+        Assert.Equal("""{"period":"yearly","month":7,"day":null,"lastDay":true}""", yearly["recurrence"]!.ToJsonString());
+        Assert.True(yearly.ContainsKey("span") && yearly["span"] is null && yearly.ContainsKey("anchor") && yearly["anchor"] is null);
+
+        var relative = limits.First(d => (string?)d["text"] == "1个工作日内");
+        Assert.Equal("""{"count":1,"unit":"workingDay"}""", relative["span"]!.ToJsonString());
+        Assert.Equal("event", (string?)relative["anchor"]!["kind"]);
+        Assert.True(relative.ContainsKey("recurrence") && relative["recurrence"] is null);
+
+        var dated = limits.First(d => (string?)d["kind"] == "deadline");
+        foreach (var name in (string[])["span", "anchor", "recurrence"]) Assert.True(dated.ContainsKey(name) && dated[name] is null, name);
+
+        // The contract knows the new values: one it does not know fails validation.
+        Assert.Empty(Validate(json));
+        Assert.NotEmpty(Validate(json.Replace("\"unit\": \"workingDay\"", "\"unit\": \"fortnight\"", StringComparison.Ordinal)));
+        Assert.NotEmpty(Validate(json.Replace("\"period\": \"yearly\"", "\"period\": \"weekly\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void The_repo_copy_of_the_contract_only_adds_to_the_shared_one_when_present()
     {
         var shared = FindShared();

@@ -74,7 +74,7 @@ public class ReminderPlannerTests
     [Fact]
     public void A_repeating_limit_comes_up_before_each_occurrence_at_offsets_shorter_than_its_period()
     {
-        var monthly = Task(due: null, kind: DeadlineKind.Recurring) with { Recurrence = Recurrence.Read("每月10日前"), SignedOn = new DateOnly(2022, 6, 6), Date = null };
+        var monthly = Task(due: null, kind: DeadlineKind.Recurring) with { Recurrence = new RecurrenceRule(RecurrencePeriod.Monthly, null, 10) /* 每月10日前 */, SignedOn = new DateOnly(2022, 6, 6), Date = null };
         Assert.Empty(Plan(new DateOnly(2022, 6, 20), monthly).Reminders); // next is 07-10: 20 days, no 30-day line for a monthly limit
         var line = Plan(new DateOnly(2022, 7, 3), monthly).Reminders.Single().Items.Single();
         Assert.Equal((new DateOnly(2022, 7, 10), "2022-07-10:7"), (line.Due, line.Milestone));
