@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Documents;
+using GazetteNotify.DueDates;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Parsing.Model;

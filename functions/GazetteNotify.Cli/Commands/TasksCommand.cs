@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Azure.Data.Tables;
 using GazetteNotify.Documents;
+using GazetteNotify.DueDates;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Reminders;
 using GazetteNotify.Storage;

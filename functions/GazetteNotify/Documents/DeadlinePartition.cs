@@ -1,4 +1,5 @@
 using System.Globalization;
+using GazetteNotify.DueDates;
 
 namespace GazetteNotify.Documents;
 
@@ -18,7 +19,7 @@ public static class DeadlinePartition
     public static string Of(DateOnly? date) => date?.Year.ToString(CultureInfo.InvariantCulture) ?? Undated;
 
     /// <summary>A resolved limit's partition: its year; `recurring`; or `undated` while it waits for the admin's review.</summary>
-    public static string Of(Reminders.ResolvedDue due) =>
+    public static string Of(DueDates.ResolvedDue due) =>
         due.NeedsReview ? Undated : due.Recurrence is not null ? Recurring : Of(due.Date);
 
     /// <summary>The partitions a date range touches.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;
 using GazetteNotify.Storage;

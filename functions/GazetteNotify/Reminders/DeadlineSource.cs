@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using GazetteNotify.Documents;
+using GazetteNotify.DueDates;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Storage;

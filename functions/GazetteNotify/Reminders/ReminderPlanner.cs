@@ -1,5 +1,6 @@
 using System.Globalization;
 using GazetteNotify.Departments;
+using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Model;
 
 namespace GazetteNotify.Reminders;

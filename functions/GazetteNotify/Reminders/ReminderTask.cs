@@ -1,3 +1,4 @@
+using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Model;
 
 namespace GazetteNotify.Reminders;

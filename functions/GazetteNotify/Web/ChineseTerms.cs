@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GazetteNotify.DueDates;
 
 namespace GazetteNotify.Web;
 

@@ -1,3 +1,4 @@
+using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Deadlines;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;

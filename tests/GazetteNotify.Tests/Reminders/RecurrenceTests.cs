@@ -1,4 +1,5 @@
 using System.Globalization;
+using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Deadlines;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;

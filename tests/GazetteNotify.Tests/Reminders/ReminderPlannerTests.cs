@@ -1,4 +1,5 @@
 using GazetteNotify.Departments;
+using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;
 

@@ -1,6 +1,6 @@
 using GazetteNotify.Parsing.Model;
 
-namespace GazetteNotify.Reminders;
+namespace GazetteNotify.DueDates;
 
 /// <summary>
 /// A time limit's due date as the service will remind on it, how it was reached, and — when it must not be guessed —

@@ -1,6 +1,6 @@
 using GazetteNotify.Parsing.Model;
 
-namespace GazetteNotify.Reminders;
+namespace GazetteNotify.DueDates;
 
 /// <summary>
 /// The occurrences of a repeating limit's rule, as the parser states it (<see cref="RecurrenceRule"/>): arithmetic

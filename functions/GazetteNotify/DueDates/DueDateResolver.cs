@@ -1,7 +1,7 @@
 using System.Globalization;
 using GazetteNotify.Parsing.Model;
 
-namespace GazetteNotify.Reminders;
+namespace GazetteNotify.DueDates;
 
 /// <summary>
 /// Turns a parsed time limit into the day reminders count to, by calendar arithmetic on what the parser states of it:

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 
-namespace GazetteNotify.Reminders;
+namespace GazetteNotify.DueDates;
 
 /// <summary>
 /// Working days in China: Monday to Friday, minus the public holidays (法定节假日放假日) and plus the weekend days declared
@@ -14,8 +14,8 @@ public sealed class WorkingCalendar
     /// <summary>The most working days <see cref="AddWorkingDays"/> accepts (about forty years).</summary>
     public const int MaxWorkingDays = 10000;
 
-    /// <summary>Name of the embedded data file (Reminders/china-holidays.json).</summary>
-    internal const string ChinaResourceName = "GazetteNotify.Reminders.china-holidays.json";
+    /// <summary>Name of the embedded data file (DueDates/china-holidays.json).</summary>
+    internal const string ChinaResourceName = "GazetteNotify.DueDates.china-holidays.json";
 
     private readonly FrozenSet<DateOnly> _holidays;
     private readonly FrozenSet<DateOnly> _adjustedWorkdays;
