@@ -16,9 +16,9 @@ public static class BatchesCommand
             var rows = await new PoisonedBatches(storage, new EmailBatches(storage), new DeliveryLedger(storage, context.Clock), context.Clock).ListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                var at = row.GetDateTimeOffset("RecordedAt")?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-                var retried = row.GetDateTimeOffset("RetriedAt") is { } r ? $"  retried {r.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}" : "";
-                await context.Output.WriteLineAsync($"{row.RowKey}  {at}  {row.GetString("Run")}  {row.GetString("Subject")}  {row.GetInt32("Recipients")} recipients  {Redaction.Redact(row.GetString("Error"))}{retried}");
+                var at = row.RecordedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                var retried = row.RetriedAt is { } r ? $"  retried {r.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}" : "";
+                await context.Output.WriteLineAsync($"{row.RowKey}  {at}  {row.Run}  {row.Subject}  {row.Recipients} recipients  {Redaction.Redact(row.Error)}{retried}");
             }
 
             await context.Output.WriteLineAsync($"{rows.Count} poisoned batches");

@@ -20,9 +20,6 @@ namespace GazetteNotify.Alerts;
 public sealed class SendTopicAlerts(
     GazetteStorage storage, IMailTransport transport, LinkTokens tokens, AlertSettings settings, TimeProvider clock, EmailBatches? batches = null)
 {
-    private const string WatermarkPartition = "watermarks";
-    private const string WatermarkRow = "alerts";
-
     /// <summary>
     /// The ledger partition of the digests that cover issues up to <paramref name="through"/>: a rerun plans the same
     /// subscribers into the same run, so the ledger sees what it already sent.
@@ -33,15 +30,15 @@ public sealed class SendTopicAlerts(
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var state = storage.Table(storage.Names.JobStateTable);
-        var mark = await state.GetEntityIfExistsAsync<TableEntity>(WatermarkPartition, WatermarkRow, cancellationToken: cancellationToken);
-        var watermark = mark.HasValue ? mark.Value!.GetDateTimeOffset("LastIngestedAt") ?? DateTimeOffset.MinValue : DateTimeOffset.MinValue;
+        var mark = await state.GetEntityIfExistsAsync<WatermarkRow>(WatermarkRow.Partition, WatermarkRow.Alerts, cancellationToken: cancellationToken);
+        var watermark = mark.HasValue ? mark.Value!.LastIngestedAt ?? DateTimeOffset.MinValue : DateTimeOffset.MinValue;
 
         // Every ingested issue with its time: each subscriber's digest starts after what their last one covered.
-        var issues = new List<(TableEntity Row, DateTimeOffset At)>();
-        await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey eq {IssueRows.IssuesPartition} and Status eq {"ingested"}"), cancellationToken: cancellationToken))
+        var issues = new List<(IssueRow Row, DateTimeOffset At)>();
+        await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<IssueRow>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {IssueRows.IssuesPartition} and Status eq {StoredName.Of(IssueStatus.Ingested)}"), cancellationToken: cancellationToken))
         {
-            if (row.GetDateTimeOffset("IngestedAt") is { } at) issues.Add((row, at));
+            if (row.IngestedAt is { } at) issues.Add((row, at));
         }
 
         var newIssues = issues.Count(i => i.At > watermark);
@@ -138,7 +135,7 @@ public sealed class SendTopicAlerts(
         if (advance)
         {
             var newest = issues.Max(i => i.At);
-            await state.UpsertEntityAsync(new TableEntity(WatermarkPartition, WatermarkRow) { ["LastIngestedAt"] = newest }, TableUpdateMode.Replace, cancellationToken);
+            await state.UpsertEntityAsync(new WatermarkRow { PartitionKey = WatermarkRow.Partition, RowKey = WatermarkRow.Alerts, LastIngestedAt = newest }, TableUpdateMode.Replace, cancellationToken);
         }
 
         return new AlertRun(lastRun, newIssues, documentsSeen.Count, digests, sent, already, failed, advance) { Batches = enqueued };
@@ -233,12 +230,12 @@ public sealed class SendTopicAlerts(
     {
         var rows = await new Queries.IssueQueries(storage).DeadlinesAsync(today, today.AddDays((int)DigestPlanner.UpcomingWindow.TotalDays), null, cancellationToken);
         var documents = new Dictionary<(string Issue, string? Number, string? Title), AlertDocument>();
-        foreach (var issueKey in rows.Select(r => r.IssueKey).Distinct(StringComparer.Ordinal))
+        foreach (var issueKey in rows.Select(r => r.IssueKey ?? "").Distinct(StringComparer.Ordinal))
         {
-            await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<TableEntity>(
+            await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<DocumentRow>(
                                TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), cancellationToken: cancellationToken))
             {
-                var document = IssueRows.ReadDocument(d);
+                var document = d.ToDocument();
                 documents[(issueKey, document.DocNumber, document.Title)] = new AlertDocument(issueKey, issueKey, document, "");
             }
         }
@@ -246,8 +243,8 @@ public sealed class SendTopicAlerts(
         var upcoming = new List<AlertDeadline>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.Date is null || !documents.TryGetValue((row.IssueKey, row.DocNumber, row.Title), out var source)) continue;
-            upcoming.Add(new AlertDeadline(DateOnly.ParseExact(row.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), row.Phrase, source, [.. row.Lead, .. row.Support]));
+            if (row.Date is not { } due || !documents.TryGetValue((row.IssueKey ?? "", row.DocNumber, row.Title), out var source)) continue;
+            upcoming.Add(new AlertDeadline(due, row.Phrase ?? "", source, [.. row.Lead, .. row.Support]));
         }
 
         return upcoming;
@@ -263,7 +260,7 @@ public sealed class SendTopicAlerts(
             Web.Routes.WithToken(settings.PublicBaseUrl, Web.Routes.OneClickUnsubscribe, unsubscribe));
     }
 
-    private async Task<List<AlertDocument>> LoadAsync(TableEntity issueRow, CancellationToken cancellationToken)
+    private async Task<List<AlertDocument>> LoadAsync(IssueRow issueRow, CancellationToken cancellationToken)
     {
         var key = issueRow.RowKey;
         var json = (await storage.Parsed.GetBlobClient($"{key}/issue.json").DownloadContentAsync(cancellationToken)).Value.Content.ToString();

@@ -58,7 +58,7 @@ public sealed class SendDeadlineReminders(
             {
                 await batches.EnqueueAsync(new EmailBatch(run, mail.Subject, mail.Html, mail.Text, mail.Headers, recipients), cancellationToken);
                 queued++;
-                await ledger.CompleteDayAsync(today, reminder, "done", cancellationToken);
+                await ledger.CompleteDayAsync(today, reminder, DepartmentDayStatus.Done, cancellationToken);
                 continue;
             }
 
@@ -74,7 +74,7 @@ public sealed class SendDeadlineReminders(
             if (allSent)
             {
                 sent++;
-                await ledger.CompleteDayAsync(today, reminder, "done", cancellationToken);
+                await ledger.CompleteDayAsync(today, reminder, DepartmentDayStatus.Done, cancellationToken);
             }
             else
             {

@@ -17,6 +17,9 @@ public static partial class ChineseTerms
         _ => status ?? "",
     };
 
+    /// <summary>An Issues row's status, by the word it is stored as.</summary>
+    public static string IssueStatus(Ingestion.IssueStatus? status) => IssueStatus(status is { } s ? Storage.StoredName.Of(s) : null);
+
     public const string NeedsReview = "待复核";
 
     /// <summary>Why a limit waits for the admin (DueDateResolver's reasons), in Chinese.</summary>

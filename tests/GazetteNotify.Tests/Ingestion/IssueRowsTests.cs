@@ -31,8 +31,8 @@ public class IssueRowsTests
         Assert.Equal(["01", "02", "03", "04", "05", "06", "07"], rows.Documents.Select(d => d.RowKey));
         Assert.All(rows.Documents, d => Assert.Equal("2022-06", d.PartitionKey));
         Assert.Equal("01|001", rows.Tasks[0].RowKey);
-        Assert.Equal("[\"市财政局\",\"市税务局\"]", rows.Tasks[0].GetString("Lead")); // UTF-8 JSON, no \u escapes
-        Assert.Equal("open", rows.Tasks[0].GetString("State"));
+        Assert.Equal("[\"市财政局\",\"市税务局\"]", rows.Tasks[0].LeadJson); // UTF-8 JSON, no \u escapes
+        Assert.Equal("open", rows.Tasks[0].StateName);
         Assert.Equal(48, rows.RowCount);
     }
 
@@ -40,12 +40,12 @@ public class IssueRowsTests
     public void Deadlines_are_keyed_by_due_year_and_date_and_undated_ones_wait_apart()
     {
         var rows = Rows2022_06();
-        var bond = Assert.Single(rows.Deadlines, d => d.GetString("Phrase") == "6月底前" && d.GetString("Item") == "2");
+        var bond = Assert.Single(rows.Deadlines, d => d.Phrase == "6月底前" && d.Item == "2");
         Assert.Equal("2022", bond.PartitionKey);
         Assert.Equal("2022-06-30|2022-06|01|002|3", bond.RowKey);
-        Assert.Equal("deadline", bond.GetString("Kind"));
-        Assert.All(rows.Deadlines.Where(d => d.GetString("Date") is null), d => Assert.Equal("undated", d.PartitionKey));
-        Assert.Contains(rows.Deadlines, d => d.GetString("Kind") == "relative" && d.PartitionKey == "undated");
+        Assert.Equal("deadline", bond.KindName);
+        Assert.All(rows.Deadlines.Where(d => d.DateText is null), d => Assert.Equal("undated", d.PartitionKey));
+        Assert.Contains(rows.Deadlines, d => d.KindName == "relative" && d.PartitionKey == "undated");
         Assert.Equal(rows.Deadlines.Count, rows.Deadlines.Select(d => (d.PartitionKey, d.RowKey)).Distinct().Count());
     }
 
@@ -60,7 +60,7 @@ public class IssueRowsTests
         var rows = IssueRows.Build("2025-doc", issue, new Upload("a.txt", new string('a', 64), "UTF-8"), Now);
 
         var task = Assert.Single(rows.Tasks);
-        Assert.Equal(["全年"], IssueRows.FromJson(task.GetString("Deadlines")));
+        Assert.Equal(["全年"], IssueRows.FromJson(task.DeadlinesJson));
         Assert.Empty(rows.Deadlines);
     }
 
@@ -69,10 +69,10 @@ public class IssueRowsTests
     {
         var row = Rows2022_06().Issue;
         Assert.Equal(("issues", "2022-06"), (row.PartitionKey, row.RowKey));
-        Assert.Equal("ingested", row.GetString("Status"));
-        Assert.Equal(7, row.GetInt32("Documents"));
-        Assert.Equal(29, row.GetInt32("Tasks"));
-        Assert.Equal("6", row.GetString("IssueNumbers"));
+        Assert.Equal("ingested", row.StatusName);
+        Assert.Equal(7, row.Documents);
+        Assert.Equal(29, row.Tasks);
+        Assert.Equal("6", row.IssueNumbers);
     }
 
     [Fact]
@@ -81,9 +81,9 @@ public class IssueRowsTests
         var issue = Samples.Issue(Samples.Issue2022_06);
         var noisy = issue with { Warnings = Enumerable.Range(0, 2000).Select(i => $"第{i}条警告：无法定位的片段").ToList() };
         var row = IssueRows.Build("2022-06", noisy, new Upload("a.txt", new string('a', 64), "UTF-8"), Now).Issue;
-        Assert.Null(row.GetString("Warnings"));
-        Assert.Equal("2022-06/issue.json", row.GetString("WarningsBlob"));
-        Assert.Equal(2000, row.GetInt32("WarningCount"));
+        Assert.Null(row.WarningsJson);
+        Assert.Equal("2022-06/issue.json", row.WarningsBlob);
+        Assert.Equal(2000, row.WarningCount);
     }
 
     [Fact]
