@@ -56,7 +56,7 @@ internal static class LoadAlertsBenchmark
         var people = AlertsBenchmark.Subscribers(subscribers);
         watch.Restart();
         load.Counter.Reset();
-        await load.WriteAsync(storage.Names.SubscribersTable, people.Select(p => SubscriberStore.ToEntity(p with { ConfirmedAt = p.CreatedAt })));
+        await load.WriteAsync(storage.Names.SubscribersTable, people.Select(p => SubscriberRow.From(p with { ConfirmedAt = p.CreatedAt })));
         Console.WriteLine($"  seed: {subscribers:N0} subscribers {watch.Elapsed.TotalSeconds:0.0} s, {load.Counter.Count:N0} batch requests");
 
         // For reading the alerts run's time: what listing the subscribers alone costs (Azurite sorts the whole table for
@@ -157,7 +157,7 @@ internal static class LoadAlertsBenchmark
         Console.WriteLine($"  SendGrid fake's answer as the transport saw it: {Timings.Describe(calls.Times)} ({calls.Count:N0} requests made)");
 
         var ledger = await new DeliveryLedger(storage, clock).ListAsync(run.RunKey ?? "");
-        var ledgerSent = ledger.Count(r => r.GetString("Status") == "sent");
+        var ledgerSent = ledger.Count(r => r.Status == DeliveryStatus.Sent);
         var minimum = planned.Contents.Values.Sum(n => (n + EmailBatch.MaxRecipients - 1) / EmailBatch.MaxRecipients);
         var personalizations = received.Values.Sum();
         Console.WriteLine($"  SendGrid: {requests:N0} requests (minimum {minimum:N0} = Σ over {planned.Contents.Count:N0} distinct digests of ceil(recipients/1000)), " +

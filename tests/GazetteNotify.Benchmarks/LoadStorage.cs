@@ -51,7 +51,7 @@ internal sealed class LoadStorage : IAsyncDisposable
     }
 
     /// <summary>Entity-group transactions of up to 100 rows of one partition, several partitions at a time.</summary>
-    public async Task WriteAsync(string table, IEnumerable<TableEntity> rows, int parallel = 8)
+    public async Task WriteAsync(string table, IEnumerable<ITableEntity> rows, int parallel = 8)
     {
         var client = Storage.Table(table);
         var chunks = rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(TableBatches.MaxBatch));

@@ -16,9 +16,9 @@ public static class BatchesCommand
             var rows = await context.Service<PoisonedBatches>().ListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                var at = row.GetDateTimeOffset("RecordedAt") is { } recorded ? Time.ChinaTime.Minute(recorded) : null;
-                var retried = row.GetDateTimeOffset("RetriedAt") is { } r ? $"  retried {Time.ChinaTime.Minute(r)}" : "";
-                await context.Output.WriteLineAsync($"{row.RowKey}  {at}  {row.GetString("Run")}  {row.GetString("Subject")}  {row.GetInt32("Recipients")} recipients  {Redaction.Redact(row.GetString("Error"))}{retried}");
+                var at = row.RecordedAt is { } recorded ? Time.ChinaTime.Minute(recorded) : null;
+                var retried = row.RetriedAt is { } r ? $"  retried {Time.ChinaTime.Minute(r)}" : "";
+                await context.Output.WriteLineAsync($"{row.RowKey}  {at}  {row.Run}  {row.Subject}  {row.Recipients} recipients  {Redaction.Redact(row.Error)}{retried}");
             }
 
             await context.Output.WriteLineAsync($"{rows.Count} poisoned batches");

@@ -28,10 +28,10 @@ public static class DeadlinesCommand
             return context.WithStorageAsync(async storage =>
             {
                 var rows = await new IssueQueries(storage).DeadlinesAsync(first, last, result.GetValue(unit), cancellationToken);
-                foreach (var row in rows.OrderBy(r => r.Date, StringComparer.Ordinal))
+                foreach (var row in rows.OrderBy(r => r.DateText, StringComparer.Ordinal))
                 {
                     var support = row.Support.Count > 0 ? $" | support {string.Join("、", row.Support)}" : "";
-                    await context.Output.WriteLineAsync($"{row.Date}  {row.Phrase}  {row.IssueKey} {row.DocNumber} item {row.Item ?? "-"}  lead {string.Join("、", row.Lead)}{support}");
+                    await context.Output.WriteLineAsync($"{row.DateText}  {row.Phrase}  {row.IssueKey} {row.DocNumber} item {row.Item ?? "-"}  lead {string.Join("、", row.Lead)}{support}");
                 }
 
                 await context.Output.WriteLineAsync($"{rows.Count} deadlines");
@@ -50,11 +50,10 @@ public static class DeadlinesCommand
             var waiting = 0;
             foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
             {
-                if (row.GetBoolean("Dismissed") == true) continue;
+                if (row.Dismissed == true) continue;
                 waiting++;
-                var key = row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
-                var suggestion = row.GetString("Suggested") is { } s ? $" — counted from the signing date: {s}" : "";
-                await context.Output.WriteLineAsync($"{key}  {row.GetString("Phrase")}  {row.GetString("DocNumber") ?? row.GetString("Title")} item {row.GetString("Item") ?? "-"}: {row.GetString("Review")}{suggestion}");
+                var suggestion = row.SuggestedText is { } s ? $" — counted from the signing date: {s}" : "";
+                await context.Output.WriteLineAsync($"{row.LimitKey}  {row.Phrase}  {row.DocNumber ?? row.Title} item {row.Item ?? "-"}: {row.Review}{suggestion}");
             }
 
             await context.Output.WriteLineAsync($"{waiting} limits wait for review — settle one with `gazette deadlines settle KEY --date yyyy-MM-dd` or `--dismiss`");

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using GazetteNotify.Documents;
+using GazetteNotify.Ingestion;
 using GazetteNotify.Queries;
 
 namespace GazetteNotify.Cli.Commands;
@@ -22,9 +24,9 @@ public static class IssuesCommand
             await context.Output.WriteLineAsync($"{"issue",-28} {"status",-9} {"docs",4} {"tasks",5} {"dates",5} {"warn",4}  source / reason");
             foreach (var issue in issues.OrderBy(i => i.Status).ThenBy(i => i.Key, StringComparer.Ordinal))
             {
-                var detail = issue.Status == "rejected" ? $"{issue.BlobName}: {issue.Reason}" : $"{issue.BlobName} ({issue.Title})";
+                var detail = issue.Status == IssueStatus.Rejected ? $"{issue.BlobName}: {issue.Reason}" : $"{issue.BlobName} ({issue.Title})";
                 await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{issue.Key,-28} {issue.Status,-9} {issue.Documents,4} {issue.Tasks,5} {issue.Deadlines,5} {issue.Warnings,4}  {detail}"));
+                    $"{issue.Key,-28} {issue.StatusName,-9} {issue.Documents,4} {issue.Tasks,5} {issue.Deadlines,5} {issue.Warnings,4}  {detail}"));
                 foreach (var warning in issue.WarningTexts) await context.Output.WriteLineAsync($"{"",28}   warning: {warning}");
                 if (issue.WarningsBlob is not null) await context.Output.WriteLineAsync($"{"",28}   warnings: see gazette-parsed/{issue.WarningsBlob}");
                 if (issue.Lost is not null) await context.Output.WriteLineAsync($"{"",28}   replaced an earlier upload with {issue.Lost}; that version: gazette-parsed/{issue.ReplacedVersion}");

@@ -25,16 +25,16 @@ public static class ShowCommand
 
             var o = context.Output;
             var i = detail.Issue;
-            await o.WriteLineAsync($"{i.Key} · {i.Status} · {i.Title} · {i.Documents} documents, {i.Tasks} tasks, {i.Deadlines} deadlines, {i.Warnings} warnings");
+            await o.WriteLineAsync($"{i.Key} · {i.StatusName} · {i.Title} · {i.Documents} documents, {i.Tasks} tasks, {i.Deadlines} deadlines, {i.Warnings} warnings");
             if (i.Reason is not null) await o.WriteLineAsync($"reason: {i.Reason}");
             foreach (var d in detail.Documents.OrderBy(d => d.RowKey, StringComparer.Ordinal))
             {
-                await o.WriteLineAsync($"\n{d.RowKey}. {d.GetString("DocNumber")} {d.GetString("Title")}");
-                await o.WriteLineAsync($"    {d.GetString("Issuer")} · {d.GetString("SignedDate")} · {d.GetString("Kind")} · p.{d.GetInt32("TocPage")}");
+                await o.WriteLineAsync($"\n{d.RowKey}. {d.DocNumber} {d.Title}");
+                await o.WriteLineAsync($"    {d.Issuer} · {d.SignedDateText} · {d.Kind} · p.{d.TocPage}");
                 foreach (var t in detail.Tasks.Where(t => t.RowKey.StartsWith(d.RowKey + "|", StringComparison.Ordinal)).OrderBy(t => t.RowKey, StringComparer.Ordinal))
                 {
-                    var support = JsonColumn.Read(t.GetString("Support"));
-                    await o.WriteLineAsync($"    task {t.GetString("Item") ?? "-"}: lead {string.Join("、", JsonColumn.Read(t.GetString("Lead")))}"
+                    var support = t.Support;
+                    await o.WriteLineAsync($"    task {t.Item ?? "-"}: lead {string.Join("、", t.Lead)}"
                         + (support.Count > 0 ? $" | support {string.Join("、", support)}" : ""));
                 }
             }
@@ -42,9 +42,9 @@ public static class ShowCommand
             if (detail.Deadlines.Count > 0)
             {
                 await o.WriteLineAsync("\ndeadlines:");
-                foreach (var row in detail.Deadlines.Select(DeadlineRow.From).OrderBy(r => r.Date ?? "9999", StringComparer.Ordinal))
+                foreach (var row in detail.Deadlines.OrderBy(r => r.DateText ?? "9999", StringComparer.Ordinal))
                 {
-                    await o.WriteLineAsync($"    {row.Date ?? "(" + row.Kind + ")",-12} {row.Phrase} · {row.DocNumber} {row.Item} · {string.Join("、", row.Lead)}");
+                    await o.WriteLineAsync($"    {row.DateText ?? "(" + (row.KindName ?? "") + ")",-12} {row.Phrase} · {row.DocNumber} {row.Item} · {string.Join("、", row.Lead)}");
                 }
             }
 

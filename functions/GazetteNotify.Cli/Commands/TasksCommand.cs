@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Azure.Data.Tables;
 using GazetteNotify.Documents;
 using GazetteNotify.DueDates;
 using GazetteNotify.Ingestion;
@@ -25,30 +24,30 @@ public static class TasksCommand
             await storage.EnsureCreatedAsync(cancellationToken);
             var today = Time.ChinaTime.Day(clock.GetUtcNow());
             var due = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            await foreach (var row in storage.Table(storage.Names.DeadlinesTable).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            await foreach (var row in storage.Table(storage.Names.DeadlinesTable).QueryAsync<DeadlineRow>(cancellationToken: cancellationToken))
             {
                 var task = DeadlineSource.From(row, new Dictionary<string, TaskState>());
                 if (!due.TryGetValue(task.TaskKey, out var list)) due[task.TaskKey] = list = [];
-                list.Add(row.GetString("Date") ?? (task.Recurrence is not null ? "recurring" : "review"));
+                list.Add(row.DateText ?? (task.Recurrence is not null ? "recurring" : "review"));
             }
 
             var wanted = result.GetValue(state);
             var named = result.GetValue(unit);
             var count = 0;
-            await foreach (var row in storage.Table(storage.Names.TasksTable).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            await foreach (var row in storage.Table(storage.Names.TasksTable).QueryAsync<TaskRow>(cancellationToken: cancellationToken))
             {
                 var key = row.PartitionKey + "|" + row.RowKey;
-                var units = JsonColumn.Read(row.GetString("Lead")).Concat(JsonColumn.Read(row.GetString("Support"))).ToList();
+                var units = row.Lead.Concat(row.Support).ToList();
                 if (named is not null && !units.Any(u => u.Contains(named, StringComparison.Ordinal))) continue;
                 var dates = due.TryGetValue(key, out var d) ? d : [];
-                var stored = row.GetString("State") ?? "open";
+                var stored = StoredName.Of(row.State);
                 var dated = dates.Where(x => x.Length == 10).Order(StringComparer.Ordinal).ToList();
-                var overdue = stored != "done" && dated.Count > 0 && dates.All(x => x.Length == 10) && string.CompareOrdinal(dated[^1], today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) < 0;
+                var overdue = row.State != TaskState.Done && dated.Count > 0 && dates.All(x => x.Length == 10) && string.CompareOrdinal(dated[^1], today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) < 0;
                 var shown = overdue ? "overdue" : stored;
                 if (wanted is not null && wanted != shown && !(wanted == stored)) continue;
                 count++;
-                var note = row.GetString("Note") is { Length: > 0 } n ? $"  note: {n}" : "";
-                await context.Output.WriteLineAsync($"{key,-18} {shown,-12} {row.GetString("DocNumber") ?? "-"} item {row.GetString("Item") ?? "-"}  due {(dates.Count == 0 ? "-" : string.Join(",", dates))}  {string.Join("、", units)}{note}");
+                var note = row.Note is { Length: > 0 } n ? $"  note: {n}" : "";
+                await context.Output.WriteLineAsync($"{key,-18} {shown,-12} {row.DocNumber ?? "-"} item {row.Item ?? "-"}  due {(dates.Count == 0 ? "-" : string.Join(",", dates))}  {string.Join("、", units)}{note}");
             }
 
             await context.Output.WriteLineAsync($"{count} tasks");

@@ -14,6 +14,11 @@ namespace GazetteNotify.Cli.Serve;
 /// </summary>
 public sealed class BlobWatcher(GazetteStorage storage, IngestIssue ingest, RunnerLog log, TimeSpan interval) : BackgroundService
 {
+    /// <summary>
+    /// Rows of this partition: row = 32 hex of the blob name's hash, columns Name and ETag (the blob's, as handled). They
+    /// stay plain TableEntity: a column named ETag cannot be a typed row's property (the SDK binds that name to the
+    /// row's own ETag).
+    /// </summary>
     private const string Partition = "blob-watcher";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -96,7 +96,7 @@ public sealed class QueueConsumer(GazetteStorage storage, SendEmailBatch job, Po
                 await poison.SendMessageAsync(text);
                 var row = await poisoned.RecordAsync(text, message.MessageId, message.DequeueCount);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                log.Line($"batch {row.GetString("Run")}: poisoned after {message.DequeueCount - 1} attempts — {row.GetString("Error")}");
+                log.Line($"batch {row.Run}: poisoned after {message.DequeueCount - 1} attempts — {row.Error}");
                 return;
             }
 

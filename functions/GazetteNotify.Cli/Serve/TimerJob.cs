@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Cronos;
 using GazetteNotify.Storage;
 using Microsoft.Extensions.Hosting;
@@ -56,13 +55,13 @@ public sealed class TimerJob(string name, string schedule, Func<CancellationToke
         var key = occurrence.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            await table.AddEntityAsync(new TableEntity("timer-" + Name, key) { ["ClaimedAt"] = clock.GetUtcNow(), ["Runner"] = _runner });
+            await table.AddEntityAsync(new TimerClaimRow { PartitionKey = TimerClaimRow.PartitionPrefix + Name, RowKey = key, ClaimedAt = clock.GetUtcNow(), Runner = _runner });
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var row = await table.GetEntityAsync<TableEntity>("timer-" + Name, key);
-            return row.Value.GetString("Runner") == _runner;
+            var row = await table.GetEntityAsync<TimerClaimRow>(TimerClaimRow.PartitionPrefix + Name, key);
+            return row.Value.Runner == _runner;
         }
     }
 

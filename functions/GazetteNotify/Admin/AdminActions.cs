@@ -86,21 +86,21 @@ public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, Tim
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var table = storage.Table(storage.Names.PoisonedBatchesTable);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(PoisonedBatches.Partition, id, cancellationToken: cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<PoisonedBatchRow>(PoisonedBatches.Partition, id, cancellationToken: cancellationToken);
         AdminActionResult result;
         if (!found.HasValue) result = new AdminActionResult(false, $"没有编号为 {id} 的无法投递批次。");
-        else if (found.Value!.GetDateTimeOffset("RetriedAt") is { } at) result = new AdminActionResult(false, $"该批次已于 {Time.ChinaTime.Minute(at)} 重新排队，未再排队。");
-        else if (found.Value.GetString("Message") is not { Length: > 0 } message) result = new AdminActionResult(false, "该批次没有可重新排队的消息。");
+        else if (found.Value!.RetriedAt is { } at) result = new AdminActionResult(false, $"该批次已于 {Time.ChinaTime.Minute(at)} 重新排队，未再排队。");
+        else if (found.Value.Message is not { Length: > 0 } message) result = new AdminActionResult(false, "该批次没有可重新排队的消息。");
         else
         {
             var row = found.Value;
-            row["RetriedAt"] = clock.GetUtcNow();
-            row["RetriedBy"] = who;
+            row.RetriedAt = clock.GetUtcNow();
+            row.RetriedBy = who;
             try
             {
                 await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
                 await storage.Queue(storage.Names.EmailBatches).SendMessageAsync(message, cancellationToken);
-                result = new AdminActionResult(true, $"批次 {row.GetString("Run")} 已重新排队；已发送过的收件人不会再收到。");
+                result = new AdminActionResult(true, $"批次 {row.Run} 已重新排队；已发送过的收件人不会再收到。");
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {

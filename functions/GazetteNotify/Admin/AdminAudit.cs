@@ -17,13 +17,15 @@ public sealed class AdminAudit(GazetteStorage storage, TimeProvider clock)
         var now = clock.GetUtcNow();
         // Newest first within a month: inverted ticks, then a random suffix so two actions in one tick both stay.
         var rowKey = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-        await Table.AddEntityAsync(new TableEntity(Month(now), rowKey)
+        await Table.AddEntityAsync(new AdminActionRow
         {
-            ["At"] = now,
-            ["Who"] = who,
-            ["Action"] = action,
-            ["Target"] = target.Length > 1000 ? target[..1000] : target,
-            ["Outcome"] = outcome.Length > 2000 ? outcome[..2000] : outcome,
+            PartitionKey = Month(now),
+            RowKey = rowKey,
+            At = now,
+            Who = who,
+            Action = action,
+            Target = target.Length > 1000 ? target[..1000] : target,
+            Outcome = outcome.Length > 2000 ? outcome[..2000] : outcome,
         }, cancellationToken);
     }
 
@@ -35,9 +37,9 @@ public sealed class AdminAudit(GazetteStorage storage, TimeProvider clock)
         var found = new List<AdminAction>();
         foreach (var month in new[] { Month(now), Month(now.AddMonths(-1)) })
         {
-            await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month}"), cancellationToken: cancellationToken))
+            await foreach (var row in Table.QueryAsync<AdminActionRow>(TableClient.CreateQueryFilter($"PartitionKey eq {month}"), cancellationToken: cancellationToken))
             {
-                found.Add(new AdminAction(row.GetDateTimeOffset("At") ?? now, row.GetString("Who") ?? "", row.GetString("Action") ?? "", row.GetString("Target") ?? "", row.GetString("Outcome") ?? ""));
+                found.Add(new AdminAction(row.At ?? now, row.Who ?? "", row.Action ?? "", row.Target ?? "", row.Outcome ?? ""));
                 if (found.Count >= count) return found;
             }
         }

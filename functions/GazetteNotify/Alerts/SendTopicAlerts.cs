@@ -24,9 +24,6 @@ namespace GazetteNotify.Alerts;
 public sealed class SendTopicAlerts(
     GazetteStorage storage, SubscriberStore store, IssueQueries queries, IEmailBatchSink sink, LinkTokens tokens, SiteSettings settings, TimeProvider clock)
 {
-    private const string WatermarkPartition = "watermarks";
-    private const string WatermarkRow = "alerts";
-
     /// <summary>
     /// The ledger partition of the digests that cover issues up to <paramref name="through"/>: a rerun plans the same
     /// subscribers into the same run, so the ledger sees what it already sent.
@@ -37,15 +34,15 @@ public sealed class SendTopicAlerts(
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var state = storage.Table(storage.Names.JobStateTable);
-        var mark = await state.GetEntityIfExistsAsync<TableEntity>(WatermarkPartition, WatermarkRow, cancellationToken: cancellationToken);
-        var watermark = mark.HasValue ? mark.Value!.GetDateTimeOffset("LastIngestedAt") ?? DateTimeOffset.MinValue : DateTimeOffset.MinValue;
+        var mark = await state.GetEntityIfExistsAsync<WatermarkRow>(WatermarkRow.Partition, WatermarkRow.Alerts, cancellationToken: cancellationToken);
+        var watermark = mark.HasValue ? mark.Value!.LastIngestedAt ?? DateTimeOffset.MinValue : DateTimeOffset.MinValue;
 
         // Every ingested issue with its time: each subscriber's digest starts after what their last one covered.
-        var issues = new List<(TableEntity Row, DateTimeOffset At)>();
-        await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey eq {IssueRows.IssuesPartition} and Status eq {"ingested"}"), cancellationToken: cancellationToken))
+        var issues = new List<(IssueRow Row, DateTimeOffset At)>();
+        await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<IssueRow>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {IssueRows.IssuesPartition} and Status eq {StoredName.Of(IssueStatus.Ingested)}"), cancellationToken: cancellationToken))
         {
-            if (row.GetDateTimeOffset("IngestedAt") is { } at) issues.Add((row, at));
+            if (row.IngestedAt is { } at) issues.Add((row, at));
         }
 
         var newIssues = issues.Count(i => i.At > watermark);
@@ -115,7 +112,7 @@ public sealed class SendTopicAlerts(
         if (advance)
         {
             var newest = issues.Max(i => i.At);
-            await state.UpsertEntityAsync(new TableEntity(WatermarkPartition, WatermarkRow) { ["LastIngestedAt"] = newest }, TableUpdateMode.Replace, cancellationToken);
+            await state.UpsertEntityAsync(new WatermarkRow { PartitionKey = WatermarkRow.Partition, RowKey = WatermarkRow.Alerts, LastIngestedAt = newest }, TableUpdateMode.Replace, cancellationToken);
         }
 
         return new AlertRun(lastRun, newIssues, documentsSeen.Count, digests, handed.Sent, handed.AlreadySent, handed.Failed, advance) { Batches = handed.Batches };
@@ -220,12 +217,12 @@ public sealed class SendTopicAlerts(
     {
         var rows = await queries.DeadlinesAsync(today, today.AddDays((int)DigestPlanner.UpcomingWindow.TotalDays), null, cancellationToken);
         var documents = new Dictionary<(string Issue, string? Number, string? Title), AlertDocument>();
-        foreach (var issueKey in rows.Select(r => r.IssueKey).Distinct(StringComparer.Ordinal))
+        foreach (var issueKey in rows.Select(r => r.IssueKey ?? "").Distinct(StringComparer.Ordinal))
         {
-            await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<TableEntity>(
+            await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<DocumentRow>(
                                TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), cancellationToken: cancellationToken))
             {
-                var document = IssueRows.ReadDocument(d);
+                var document = d.ToDocument();
                 documents[(issueKey, document.DocNumber, document.Title)] = new AlertDocument(issueKey, issueKey, document, "");
             }
         }
@@ -233,8 +230,8 @@ public sealed class SendTopicAlerts(
         var upcoming = new List<AlertDeadline>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.Date is null || !documents.TryGetValue((row.IssueKey, row.DocNumber, row.Title), out var source)) continue;
-            upcoming.Add(new AlertDeadline(DateOnly.ParseExact(row.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), row.Phrase, source, [.. row.Lead, .. row.Support]));
+            if (row.Date is not { } due || !documents.TryGetValue((row.IssueKey ?? "", row.DocNumber, row.Title), out var source)) continue;
+            upcoming.Add(new AlertDeadline(due, row.Phrase ?? "", source, [.. row.Lead, .. row.Support]));
         }
 
         return upcoming;
@@ -250,7 +247,7 @@ public sealed class SendTopicAlerts(
             Site.Routes.WithToken(settings.PublicBaseUrl, Site.Routes.OneClickUnsubscribe, unsubscribe));
     }
 
-    private async Task<List<AlertDocument>> LoadAsync(TableEntity issueRow, CancellationToken cancellationToken)
+    private async Task<List<AlertDocument>> LoadAsync(IssueRow issueRow, CancellationToken cancellationToken)
     {
         var key = issueRow.RowKey;
         var json = (await storage.Parsed.GetBlobClient($"{key}/issue.json").DownloadContentAsync(cancellationToken)).Value.Content.ToString();

@@ -1,6 +1,4 @@
 using Azure.Data.Tables;
-using GazetteNotify.Documents;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;
 
 namespace GazetteNotify.Departments;
@@ -24,18 +22,18 @@ public sealed class DepartmentStore(GazetteStorage storage)
         var departments = new List<Department>();
         var groups = new List<DepartmentGroup>();
         var notRecipients = new List<string>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<DirectoryRow>(cancellationToken: cancellationToken))
         {
             switch (row.PartitionKey)
             {
                 case DepartmentsPartition:
-                    departments.Add(new Department(row.RowKey, row.GetString("Name") ?? row.RowKey, JsonColumn.Read(row.GetString("Aliases")), JsonColumn.Read(row.GetString("Emails"))));
+                    departments.Add(new Department(row.RowKey, row.Name ?? row.RowKey, row.Aliases, row.Emails));
                     break;
                 case GroupsPartition:
-                    groups.Add(new DepartmentGroup(row.GetString("Name") ?? row.RowKey, JsonColumn.Read(row.GetString("Aliases")), JsonColumn.Read(row.GetString("Members"))));
+                    groups.Add(new DepartmentGroup(row.Name ?? row.RowKey, row.Aliases, row.Members));
                     break;
                 case NotRecipientsPartition:
-                    notRecipients.Add(row.GetString("Name") ?? row.RowKey);
+                    notRecipients.Add(row.Name ?? row.RowKey);
                     break;
             }
         }
@@ -47,25 +45,15 @@ public sealed class DepartmentStore(GazetteStorage storage)
     public async Task SaveAsync(DepartmentDirectory directory, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var rows = new List<TableEntity>();
-        rows.AddRange(directory.Departments.Select(d => new TableEntity(DepartmentsPartition, d.Id)
-        {
-            ["Name"] = d.Name,
-            ["Aliases"] = JsonColumn.Write(d.Aliases),
-            ["Emails"] = JsonColumn.Write(d.Emails),
-        }));
-        rows.AddRange(directory.Groups.Select(g => new TableEntity(GroupsPartition, RowKeyOf(g.Name))
-        {
-            ["Name"] = g.Name,
-            ["Aliases"] = JsonColumn.Write(g.Aliases),
-            ["Members"] = JsonColumn.Write(g.Members),
-        }));
-        rows.AddRange(directory.NotRecipients.Select(n => new TableEntity(NotRecipientsPartition, RowKeyOf(n)) { ["Name"] = n }));
+        var rows = new List<DirectoryRow>();
+        rows.AddRange(directory.Departments.Select(d => new DirectoryRow { PartitionKey = DepartmentsPartition, RowKey = d.Id, Name = d.Name, Aliases = d.Aliases, Emails = d.Emails }));
+        rows.AddRange(directory.Groups.Select(g => new DirectoryRow { PartitionKey = GroupsPartition, RowKey = RowKeyOf(g.Name), Name = g.Name, Aliases = g.Aliases, Members = g.Members }));
+        rows.AddRange(directory.NotRecipients.Select(n => new DirectoryRow { PartitionKey = NotRecipientsPartition, RowKey = RowKeyOf(n), Name = n }));
         await TableBatches.SubmitAsync(Table, rows, TableTransactionActionType.UpsertReplace, cancellationToken);
 
         var keep = rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
-        var stale = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        var stale = new List<DirectoryRow>();
+        await foreach (var row in Table.QueryAsync<DirectoryRow>(select: [nameof(DirectoryRow.PartitionKey), nameof(DirectoryRow.RowKey)], cancellationToken: cancellationToken))
         {
             if (!keep.Contains((row.PartitionKey, row.RowKey))) stale.Add(row);
         }

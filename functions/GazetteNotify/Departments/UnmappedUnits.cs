@@ -18,12 +18,13 @@ public sealed class UnmappedUnits(GazetteStorage storage)
         await storage.EnsureCreatedAsync(cancellationToken);
         var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
         var named = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        await foreach (var row in storage.Table(storage.Names.TasksTable).QueryAsync<TableEntity>(select: ["PartitionKey", "DocNumber", "Lead", "Support"], cancellationToken: cancellationToken))
+        string[] columns = [nameof(TaskRow.PartitionKey), nameof(TaskRow.DocNumber), nameof(TaskRow.Lead), nameof(TaskRow.Support)];
+        await foreach (var row in storage.Table(storage.Names.TasksTable).QueryAsync<TaskRow>(select: columns, cancellationToken: cancellationToken))
         {
-            foreach (var unit in JsonColumn.Read(row.GetString("Lead")).Concat(JsonColumn.Read(row.GetString("Support"))))
+            foreach (var unit in row.Lead.Concat(row.Support))
             {
                 if (!named.TryGetValue(unit, out var docs)) named[unit] = docs = new SortedSet<string>(StringComparer.Ordinal);
-                docs.Add($"{row.PartitionKey} {row.GetString("DocNumber") ?? "(no number)"}");
+                docs.Add($"{row.PartitionKey} {row.DocNumber ?? "(no number)"}");
             }
         }
 

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using GazetteNotify.Parsing.Model;
 
 namespace GazetteNotify.Documents;
@@ -11,23 +10,19 @@ namespace GazetteNotify.Documents;
 /// </summary>
 public static class RecurrenceColumns
 {
-    public const string Period = "RecurrencePeriod";
-    public const string Month = "RecurrenceMonth";
-    public const string Day = "RecurrenceDay";
-
-    public static void Write(TableEntity row, RecurrenceRule? rule)
+    public static void Write(DeadlineRow row, RecurrenceRule? rule)
     {
-        row[Period] = rule is null ? null : Name(rule.Period);
-        row[Month] = rule?.Month;
-        row[Day] = rule?.Day;
+        row.RecurrencePeriodName = rule is null ? null : Name(rule.Period);
+        row.RecurrenceMonth = rule?.Month;
+        row.RecurrenceDay = rule?.Day;
     }
 
     /// <summary>
     /// The rule of a row; null when it has none — and on a `recurring` row written before the rule was stored
     /// (issue 19), which reminds of nothing until its issue is ingested again (`gazette reingest`).
     /// </summary>
-    public static RecurrenceRule? Read(TableEntity row) =>
-        PeriodOf(row.GetString(Period)) is { } period ? new RecurrenceRule(period, row.GetInt32(Month), row.GetInt32(Day)) : null;
+    public static RecurrenceRule? Read(DeadlineRow row) =>
+        PeriodOf(row.RecurrencePeriodName) is { } period ? new RecurrenceRule(period, row.RecurrenceMonth, row.RecurrenceDay) : null;
 
     private static string Name(RecurrencePeriod period) => period switch
     {

@@ -26,8 +26,6 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     /// <summary>A claim older than this is taken to belong to a worker that died, and may be taken over.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
-    private const string ReceiptsPartition = "receipts";
-
     public Task<IngestOutcome> RunAsync(string blobName, CancellationToken cancellationToken = default) => RunAsync(blobName, reparse: false, cancellationToken);
 
     /// <summary>
@@ -98,14 +96,16 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         try
         {
             var outcome = await ingest();
-            var done = new TableEntity(ReceiptsPartition, sha)
+            var done = new ReceiptRow
             {
-                ["Status"] = "done",
-                ["BlobName"] = blobName,
-                ["IssueKey"] = outcome.IssueKey,
-                ["Outcome"] = outcome.Status.ToString(),
-                ["Reason"] = outcome.Reason,
-                ["CompletedAt"] = clock.GetUtcNow(),
+                PartitionKey = ReceiptRow.Partition,
+                RowKey = sha,
+                Status = ReceiptStatus.Done,
+                BlobName = blobName,
+                IssueKey = outcome.IssueKey,
+                Outcome = outcome.Status,
+                Reason = outcome.Reason,
+                CompletedAt = clock.GetUtcNow(),
             };
             await receipts.UpdateEntityAsync(done, claim.ETag, TableUpdateMode.Replace, cancellationToken);
             return outcome;
@@ -115,7 +115,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
             // Give the claim back so the trigger's retry can ingest at once rather than after the lease.
             try
             {
-                await receipts.DeleteEntityAsync(ReceiptsPartition, sha, claim.ETag, CancellationToken.None);
+                await receipts.DeleteEntityAsync(ReceiptRow.Partition, sha, claim.ETag, CancellationToken.None);
             }
             catch (RequestFailedException)
             {
@@ -140,8 +140,8 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         var issueKey = IssueKey.From(issue.Gazette) ?? (issue.Gazette.IsIssue ? IssueKey.Fallback(sha) : IssueKey.Document(issue, sha));
         var rows = IssueRows.Build(issueKey, issue, upload, now);
         var issues = storage.Table(storage.Names.IssuesTable);
-        var existing = await issues.GetEntityIfExistsAsync<TableEntity>(IssueRows.IssuesPartition, issueKey, cancellationToken: cancellationToken);
-        if (!reparse && existing.HasValue && existing.Value!.GetString("ContentSha256") == sha && existing.Value.GetString("Status") == "ingested")
+        var existing = await issues.GetEntityIfExistsAsync<IssueRow>(IssueRows.IssuesPartition, issueKey, cancellationToken: cancellationToken);
+        if (!reparse && existing.HasValue && existing.Value!.ContentSha256 == sha && existing.Value.Status == IssueStatus.Ingested)
         {
             return Counted(IngestStatus.Unchanged, blobName, issueKey, rows, issue);
         }
@@ -172,9 +172,9 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     /// Issues row. Repeating it (a retried trigger) rewrites the same copy.
     /// </summary>
     private async Task<(IngestOutcome.Loss Lost, string Kept)> KeepReplacedVersionAsync(
-        string issueKey, TableEntity stored, GazetteIssue issue, IssueRows rows, CancellationToken cancellationToken)
+        string issueKey, IssueRow stored, GazetteIssue issue, IssueRows rows, CancellationToken cancellationToken)
     {
-        var kept = $"{issueKey}/replaced/{(stored.GetString("ContentSha256") is { Length: >= 16 } sha ? sha[..16] : "earlier")}.json";
+        var kept = $"{issueKey}/replaced/{(stored.ContentSha256 is { Length: >= 16 } sha ? sha[..16] : "earlier")}.json";
         var current = storage.Parsed.GetBlobClient($"{issueKey}/issue.json");
         if (await current.ExistsAsync(cancellationToken))
         {
@@ -187,17 +187,17 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         var numbers = issue.Documents.Select(d => d.DocNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var titles = issue.Documents.Select(d => d.Title).ToHashSet(StringComparer.Ordinal);
         var dropped = new List<string>();
-        await foreach (var row in storage.Table(storage.Names.DocumentsTable).QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), select: ["DocNumber", "Title"], cancellationToken: cancellationToken))
+        await foreach (var row in storage.Table(storage.Names.DocumentsTable).QueryAsync<DocumentRow>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), select: [nameof(DocumentRow.DocNumber), nameof(DocumentRow.Title)], cancellationToken: cancellationToken))
         {
-            var (number, title) = (row.GetString("DocNumber"), row.GetString("Title") ?? "");
+            var (number, title) = (row.DocNumber, row.Title ?? "");
             if (number is { Length: > 0 } && numbers.Contains(number) || titles.Contains(title)) continue;
             dropped.Add(number is { Length: > 0 } ? number : title);
         }
 
-        var lost = new IngestOutcome.Loss(dropped, (stored.GetInt32("Tasks") ?? 0) - rows.Tasks.Count, (stored.GetInt32("Deadlines") ?? 0) - rows.Deadlines.Count);
-        rows.Issue["ReplacedVersion"] = kept;
-        rows.Issue["Lost"] = lost.IsNone ? null : lost.Describe();
+        var lost = new IngestOutcome.Loss(dropped, stored.Tasks - rows.Tasks.Count, stored.Deadlines - rows.Deadlines.Count);
+        rows.Issue.ReplacedVersion = kept;
+        rows.Issue.Lost = lost.IsNone ? null : lost.Describe();
         return (lost, kept);
     }
 
@@ -267,19 +267,16 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     /// it. Parsing the issue again (a re-ingest, a corrected upload) yields the undated row again: where the admin has
     /// decided on the same limit (issue|doc|task|n), the decision is kept instead — never undone by a parse.
     /// </summary>
-    private async Task<IReadOnlyList<TableEntity>> KeepAdminDecisionsAsync(string issueKey, IReadOnlyList<TableEntity> deadlines, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeadlineRow>> KeepAdminDecisionsAsync(string issueKey, IReadOnlyList<DeadlineRow> deadlines, CancellationToken cancellationToken)
     {
-        var decided = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in storage.Table(storage.Names.DeadlinesTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), cancellationToken: cancellationToken))
+        var decided = new Dictionary<string, DeadlineRow>(StringComparer.Ordinal);
+        await foreach (var row in storage.Table(storage.Names.DeadlinesTable).QueryAsync<DeadlineRow>(TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), cancellationToken: cancellationToken))
         {
-            var settled = row.GetBoolean("Settled") == true || row.GetString("Basis")?.StartsWith("set by the admin", StringComparison.Ordinal) == true; // rows settled before the flag
-            if (settled || row.GetBoolean("Dismissed") == true) decided[LimitKey(row)] = row;
+            if (row.IsSettled || row.Dismissed == true) decided[row.LimitKey] = row;
         }
 
         if (decided.Count == 0) return deadlines;
-        return deadlines.Select(row => row.PartitionKey == DeadlinePartition.Undated && decided.TryGetValue(LimitKey(row), out var decision) ? decision : row).ToList();
-
-        static string LimitKey(TableEntity row) => row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
+        return deadlines.Select(row => row.PartitionKey == DeadlinePartition.Undated && decided.TryGetValue(row.LimitKey, out var decision) ? decision : row).ToList();
     }
 
     /// <summary>Rows an earlier version of the issue had and this one has not.</summary>
@@ -290,7 +287,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         await DeleteMissingAsync(storage.Table(storage.Names.DeadlinesTable), TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), rows.Deadlines, cancellationToken);
     }
 
-    private static Task<int> DeleteMissingAsync(TableClient table, string filter, IReadOnlyList<TableEntity> keep, CancellationToken cancellationToken)
+    private static Task<int> DeleteMissingAsync(TableClient table, string filter, IReadOnlyList<ITableEntity> keep, CancellationToken cancellationToken)
     {
         var kept = keep.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet();
         return TableRanges.DeleteAsync(table, filter, row => kept.Contains((row.PartitionKey, row.RowKey)), cancellationToken);
@@ -306,7 +303,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     private async Task<Claim> ClaimAsync(TableClient receipts, string sha, string blobName, bool reparse, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var claim = new TableEntity(ReceiptsPartition, sha) { ["Status"] = "ingesting", ["BlobName"] = blobName, ["ClaimedAt"] = now };
+        var claim = new ReceiptRow { PartitionKey = ReceiptRow.Partition, RowKey = sha, Status = ReceiptStatus.Ingesting, BlobName = blobName, ClaimedAt = now };
         try
         {
             var added = await receipts.AddEntityAsync(claim, cancellationToken);
@@ -316,18 +313,18 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
         {
         }
 
-        var existing = await receipts.GetEntityIfExistsAsync<TableEntity>(ReceiptsPartition, sha, cancellationToken: cancellationToken);
+        var existing = await receipts.GetEntityIfExistsAsync<ReceiptRow>(ReceiptRow.Partition, sha, cancellationToken: cancellationToken);
         if (!existing.HasValue) return await ClaimAsync(receipts, sha, blobName, reparse, cancellationToken); // released meanwhile
         var receipt = existing.Value!;
-        if (receipt.GetString("Status") == "done" && !reparse)
+        if (receipt.Status == ReceiptStatus.Done && !reparse)
         {
-            var status = receipt.GetString("Outcome") == nameof(IngestStatus.Rejected) ? IngestStatus.Rejected : IngestStatus.Unchanged;
-            return new Claim(receipt.ETag, IngestOutcome.Of(status, blobName, receipt.GetString("IssueKey"), receipt.GetString("Reason")));
+            var status = receipt.Outcome == IngestStatus.Rejected ? IngestStatus.Rejected : IngestStatus.Unchanged;
+            return new Claim(receipt.ETag, IngestOutcome.Of(status, blobName, receipt.IssueKey, receipt.Reason));
         }
 
-        if (receipt.GetString("Status") != "done" && receipt.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < ClaimLease)
+        if (receipt.Status != ReceiptStatus.Done && receipt.ClaimedAt is { } claimedAt && now - claimedAt < ClaimLease)
         {
-            return new Claim(receipt.ETag, IngestOutcome.Of(IngestStatus.InProgress, blobName, receipt.GetString("IssueKey")));
+            return new Claim(receipt.ETag, IngestOutcome.Of(IngestStatus.InProgress, blobName, receipt.IssueKey));
         }
 
         try

@@ -39,7 +39,7 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var now = clock.GetUtcNow();
-            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(run, recipientKey, cancellationToken: cancellationToken);
+            var existing = await Table.GetEntityIfExistsAsync<DeliveryRow>(run, recipientKey, cancellationToken: cancellationToken);
             if (!existing.HasValue)
             {
                 try
@@ -54,12 +54,11 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
             }
 
             var row = existing.Value!;
-            var status = row.GetString("Status");
-            if (status is "sent" or "uncertain") return DeliveryClaim.Done;
-            if (status == "sending" && row.GetDateTimeOffset("StartedAt") is { } started && now - started < SendingLease) return DeliveryClaim.InFlight;
-            row["Status"] = "sending";
-            row["Attempts"] = (row.GetInt32("Attempts") ?? 0) + 1;
-            row["StartedAt"] = now;
+            if (row.Status is DeliveryStatus.Sent or DeliveryStatus.Uncertain) return DeliveryClaim.Done;
+            if (row.Status == DeliveryStatus.Sending && row.StartedAt is { } started && now - started < SendingLease) return DeliveryClaim.InFlight;
+            row.Status = DeliveryStatus.Sending;
+            row.Attempts = (row.Attempts ?? 0) + 1;
+            row.StartedAt = now;
             try
             {
                 await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -109,21 +108,25 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
     public Task CompleteAsync(string run, IEnumerable<string> recipientKeys, MailSendResult result, CancellationToken cancellationToken) =>
         TableBatches.SubmitAsync(Table, recipientKeys.Distinct(StringComparer.Ordinal).Select(key => Completed(run, key, result)), TableTransactionActionType.UpsertMerge, cancellationToken);
 
-    private static TableEntity FirstAttempt(string run, string recipientKey, DateTimeOffset now) =>
-        new(run, recipientKey) { ["Status"] = "sending", ["Attempts"] = 1, ["StartedAt"] = now };
+    private static DeliveryRow FirstAttempt(string run, string recipientKey, DateTimeOffset now) =>
+        new() { PartitionKey = run, RowKey = recipientKey, Status = DeliveryStatus.Sending, Attempts = 1, StartedAt = now };
 
+    /// <summary>
+    /// The outcome, merged onto the claim (its Attempts and StartedAt stay): a patch of exactly these columns, not a
+    /// whole row — a typed row would send its empty columns too.
+    /// </summary>
     private TableEntity Completed(string run, string recipientKey, MailSendResult result) => new(run, recipientKey)
     {
-        ["Status"] = result.Sent ? "sent" : result.Uncertain ? "uncertain" : "failed",
-        ["MessageId"] = result.MessageId,
-        ["Error"] = Redaction.Redact(result.Error),
-        ["CompletedAt"] = clock.GetUtcNow(),
+        [nameof(DeliveryRow.Status)] = StoredName.Of(result.Sent ? DeliveryStatus.Sent : result.Uncertain ? DeliveryStatus.Uncertain : DeliveryStatus.Failed),
+        [nameof(DeliveryRow.MessageId)] = result.MessageId,
+        [nameof(DeliveryRow.Error)] = Redaction.Redact(result.Error),
+        [nameof(DeliveryRow.CompletedAt)] = clock.GetUtcNow(),
     };
 
-    public async Task<List<TableEntity>> ListAsync(string run, CancellationToken cancellationToken = default)
+    public async Task<List<DeliveryRow>> ListAsync(string run, CancellationToken cancellationToken = default)
     {
-        var rows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {run}"), cancellationToken: cancellationToken)) rows.Add(row);
+        var rows = new List<DeliveryRow>();
+        await foreach (var row in Table.QueryAsync<DeliveryRow>(TableClient.CreateQueryFilter($"PartitionKey eq {run}"), cancellationToken: cancellationToken)) rows.Add(row);
         return rows;
     }
 }

@@ -12,21 +12,21 @@ public sealed class RecentDeliveries(GazetteStorage storage, TimeProvider clock)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var since = clock.GetUtcNow() - window;
-        var rows = new List<TableEntity>();
-        await foreach (var row in storage.Table(storage.Names.DeliveriesTable).QueryAsync<TableEntity>(
+        var rows = new List<DeliveryRow>();
+        await foreach (var row in storage.Table(storage.Names.DeliveriesTable).QueryAsync<DeliveryRow>(
                            TableClient.CreateQueryFilter($"Timestamp ge {since}"), cancellationToken: cancellationToken))
         {
             // Recipient rows only: not the reminders' per-department day claims, nor the reminded-{year} bookkeeping.
-            if (row.GetString("Status") is not null && !row.RowKey.StartsWith("dept-", StringComparison.Ordinal)) rows.Add(row);
+            if (row.StatusName is not null && !row.RowKey.StartsWith("dept-", StringComparison.Ordinal)) rows.Add(row);
         }
 
         return rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
             .Select(g => new Run(g.Key,
-                g.Count(r => r.GetString("Status") == "sent"),
-                g.Count(r => r.GetString("Status") is "sending" or "planned"),
-                g.Count(r => r.GetString("Status") == "failed"),
+                g.Count(r => r.Status == DeliveryStatus.Sent),
+                g.Count(r => r.Status == DeliveryStatus.Sending),
+                g.Count(r => r.Status == DeliveryStatus.Failed),
                 g.Max(r => r.Timestamp),
-                g.Select(r => r.GetString("Error")).Where(e => e is not null).Distinct().Take(3).ToList()!))
+                g.Select(r => r.Error).Where(e => e is not null).Distinct().Take(3).ToList()!))
             .OrderByDescending(r => r.Last)
             .ToList();
     }

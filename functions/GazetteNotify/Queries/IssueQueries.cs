@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
@@ -15,7 +14,7 @@ public sealed class IssueQueries(GazetteStorage storage)
         {
             await storage.EnsureCreatedAsync(cancellationToken);
             var list = new List<IssueSummary>();
-            await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<TableEntity>(
+            await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<IssueRow>(
                                $"PartitionKey eq '{IssueRows.IssuesPartition}'", cancellationToken: cancellationToken))
             {
                 list.Add(IssueSummary.From(row));
@@ -34,7 +33,7 @@ public sealed class IssueQueries(GazetteStorage storage)
         return await Guard(async () =>
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            var found = await storage.Table(storage.Names.IssuesTable).GetEntityIfExistsAsync<TableEntity>(IssueRows.IssuesPartition, keyOrUploadName, cancellationToken: cancellationToken);
+            var found = await storage.Table(storage.Names.IssuesTable).GetEntityIfExistsAsync<IssueRow>(IssueRows.IssuesPartition, keyOrUploadName, cancellationToken: cancellationToken);
             var summary = found.HasValue
                 ? IssueSummary.From(found.Value!)
                 : (await ListAsync(cancellationToken))
@@ -43,9 +42,9 @@ public sealed class IssueQueries(GazetteStorage storage)
             if (summary is null) return null;
             var issueKey = summary.Key;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}");
-            var documents = await ReadAllAsync(storage.Table(storage.Names.DocumentsTable), filter, cancellationToken);
-            var tasks = await ReadAllAsync(storage.Table(storage.Names.TasksTable), filter, cancellationToken);
-            var deadlines = await ReadAllAsync(storage.Table(storage.Names.DeadlinesTable),
+            var documents = await ReadAllAsync<DocumentRow>(storage.Table(storage.Names.DocumentsTable), filter, cancellationToken);
+            var tasks = await ReadAllAsync<TaskRow>(storage.Table(storage.Names.TasksTable), filter, cancellationToken);
+            var deadlines = await ReadAllAsync<DeadlineRow>(storage.Table(storage.Names.DeadlinesTable),
                 TableClient.CreateQueryFilter($"IssueKey eq {issueKey}"), cancellationToken);
             return new IssueDetail(summary, documents, tasks, deadlines);
         });
@@ -58,16 +57,15 @@ public sealed class IssueQueries(GazetteStorage storage)
         {
             await storage.EnsureCreatedAsync(cancellationToken);
             var table = storage.Table(storage.Names.DeadlinesTable);
-            var low = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var high = to.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var low = StoredDate.Of(from);
+            var high = StoredDate.Of(to.AddDays(1));
             var found = new List<DeadlineRow>();
             foreach (var partition in DeadlinePartition.Covering(from, to))
             {
                 var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}");
-                await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                await foreach (var row in table.QueryAsync<DeadlineRow>(filter, cancellationToken: cancellationToken))
                 {
-                    var deadline = DeadlineRow.From(row);
-                    if (unit is null || deadline.Names(unit)) found.Add(deadline);
+                    if (unit is null || row.Names(unit)) found.Add(row);
                 }
             }
 
@@ -75,10 +73,10 @@ public sealed class IssueQueries(GazetteStorage storage)
         });
     }
 
-    private static async Task<List<TableEntity>> ReadAllAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    private static async Task<List<TRow>> ReadAllAsync<TRow>(TableClient table, string filter, CancellationToken cancellationToken) where TRow : class, ITableEntity
     {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) rows.Add(row);
+        var rows = new List<TRow>();
+        await foreach (var row in table.QueryAsync<TRow>(filter, cancellationToken: cancellationToken)) rows.Add(row);
         return rows;
     }
 
@@ -97,7 +95,7 @@ public sealed class IssueQueries(GazetteStorage storage)
 
 /// <summary>One row of the Issues table, as an admin lists it.</summary>
 public sealed record IssueSummary(
-    string Key, string Status, string? Title, int Documents, int Tasks, int Deadlines, int Warnings, string? Reason, string? BlobName,
+    string Key, IssueStatus? Status, string? Title, int Documents, int Tasks, int Deadlines, int Warnings, string? Reason, string? BlobName,
     DateTimeOffset? IngestedAt, IReadOnlyList<string> WarningTexts, string? WarningsBlob)
 {
     /// <summary>What this version has fewer of than the one it replaced (documents, tasks, deadlines), or null.</summary>
@@ -111,40 +109,20 @@ public sealed record IssueSummary(
 
     public string? Encoding { get; init; }
 
-    public static IssueSummary From(TableEntity row) => new(
-        row.RowKey,
-        row.GetString("Status") ?? "?",
-        row.GetString("Title"),
-        row.GetInt32("Documents") ?? 0,
-        row.GetInt32("Tasks") ?? 0,
-        row.GetInt32("Deadlines") ?? 0,
-        row.GetInt32("WarningCount") ?? 0,
-        row.GetString("Reason"),
-        row.GetString("BlobName"),
-        row.GetDateTimeOffset("IngestedAt"),
-        JsonColumn.Read(row.GetString("Warnings")),
-        row.GetString("WarningsBlob"))
+    /// <summary>The status as stored and as the CLI prints it (ingested, rejected; ? when the row has none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string StatusName => Status is { } status ? StoredName.Of(status) : "?";
+
+    public static IssueSummary From(IssueRow row) => new(
+        row.RowKey, row.Status, row.Title, row.Documents, row.Tasks, row.Deadlines, row.WarningCount, row.Reason, row.BlobName,
+        row.IngestedAt, row.Warnings, row.WarningsBlob)
     {
-        Lost = row.GetString("Lost"),
-        ReplacedVersion = row.GetString("ReplacedVersion"),
-        Reader = row.GetString("Reader"),
-        Encoding = row.GetString("Encoding"),
+        Lost = row.Lost,
+        ReplacedVersion = row.ReplacedVersion,
+        Reader = row.Reader?.ToString(),
+        Encoding = row.Encoding,
     };
 }
 
 /// <summary>An issue with all its rows.</summary>
-public sealed record IssueDetail(IssueSummary Issue, IReadOnlyList<TableEntity> Documents, IReadOnlyList<TableEntity> Tasks, IReadOnlyList<TableEntity> Deadlines);
-
-/// <summary>One Deadlines row: when, what phrase, who.</summary>
-public sealed record DeadlineRow(
-    string? Date, string Phrase, string Kind, string IssueKey, string? DocNumber, string? Title, string? Item,
-    IReadOnlyList<string> Lead, IReadOnlyList<string> Support)
-{
-    public static DeadlineRow From(TableEntity row) => new(
-        row.GetString("Date"), row.GetString("Phrase") ?? "", row.GetString("Kind") ?? "", row.GetString("IssueKey") ?? "",
-        row.GetString("DocNumber"), row.GetString("Title"), row.GetString("Item"),
-        JsonColumn.Read(row.GetString("Lead")), JsonColumn.Read(row.GetString("Support")));
-
-    /// <summary>Names the unit as lead or support (as written; the department directory comes with issue 6).</summary>
-    public bool Names(string unit) => Lead.Any(u => u.Contains(unit, StringComparison.Ordinal)) || Support.Any(u => u.Contains(unit, StringComparison.Ordinal));
-}
+public sealed record IssueDetail(IssueSummary Issue, IReadOnlyList<DocumentRow> Documents, IReadOnlyList<TaskRow> Tasks, IReadOnlyList<DeadlineRow> Deadlines);

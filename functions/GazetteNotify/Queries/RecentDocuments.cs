@@ -15,9 +15,9 @@ public sealed class RecentDocuments(GazetteStorage storage)
     public async Task<(IReadOnlyList<AlertDocument> Documents, DateTimeOffset? Updated)> LatestAsync(int issues, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var ingested = new List<TableEntity>();
-        await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey eq {IssueRows.IssuesPartition} and Status eq {"ingested"}"), cancellationToken: cancellationToken))
+        var ingested = new List<IssueRow>();
+        await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<IssueRow>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {IssueRows.IssuesPartition} and Status eq {StoredName.Of(IssueStatus.Ingested)}"), cancellationToken: cancellationToken))
         {
             ingested.Add(row);
         }
@@ -27,15 +27,15 @@ public sealed class RecentDocuments(GazetteStorage storage)
         var documents = new List<AlertDocument>();
         foreach (var issue in taken)
         {
-            var name = issue.GetInt32("Year") is { } year ? $"{year}年第{(issue.GetString("IssueNumbers") ?? "").Replace(',', '-')}期" : issue.RowKey;
-            await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<TableEntity>(
+            var name = issue.Year is { } year ? $"{year}年第{(issue.IssueNumbers ?? "").Replace(',', '-')}期" : issue.RowKey;
+            await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<DocumentRow>(
                                TableClient.CreateQueryFilter($"PartitionKey eq {issue.RowKey}"), cancellationToken: cancellationToken))
             {
-                documents.Add(new AlertDocument(issue.RowKey, name, IssueRows.ReadDocument(d), ""));
+                documents.Add(new AlertDocument(issue.RowKey, name, d.ToDocument(), ""));
             }
         }
 
-        var updated = taken.Select(r => r.GetDateTimeOffset("IngestedAt")).Max();
+        var updated = taken.Select(r => r.IngestedAt).Max();
         return (documents, updated);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using GazetteNotify.Documents;
 using GazetteNotify.DueDates;
@@ -20,14 +19,14 @@ public sealed class DeadlineSource(GazetteStorage storage)
     public async Task<List<ReminderTask>> DueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var rows = new List<TableEntity>();
+        var rows = new List<DeadlineRow>();
         foreach (var year in DeadlinePartition.Covering(from, to))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {year} and RowKey ge {Iso(from)} and RowKey lt {Iso(to.AddDays(1))}");
-            await foreach (var row in Deadlines.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) rows.Add(row);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {year} and RowKey ge {StoredDate.Of(from)} and RowKey lt {StoredDate.Of(to.AddDays(1))}");
+            await foreach (var row in Deadlines.QueryAsync<DeadlineRow>(filter, cancellationToken: cancellationToken)) rows.Add(row);
         }
 
-        await foreach (var row in Deadlines.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DeadlinePartition.Recurring}"), cancellationToken: cancellationToken)) rows.Add(row);
+        await foreach (var row in Deadlines.QueryAsync<DeadlineRow>(TableClient.CreateQueryFilter($"PartitionKey eq {DeadlinePartition.Recurring}"), cancellationToken: cancellationToken)) rows.Add(row);
         var states = await new TaskStates(storage).NotOpenAsync(cancellationToken);
         return rows.Select(r => From(r, states)).ToList();
     }
@@ -39,16 +38,16 @@ public sealed class DeadlineSource(GazetteStorage storage)
         var states = await new TaskStates(storage).NotOpenAsync(cancellationToken);
         var list = new List<ReminderTask>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey ne {DeadlinePartition.Undated}");
-        await foreach (var row in Deadlines.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) list.Add(From(row, states));
+        await foreach (var row in Deadlines.QueryAsync<DeadlineRow>(filter, cancellationToken: cancellationToken)) list.Add(From(row, states));
         return list;
     }
 
     /// <summary>Limits waiting for the admin: not understood, or resolved with too little confidence to remind on.</summary>
-    public async Task<List<TableEntity>> ReviewListAsync(CancellationToken cancellationToken = default)
+    public async Task<List<DeadlineRow>> ReviewListAsync(CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var list = new List<TableEntity>();
-        await foreach (var row in Deadlines.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DeadlinePartition.Undated}"), cancellationToken: cancellationToken)) list.Add(row);
+        var list = new List<DeadlineRow>();
+        await foreach (var row in Deadlines.QueryAsync<DeadlineRow>(TableClient.CreateQueryFilter($"PartitionKey eq {DeadlinePartition.Undated}"), cancellationToken: cancellationToken)) list.Add(row);
         return list;
     }
 
@@ -60,50 +59,43 @@ public sealed class DeadlineSource(GazetteStorage storage)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var rowKey = DeadlinePartition.Undated + "|" + key;
-        var existing = await Deadlines.GetEntityIfExistsAsync<TableEntity>(DeadlinePartition.Undated, rowKey, cancellationToken: cancellationToken);
+        var existing = await Deadlines.GetEntityIfExistsAsync<DeadlineRow>(DeadlinePartition.Undated, rowKey, cancellationToken: cancellationToken);
         if (!existing.HasValue) return false;
         var row = existing.Value!;
         if (date is { } day)
         {
-            var moved = new TableEntity(DeadlinePartition.Of(day), Iso(day) + "|" + key);
-            foreach (var (name, value) in row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))) moved[name] = value;
-            moved["Date"] = Iso(day);
-            moved["Basis"] = "set by the admin" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note}");
-            moved["Review"] = null;
-            moved["Settled"] = true; // a new parse of the issue keeps this decision (IngestIssue)
-            await Deadlines.UpsertEntityAsync(moved, TableUpdateMode.Replace, cancellationToken);
-            await Deadlines.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            var (partition, undatedKey) = (row.PartitionKey, row.RowKey);
+            row.PartitionKey = DeadlinePartition.Of(day);
+            row.RowKey = StoredDate.Of(day) + "|" + key;
+            row.Date = day;
+            row.Basis = DeadlineRow.AdminBasis + (string.IsNullOrWhiteSpace(note) ? "" : $": {note}");
+            row.Review = null;
+            row.Settled = true; // a new parse of the issue keeps this decision (IngestIssue)
+            await Deadlines.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            await Deadlines.DeleteEntityAsync(partition, undatedKey, cancellationToken: cancellationToken);
         }
         else
         {
-            row["Dismissed"] = true;
-            row["DismissNote"] = note;
+            row.Dismissed = true;
+            row.DismissNote = note;
             await Deadlines.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
         }
 
         return true;
     }
 
-    public static ReminderTask From(TableEntity row, IReadOnlyDictionary<string, TaskState> states)
+    public static ReminderTask From(DeadlineRow row, IReadOnlyDictionary<string, TaskState> states)
     {
-        var key = row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
-        var taskKey = key[..key.LastIndexOf('|')];
-        var kind = Enum.TryParse<DeadlineKind>(row.GetString("Kind"), ignoreCase: true, out var k) ? k : DeadlineKind.Deadline;
-        var phrase = row.GetString("Phrase") ?? "";
+        var phrase = row.Phrase ?? "";
         return new ReminderTask(
-            key, taskKey, row.GetString("DocNumber"), row.GetString("Title") ?? "", row.GetString("Item"), row.GetString("Excerpt"),
-            JsonColumn.Read(row.GetString("Lead")), JsonColumn.Read(row.GetString("Support")), phrase, kind,
-            ParseDate(row.GetString("Date")), row.GetString("Basis") ?? "",
-            states.TryGetValue(taskKey, out var state) ? state : TaskState.Open)
+            row.LimitKey, row.TaskKey, row.DocNumber, row.Title ?? "", row.Item, row.Excerpt,
+            row.Lead, row.Support, phrase, row.Kind ?? DeadlineKind.Deadline,
+            row.Date, row.Basis ?? "",
+            states.TryGetValue(row.TaskKey, out var state) ? state : TaskState.Open)
         {
             Recurrence = row.PartitionKey == DeadlinePartition.Recurring ? RecurrenceColumns.Read(row) : null,
-            SignedOn = ParseDate(row.GetString("SignedDate")),
-            ValidUntil = ParseDate(row.GetString("ValidUntil")),
+            SignedOn = row.SignedDate,
+            ValidUntil = row.ValidUntil,
         };
     }
-
-    private static DateOnly? ParseDate(string? iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using RecurrenceRule = GazetteNotify.Parsing.Model.RecurrenceRule; // not Ical.Net's, which has the same name
+using GazetteNotify.Documents;
 
 namespace GazetteNotify.Reminders;
 

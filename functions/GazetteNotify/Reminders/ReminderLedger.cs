@@ -37,12 +37,12 @@ public sealed class ReminderLedger(GazetteStorage storage, TimeProvider clock)
         for (var year = from.Year; year <= to.Year; year++)
         {
             var range = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(year)} and RowKey ge {Iso(from)} and RowKey lt {Iso(to.AddDays(1))}");
-            await foreach (var row in Table.QueryAsync<TableEntity>(range, select: ["RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in Table.QueryAsync<RemindedRow>(range, select: [nameof(RemindedRow.RowKey)], cancellationToken: cancellationToken))
             {
                 keys.Add(row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..]);
             }
 
-            await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {LegacyPartition(year)}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in Table.QueryAsync<RemindedRow>(TableClient.CreateQueryFilter($"PartitionKey eq {LegacyPartition(year)}"), select: [nameof(RemindedRow.RowKey)], cancellationToken: cancellationToken))
             {
                 keys.Add(row.RowKey);
             }
@@ -57,33 +57,34 @@ public sealed class ReminderLedger(GazetteStorage storage, TimeProvider clock)
     /// </summary>
     public async Task<bool> ClaimDayAsync(DateOnly day, Department department, CancellationToken cancellationToken = default)
     {
-        var row = "dept-" + department.Id;
+        var row = DepartmentDayRow.RowPrefix + department.Id;
         try
         {
-            await Table.AddEntityAsync(new TableEntity(Run(day), row) { ["Status"] = "planned", ["At"] = clock.GetUtcNow() }, cancellationToken);
+            await Table.AddEntityAsync(new DepartmentDayRow { PartitionKey = Run(day), RowKey = row, Status = DepartmentDayStatus.Planned, At = clock.GetUtcNow() }, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = await Table.GetEntityAsync<TableEntity>(Run(day), row, cancellationToken: cancellationToken);
-            return existing.Value.GetString("Status") != "done";
+            var existing = await Table.GetEntityAsync<DepartmentDayRow>(Run(day), row, cancellationToken: cancellationToken);
+            return existing.Value.Status != DepartmentDayStatus.Done;
         }
     }
 
     /// <summary>Records the items as told and closes the department's day.</summary>
-    public async Task CompleteDayAsync(DateOnly day, DepartmentReminder reminder, string status, CancellationToken cancellationToken = default)
+    public async Task CompleteDayAsync(DateOnly day, DepartmentReminder reminder, DepartmentDayStatus status, CancellationToken cancellationToken = default)
     {
-        if (status == "done")
+        if (status == DepartmentDayStatus.Done)
         {
-            var rows = reminder.Items.Select(i => new TableEntity(Partition(i.Due.Year), RowKey(i, reminder.Department)) { ["Run"] = Run(day) });
+            var rows = reminder.Items.Select(i => new RemindedRow { PartitionKey = Partition(i.Due.Year), RowKey = RowKey(i, reminder.Department), Run = Run(day) });
             await TableBatches.SubmitAsync(Table, rows, TableTransactionActionType.UpsertReplace, cancellationToken);
         }
 
-        await Table.UpsertEntityAsync(new TableEntity(Run(day), "dept-" + reminder.Department.Id)
+        // A merge of the columns that change (the claim's At stays): a patch, not a whole row.
+        await Table.UpsertEntityAsync(new TableEntity(Run(day), DepartmentDayRow.RowPrefix + reminder.Department.Id)
         {
-            ["Status"] = status,
-            ["Items"] = reminder.Items.Count,
-            ["CompletedAt"] = clock.GetUtcNow(),
+            [nameof(DepartmentDayRow.Status)] = StoredName.Of(status),
+            [nameof(DepartmentDayRow.Items)] = reminder.Items.Count,
+            [nameof(DepartmentDayRow.CompletedAt)] = clock.GetUtcNow(),
         }, TableUpdateMode.Merge, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using GazetteNotify.Departments;
 using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Model;
+using GazetteNotify.Documents;
 
 namespace GazetteNotify.Reminders;
 

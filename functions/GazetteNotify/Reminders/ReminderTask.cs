@@ -1,5 +1,6 @@
 using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Model;
+using GazetteNotify.Documents;
 
 namespace GazetteNotify.Reminders;
 
@@ -28,14 +29,6 @@ public sealed record ReminderTask(
     public DateOnly? SignedOn { get; init; }
 
     public DateOnly? ValidUntil { get; init; }
-}
-
-/// <summary>Where a task stands: a done task stops reminding; acknowledged only says someone has seen it.</summary>
-public enum TaskState
-{
-    Open,
-    Acknowledged,
-    Done,
 }
 
 /// <summary>A department's part in a task: 牵头 (lead), 配合 (support), or 责任单位 when the clause makes no split.</summary>

@@ -58,7 +58,7 @@ public sealed class SendDeadlineReminders(
 
             if (result.WasQueued) queued++;
             else sent++;
-            await ledger.CompleteDayAsync(today, reminder, "done", cancellationToken);
+            await ledger.CompleteDayAsync(today, reminder, DepartmentDayStatus.Done, cancellationToken);
         }
 
         return new ReminderRun(today, plan, sent, already, failed, withoutAddress) { Batches = queued };

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using GazetteNotify.Documents;
+using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;
 
 namespace GazetteNotify.Reminders;
@@ -19,17 +21,17 @@ public sealed class TaskStates(GazetteStorage storage)
         if (partition is null) return false;
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            var existing = await Table.GetEntityIfExistsAsync<TaskRow>(partition, row, cancellationToken: cancellationToken);
             if (!existing.HasValue) return false;
-            var entity = existing.Value!;
-            if (Parse(entity.GetString("State")) >= state) return true;
-            entity["State"] = Name(state);
-            entity["StateBy"] = departmentId;
-            entity["StateAt"] = at;
-            if (note is not null) entity["Note"] = note.Length > 2000 ? note[..2000] : note;
+            var task = existing.Value!;
+            if (task.State >= state) return true;
+            task.State = state;
+            task.StateBy = departmentId;
+            task.StateAt = at;
+            if (note is not null) task.Note = note.Length > 2000 ? note[..2000] : note;
             try
             {
-                await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await Table.UpdateEntityAsync(task, task.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < 5)
@@ -39,11 +41,11 @@ public sealed class TaskStates(GazetteStorage storage)
         }
     }
 
-    public async Task<TableEntity?> GetAsync(string taskKey, CancellationToken cancellationToken = default)
+    public async Task<TaskRow?> GetAsync(string taskKey, CancellationToken cancellationToken = default)
     {
         var (partition, row) = Split(taskKey);
         if (partition is null) return null;
-        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        var existing = await Table.GetEntityIfExistsAsync<TaskRow>(partition, row, cancellationToken: cancellationToken);
         return existing.HasValue ? existing.Value : null;
     }
 
@@ -51,22 +53,14 @@ public sealed class TaskStates(GazetteStorage storage)
     public async Task<Dictionary<string, TaskState>> NotOpenAsync(CancellationToken cancellationToken = default)
     {
         var states = new Dictionary<string, TaskState>(StringComparer.Ordinal);
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"State ne {"open"}"), select: ["PartitionKey", "RowKey", "State"], cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"State ne {StoredName.Of(TaskState.Open)}");
+        await foreach (var row in Table.QueryAsync<TaskRow>(filter, select: [nameof(TaskRow.PartitionKey), nameof(TaskRow.RowKey), nameof(TaskRow.State)], cancellationToken: cancellationToken))
         {
-            states[row.PartitionKey + "|" + row.RowKey] = Parse(row.GetString("State"));
+            states[row.PartitionKey + "|" + row.RowKey] = row.State;
         }
 
         return states;
     }
-
-    public static TaskState Parse(string? state) => state switch
-    {
-        "done" => TaskState.Done,
-        "acknowledged" => TaskState.Acknowledged,
-        _ => TaskState.Open,
-    };
-
-    public static string Name(TaskState state) => state.ToString().ToLowerInvariant();
 
     /// <summary>issue|doc|task → (issue, doc|task).</summary>
     private static (string? Partition, string Row) Split(string taskKey)

@@ -52,10 +52,12 @@ public sealed class SendGridEvents(GazetteStorage storage, SubscriberStore subsc
             var hard = kind == "spamreport" || kind == "bounce" && (!e.TryGetProperty("type", out var type) || type.GetString() != "blocked");
             if (kind == "unsubscribe" || kind == "group_unsubscribe") await subscribers.UnsubscribeAsync(email!, cancellationToken);
             if (!hard) continue;
-            await storage.Table(storage.Names.SuppressionsTable).UpsertEntityAsync(new TableEntity(SubscriberStore.PartitionOf(email!), email!.Value)
+            await storage.Table(storage.Names.SuppressionsTable).UpsertEntityAsync(new SuppressionRow
             {
-                ["Reason"] = kind,
-                ["EventTime"] = e.TryGetProperty("timestamp", out var ts) && ts.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow(),
+                PartitionKey = SubscriberStore.PartitionOf(email!),
+                RowKey = email!.Value,
+                Reason = kind,
+                EventTime = e.TryGetProperty("timestamp", out var ts) && ts.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow(),
             }, TableUpdateMode.Replace, cancellationToken);
             suppressed++;
         }
@@ -67,7 +69,7 @@ public sealed class SendGridEvents(GazetteStorage storage, SubscriberStore subsc
     public static async Task<HashSet<string>> SuppressedAsync(GazetteStorage storage, CancellationToken cancellationToken = default)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in storage.Table(storage.Names.SuppressionsTable).QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken)) set.Add(row.RowKey);
+        await foreach (var row in storage.Table(storage.Names.SuppressionsTable).QueryAsync<SuppressionRow>(select: [nameof(SuppressionRow.RowKey)], cancellationToken: cancellationToken)) set.Add(row.RowKey);
         return set;
     }
 }

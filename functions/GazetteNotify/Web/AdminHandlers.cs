@@ -37,7 +37,6 @@ public sealed class AdminHandlers(GazetteStorage storage, PoisonedBatches poison
 
     private static PageResult Answer<T>(T value) => new(200, JsonSerializer.Serialize(value, Json)) { ContentType = JsonContentType };
 
-    /// <summary>Table rows as plain property bags (no odata noise).</summary>
-    private static List<Dictionary<string, object?>> Rows(IEnumerable<TableEntity> rows) =>
-        rows.Select(r => r.Where(p => p.Key is not ("odata.etag" or "Timestamp")).ToDictionary(p => p.Key, p => (object?)p.Value)).ToList();
+    /// <summary>Table rows as plain property bags, named as stored (no odata noise).</summary>
+    private static List<Dictionary<string, object?>> Rows(IEnumerable<ITableEntity> rows) => rows.Select(TableColumns.Values).ToList();
 }

@@ -29,14 +29,14 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
         var actions = await new Admin.AdminAudit(storage, clock).RecentAsync(20, cancellationToken);
         var issues = await new IssueQueries(storage).ListAsync(cancellationToken);
-        var review = (await new DeadlineSource(storage).ReviewListAsync(cancellationToken)).Where(r => r.GetBoolean("Dismissed") != true).ToList();
+        var review = (await new DeadlineSource(storage).ReviewListAsync(cancellationToken)).Where(r => r.Dismissed != true).ToList();
         var (unreached, named) = await new UnmappedUnits(storage).ListAsync(cancellationToken);
         var deliveries = await new RecentDeliveries(storage, clock).ListAsync(TimeSpan.FromDays(14), cancellationToken);
         var poison = await poisoned.ListAsync(cancellationToken);
 
         var sb = new StringBuilder();
-        sb.Append("<h2>公报（").Append(issues.Count(i => i.Status == "ingested")).Append(" 期已入库）</h2>\n<table><thead><tr><th>期号</th><th>状态</th><th>文件</th><th>任务</th><th>时限</th><th>警告</th><th>上传文件</th><th>操作</th></tr></thead><tbody>\n");
-        foreach (var i in issues.Where(i => i.Status != "rejected").OrderByDescending(i => i.Key, StringComparer.Ordinal))
+        sb.Append("<h2>公报（").Append(issues.Count(i => i.Status == IssueStatus.Ingested)).Append(" 期已入库）</h2>\n<table><thead><tr><th>期号</th><th>状态</th><th>文件</th><th>任务</th><th>时限</th><th>警告</th><th>上传文件</th><th>操作</th></tr></thead><tbody>\n");
+        foreach (var i in issues.Where(i => i.Status != IssueStatus.Rejected).OrderByDescending(i => i.Key, StringComparer.Ordinal))
         {
             sb.Append("<tr><td><a href=\"").Append(E(AdminCaller.WithCode("admin/issues/" + Uri.EscapeDataString(i.Key), code))).Append("\">").Append(E(i.Key)).Append("</a></td><td>")
               .Append(E(ChineseTerms.IssueStatus(i.Status))).Append("</td><td>").Append(i.Documents).Append("</td><td>").Append(i.Tasks).Append("</td><td>").Append(i.Deadlines)
@@ -46,7 +46,7 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         }
 
         sb.Append("</tbody></table>\n<h2>已拒收的上传</h2>\n");
-        var rejected = issues.Where(i => i.Status == "rejected").ToList();
+        var rejected = issues.Where(i => i.Status == IssueStatus.Rejected).ToList();
         if (rejected.Count == 0) sb.Append("<p>无。</p>\n");
         else
         {
@@ -64,13 +64,13 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         var n = 0;
         foreach (var r in review.Take(50))
         {
-            var key = r.RowKey[(DeadlinePartition.Undated.Length + 1)..];
+            var key = r.LimitKey;
             var id = "review-" + n++;
-            sb.Append("<li>").Append(E(r.GetString("Phrase"))).Append(" · ").Append(E(r.GetString("DocNumber") ?? r.GetString("Title"))).Append(" 第").Append(E(r.GetString("Item"))).Append("项：")
-              .Append(E(ChineseTerms.ReviewReason(r.GetString("Review"))))
-              .Append(r.GetString("Suggested") is { } suggested ? "（按签发日期推算：" + E(suggested) + "）" : "")
+            sb.Append("<li>").Append(E(r.Phrase)).Append(" · ").Append(E(r.DocNumber ?? r.Title)).Append(" 第").Append(E(r.Item)).Append("项：")
+              .Append(E(ChineseTerms.ReviewReason(r.Review)))
+              .Append(r.SuggestedText is { } suggested ? "（按签发日期推算：" + E(suggested) + "）" : "")
               .Append(Form(Routes.AdminSettleReview, code, formToken, new() { ["key"] = key },
-                  $"<label for=\"{id}-date\">到期日期</label> <input type=\"date\" id=\"{id}-date\" name=\"date\" value=\"{E(r.GetString("Suggested"))}\"> "
+                  $"<label for=\"{id}-date\">到期日期</label> <input type=\"date\" id=\"{id}-date\" name=\"date\" value=\"{E(r.SuggestedText)}\"> "
                   + $"<label for=\"{id}-note\">说明</label> <input type=\"text\" id=\"{id}-note\" name=\"note\" maxlength=\"200\"> "
                   + "<button type=\"submit\">设定日期</button> <button type=\"submit\" name=\"dismiss\" value=\"1\">不提醒</button>"))
               .Append("</li>\n");
@@ -110,9 +110,9 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         sb.Append("</tbody></table>\n<h2>无法投递的批次（").Append(poison.Count).Append("）</h2>\n<ul>\n");
         foreach (var p in poison.Take(50))
         {
-            sb.Append("<li>").Append(E(Time(p.GetDateTimeOffset("RecordedAt")))).Append(" · ").Append(E(p.GetString("Run"))).Append(" · ").Append(E(p.GetString("Subject")))
-              .Append(" · ").Append(E(ChineseTerms.BatchError(p.GetString("Error"))))
-              .Append(p.GetDateTimeOffset("RetriedAt") is { } retried
+            sb.Append("<li>").Append(E(Time(p.RecordedAt))).Append(" · ").Append(E(p.Run)).Append(" · ").Append(E(p.Subject))
+              .Append(" · ").Append(E(ChineseTerms.BatchError(p.Error)))
+              .Append(p.RetriedAt is { } retried
                   ? " · 已于 " + E(Time(retried)) + " 重新排队"
                   : Form(Routes.AdminRetryPoisonedBatch, code, formToken, new() { ["id"] = p.RowKey }, "<button type=\"submit\">重新发送</button>"))
               .Append("</li>\n");
@@ -157,8 +157,8 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         sb.Append("<h2>文件</h2>\n<ol>\n");
         foreach (var d in detail.Documents)
         {
-            sb.Append("<li><strong>").Append(E(d.GetString("Title"))).Append("</strong> ").Append(E(d.GetString("DocNumber"))).Append(" · ").Append(E(d.GetString("Issuer")))
-              .Append(" · ").Append(E(d.GetString("SignedDate"))).Append("<br><small>").Append(E(d.GetString("Summary"))).Append("</small></li>\n");
+            sb.Append("<li><strong>").Append(E(d.Title)).Append("</strong> ").Append(E(d.DocNumber)).Append(" · ").Append(E(d.Issuer))
+              .Append(" · ").Append(E(d.SignedDateText)).Append("<br><small>").Append(E(d.Summary)).Append("</small></li>\n");
         }
 
         sb.Append("</ol>\n<h2>任务</h2>\n<table><thead><tr><th>任务</th><th>文号</th><th>条目</th><th>牵头/责任</th><th>配合</th><th>时限</th><th>状态</th></tr></thead><tbody>\n");
@@ -166,22 +166,22 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
         {
             var key = detail.Issue.Key + "|" + t.RowKey;
             var state = states.TryGetValue(key, out var s) ? s : TaskState.Open;
-            sb.Append("<tr><td>").Append(E(t.RowKey)).Append("</td><td>").Append(E(t.GetString("DocNumber"))).Append("</td><td>").Append(E(t.GetString("Item")))
-              .Append("</td><td>").Append(E(string.Join("、", JsonColumn.Read(t.GetString("Lead"))))).Append("</td><td>").Append(E(string.Join("、", JsonColumn.Read(t.GetString("Support")))))
-              .Append("</td><td>").Append(E(string.Join("、", JsonColumn.Read(t.GetString("Deadlines"))))).Append("</td><td>").Append(E(TaskHandlers.StateName(state))).Append("</td></tr>\n");
+            sb.Append("<tr><td>").Append(E(t.RowKey)).Append("</td><td>").Append(E(t.DocNumber)).Append("</td><td>").Append(E(t.Item))
+              .Append("</td><td>").Append(E(string.Join("、", t.Lead))).Append("</td><td>").Append(E(string.Join("、", t.Support)))
+              .Append("</td><td>").Append(E(string.Join("、", t.Deadlines))).Append("</td><td>").Append(E(TaskHandlers.StateName(state))).Append("</td></tr>\n");
         }
 
         sb.Append("</tbody></table>\n<h2>时限</h2>\n<table><thead><tr><th>日期</th><th>原文</th><th>文号</th><th>条目</th><th>依据</th></tr></thead><tbody>\n");
         foreach (var d in detail.Deadlines.OrderBy(d => d.RowKey, StringComparer.Ordinal))
         {
-            var date = d.GetString("Date") ?? (d.PartitionKey == DeadlinePartition.Recurring ? "周期性" : ChineseTerms.NeedsReview);
-            sb.Append("<tr><td>").Append(E(date)).Append("</td><td>").Append(E(d.GetString("Phrase"))).Append("</td><td>").Append(E(d.GetString("DocNumber")))
-              .Append("</td><td>").Append(E(d.GetString("Item"))).Append("</td><td>").Append(E(d.GetString("Review") is { } review ? ChineseTerms.ReviewReason(review) : ChineseTerms.Basis(d.GetString("Basis")))).Append("</td></tr>\n");
+            var date = d.DateText ?? (d.PartitionKey == DeadlinePartition.Recurring ? "周期性" : ChineseTerms.NeedsReview);
+            sb.Append("<tr><td>").Append(E(date)).Append("</td><td>").Append(E(d.Phrase)).Append("</td><td>").Append(E(d.DocNumber))
+              .Append("</td><td>").Append(E(d.Item)).Append("</td><td>").Append(E(d.Review is { } review ? ChineseTerms.ReviewReason(review) : ChineseTerms.Basis(d.Basis))).Append("</td></tr>\n");
         }
 
         sb.Append("</tbody></table>\n");
         // A single document uploaded on its own has no gazette title: the page is named after the document.
-        var name = detail.Issue.Title is { Length: > 0 } title ? title : (detail.Documents.Count > 0 ? detail.Documents[0].GetString("Title") : "") + "（单份文件）";
+        var name = detail.Issue.Title is { Length: > 0 } title ? title : (detail.Documents.Count > 0 ? detail.Documents[0].Title : "") + "（单份文件）";
         return new PageResult(200, Layout($"{detail.Issue.Key} · {name}", sb.ToString()));
     }
 

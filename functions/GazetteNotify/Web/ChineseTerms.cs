@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GazetteNotify.Documents;
 using GazetteNotify.DueDates;
 
 namespace GazetteNotify.Web;
@@ -17,6 +18,9 @@ public static partial class ChineseTerms
         "ingesting" => "入库中",
         _ => status ?? "",
     };
+
+    /// <summary>An Issues row's status, by the word it is stored as.</summary>
+    public static string IssueStatus(Documents.IssueStatus? status) => IssueStatus(status is { } s ? Storage.StoredName.Of(s) : null);
 
     public const string NeedsReview = "待复核";
 

@@ -1,5 +1,6 @@
 using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
+using GazetteNotify.Documents;
 using GazetteNotify.Reminders;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
@@ -45,8 +46,8 @@ public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, Site
         if (await TaskOf(token, purpose, cancellationToken) is not { } found) return Refused();
         var (department, row) = found;
         var action = Routes.FormAction(settings.PublicBaseUrl, route, token);
-        var body = $"<p>{Pages.E(department.Name)}</p><p>{Pages.E(row.GetString("DocNumber"))} 第{Pages.E(row.GetString("Item"))}项</p>"
-                   + $"<blockquote>{Pages.E(row.GetString("Excerpt"))}</blockquote><p>当前状态：{Pages.E(StateName(TaskStates.Parse(row.GetString("State"))))}</p>"
+        var body = $"<p>{Pages.E(department.Name)}</p><p>{Pages.E(row.DocNumber)} 第{Pages.E(row.Item)}项</p>"
+                   + $"<blockquote>{Pages.E(row.Excerpt)}</blockquote><p>当前状态：{Pages.E(StateName(row.State))}</p>"
                    + $"<form method=\"post\" action=\"{Pages.E(action)}\">{extra}<button type=\"submit\">{Pages.E(button)}</button></form>";
         return new PageResult(200, Pages.Layout(button, body));
     }
@@ -56,11 +57,11 @@ public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, Site
         if (await TaskOf(token, purpose, cancellationToken) is not { } found) return Refused();
         var taskKey = ReminderLinks.ReadSubject(tokens.Verify(token, purpose).Subject)!.Value.TaskKey;
         await new TaskStates(storage).SetAsync(taskKey, state, found.Department.Id, note, clock.GetUtcNow(), cancellationToken);
-        var now = TaskStates.Parse((await new TaskStates(storage).GetAsync(taskKey, cancellationToken))?.GetString("State"));
+        var now = (await new TaskStates(storage).GetAsync(taskKey, cancellationToken))?.State ?? TaskState.Open;
         return new PageResult(200, Pages.Message("已记录", $"任务状态：{StateName(now)}。" + (now == TaskState.Done ? "此任务不会再提醒。" : "")));
     }
 
-    private async Task<(Department Department, Azure.Data.Tables.TableEntity Row)?> TaskOf(string? token, string purpose, CancellationToken cancellationToken)
+    private async Task<(Department Department, Documents.TaskRow Row)?> TaskOf(string? token, string purpose, CancellationToken cancellationToken)
     {
         var check = tokens.Verify(token, purpose);
         if (!check.IsValid || ReminderLinks.ReadSubject(check.Subject) is not { } subject) return null;

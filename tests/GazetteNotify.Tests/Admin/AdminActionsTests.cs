@@ -41,7 +41,7 @@ public sealed class AdminActionsTests
         // Parsing the issue again brings the undated limits back — but not the two the admin decided.
         var again = await Actions.ReingestAsync(Samples.Issue2022_06, "tester");
         Assert.Contains("已重新入库为 2022-06", again.Message);
-        var after = (await new DeadlineSource(_storage).ReviewListAsync()).Where(r => r.GetBoolean("Dismissed") != true).Select(r => r.RowKey).ToList();
+        var after = (await new DeadlineSource(_storage).ReviewListAsync()).Where(r => r.Dismissed != true).Select(r => r.RowKey).ToList();
         Assert.Equal(review.Count - 2, after.Count);
         Assert.True((await _storage.Table(_storage.Names.DeadlinesTable).GetEntityIfExistsAsync<TableEntity>("2022", "2022-07-15|" + first)).HasValue);
 

@@ -144,7 +144,7 @@ public sealed class EmailBatchTests : IDisposable
         var body = System.Text.Json.JsonDocument.Parse(Assert.Single(sendGrid.LogEntries).RequestMessage!.Body!).RootElement;
         Assert.Equal(["a@example.com", "c@example.com"], body.GetProperty("personalizations").EnumerateArray()
             .Select(p => p.GetProperty("to")[0].GetProperty("email").GetString()).Order());
-        Assert.All(await ledger.ListAsync("run-1"), row => Assert.Equal("sent", row.GetString("Status")));
+        Assert.All(await ledger.ListAsync("run-1"), row => Assert.Equal("sent", row.StatusName));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class SendTopicAlertsTests : IDisposable
         Assert.Contains("关于印发聊城市居住证实施办法的通知", mail.TextBody);
         Assert.StartsWith("<http://127.0.0.1:7071/api/unsubscribe?token=", mail.Headers["List-Unsubscribe"]);
         var ledger = await new DeliveryLedger(_storage, _clock).ListAsync(first.RunKey!);
-        Assert.Equal("sent", Assert.Single(ledger).GetString("Status"));
+        Assert.Equal("sent", Assert.Single(ledger).StatusName);
 
         var second = await Job().RunAsync();
         Assert.Equal(0, second.NewIssues);

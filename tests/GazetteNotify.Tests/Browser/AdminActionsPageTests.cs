@@ -46,8 +46,8 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
-    private async Task<List<TableEntity>> ReviewAsync() =>
-        (await new DeadlineSource(_storage).ReviewListAsync()).Where(r => r.GetBoolean("Dismissed") != true).ToList();
+    private async Task<List<DeadlineRow>> ReviewAsync() =>
+        (await new DeadlineSource(_storage).ReviewListAsync()).Where(r => r.Dismissed != true).ToList();
 
     private async Task PoisonedBatchAsync()
     {
@@ -113,8 +113,8 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
         await Expect(page.Locator("h1")).ToHaveTextAsync("未作更改");
         // The runner's queue consumer takes the batch again: its recipient gets the mail, once.
         var ledger = new DeliveryLedger(_storage, TimeProvider.System);
-        for (var i = 0; i < 100 && (await ledger.ListAsync("run-7")).All(r => r.GetString("Status") != "sent"); i++) await Task.Delay(200);
-        Assert.Equal("sent", Assert.Single(await ledger.ListAsync("run-7")).GetString("Status"));
+        for (var i = 0; i < 100 && (await ledger.ListAsync("run-7")).All(r => r.StatusName != "sent"); i++) await Task.Delay(200);
+        Assert.Equal("sent", Assert.Single(await ledger.ListAsync("run-7")).StatusName);
         Assert.Single(Directory.GetFiles(_outbox, "*.eml"));
 
         // 4. The upload is read again.

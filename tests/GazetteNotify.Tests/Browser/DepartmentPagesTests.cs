@@ -41,7 +41,7 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
     private async Task<string> StateAsync(string taskKey) =>
-        (await new TaskStates(_storage).GetAsync(taskKey))?.GetString("State") ?? "open";
+        (await new TaskStates(_storage).GetAsync(taskKey))?.StateName ?? "open";
 
     [Fact]
     public async Task A_department_acknowledges_and_completes_a_task_from_its_reminder_mail()
@@ -87,8 +87,8 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
         await Expect(page.Locator("body")).ToContainTextAsync("此任务不会再提醒");
         await ShotAsync(page, "dept-5-done");
         var row = (await new TaskStates(_storage).GetAsync(taskKey))!;
-        Assert.Equal("done", row.GetString("State"));
-        Assert.Equal("已于6月18日拨付到位。", row.GetString("Note"));
+        Assert.Equal("done", row.StateName);
+        Assert.Equal("已于6月18日拨付到位。", row.Note);
 
         // The calendar link answers an iCalendar feed of the department's limits.
         var feed = await page.APIRequest.GetAsync(calendar);

@@ -157,7 +157,7 @@ public sealed class KillLoopTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain(loopLines.Concat(drainLines), l => l.Contains("— retried", StringComparison.Ordinal));
 
         // Nothing ended on the poison queue: every batch was sent, none given up.
-        Assert.True(poisoned.Count == 0, $"{poisoned.Count} batches poisoned: {string.Join(", ", poisoned.Select(p => p.GetString("Run") + " (" + p.GetString("Error") + ")"))}\n{log}");
+        Assert.True(poisoned.Count == 0, $"{poisoned.Count} batches poisoned: {string.Join(", ", poisoned.Select(p => p.Run + " (" + p.Error + ")"))}\n{log}");
 
         // Every expected mail recorded as sent, once, and no other row.
         foreach (var (run, _, recipientKey, deliveryId) in expected)

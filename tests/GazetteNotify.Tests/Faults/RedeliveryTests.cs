@@ -140,7 +140,7 @@ public sealed class RedeliveryTests
         }
 
         Assert.All(claims, c => Assert.Equal((DeliveryClaim.Done, DeliveryClaim.InFlight), (c["k5"], c["k120"])));
-        Assert.Equal(2, (await earlier.ListAsync("run-c")).Single(r => r.RowKey == "k240").GetInt32("Attempts"));
+        Assert.Equal(2, (await earlier.ListAsync("run-c")).Single(r => r.RowKey == "k240").Attempts);
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public sealed class StorageOutageTests : IDisposable
         Assert.True(result.Complete);
         Assert.Equal(5, Directory.GetFiles(_outbox, "*.eml").Length); // each recipient once (the outbox is keyed by delivery id)
         var rows = await new DeliveryLedger(restarted, clock).ListAsync("run-o");
-        Assert.Equal(5, rows.Count(r => r.GetString("Status") == "sent"));
+        Assert.Equal(5, rows.Count(r => r.StatusName == "sent"));
     }
 
     [Fact]

@@ -137,8 +137,8 @@ public sealed class ServiceRegistrationTests : IDisposable
         Assert.Equal(2, rows.Count);
         var batch = rows.Single(r => r.RowKey == "msg-1");
         Assert.Equal(("run-9", 1, 0, 1, "SendGrid 400: invalid from address"),
-            (batch.GetString("Run"), batch.GetInt32("Recipients"), batch.GetInt32("Sent"), batch.GetInt32("Failed"), batch.GetString("Error")));
-        Assert.StartsWith("not a readable batch", rows.Single(r => r.RowKey == "msg-2").GetString("Error"), StringComparison.Ordinal);
+            (batch.Run, batch.Recipients, batch.Sent, batch.Failed, batch.Error));
+        Assert.StartsWith("not a readable batch", rows.Single(r => r.RowKey == "msg-2").Error, StringComparison.Ordinal);
 
         var admin = await services.GetRequiredService<HttpEndpoints>().HandleAsync("AdminPoisonedBatches", Request("GET", "/api/admin/poisoned-batches"));
         Assert.Contains("聊城市人民政府公报：2 份新文件", admin.Html);

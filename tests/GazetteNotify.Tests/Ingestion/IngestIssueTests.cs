@@ -64,15 +64,15 @@ public sealed class IngestIssueTests
         var queries = new IssueQueries(_storage);
 
         var summer = await queries.DeadlinesAsync(new DateOnly(2022, 6, 1), new DateOnly(2022, 8, 31), unit: null);
-        Assert.Contains(summer, d => d.Date == "2022-06-30" && d.Phrase == "6月底前" && d.Item == "2");
-        Assert.Contains(summer, d => d.Date == "2022-08-31" && d.Phrase == "8月底前");
-        Assert.All(summer, d => Assert.InRange(string.CompareOrdinal(d.Date, "2022-06-01"), 0, int.MaxValue));
-        Assert.DoesNotContain(summer, d => d.Date == "2022-12-31");
+        Assert.Contains(summer, d => d.DateText == "2022-06-30" && d.Phrase == "6月底前" && d.Item == "2");
+        Assert.Contains(summer, d => d.DateText == "2022-08-31" && d.Phrase == "8月底前");
+        Assert.All(summer, d => Assert.InRange(string.CompareOrdinal(d.DateText, "2022-06-01"), 0, int.MaxValue));
+        Assert.DoesNotContain(summer, d => d.DateText == "2022-12-31");
 
         var finance = await queries.DeadlinesAsync(new DateOnly(2022, 1, 1), new DateOnly(2023, 12, 31), unit: "市财政局");
         Assert.NotEmpty(finance);
         Assert.All(finance, d => Assert.True(d.Names("市财政局")));
-        Assert.Contains(finance, d => d.Date == "2023-12-31" && d.Item == "4"); // 2023年底前补缴, measure 4
+        Assert.Contains(finance, d => d.DateText == "2023-12-31" && d.Item == "4"); // 2023年底前补缴, measure 4
         var grid = await queries.DeadlinesAsync(new DateOnly(2022, 1, 1), new DateOnly(2023, 12, 31), unit: "国网聊城供电公司");
         Assert.All(grid, d => Assert.Equal("15", d.Item));
     }
@@ -244,7 +244,7 @@ public sealed class IngestIssueTests
         Assert.Equal(name, Uri.UnescapeDataString(properties.Metadata["originalblob"]));
         Assert.Equal(bytes.Length, properties.ContentLength);
 
-        var listed = Assert.Single(await new IssueQueries(_storage).ListAsync(), i => i.Status == "rejected");
+        var listed = Assert.Single(await new IssueQueries(_storage).ListAsync(), i => i.StatusName == "rejected");
         Assert.Equal(outcome.Reason, listed.Reason);
         Assert.Equal(name, listed.BlobName);
 
@@ -269,7 +269,7 @@ public sealed class IngestIssueTests
         Assert.True(metadata.Sum(m => m.Key.Length + m.Value.Length) <= 8 * 1024, "metadata over 8 KB");
         Assert.All(metadata.Values, v => Assert.True(v.All(c => c is >= ' ' and < (char)127)));
         Assert.StartsWith(Uri.UnescapeDataString(metadata["originalblob"]), name, StringComparison.Ordinal); // cut at a character
-        Assert.Equal(name, Assert.Single(await new IssueQueries(_storage).ListAsync(), i => i.Status == "rejected").BlobName);
+        Assert.Equal(name, Assert.Single(await new IssueQueries(_storage).ListAsync(), i => i.StatusName == "rejected").BlobName);
     }
 
     [Fact]

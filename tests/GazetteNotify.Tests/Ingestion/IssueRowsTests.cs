@@ -33,8 +33,8 @@ public class IssueRowsTests
         Assert.Equal(["01", "02", "03", "04", "05", "06", "07"], rows.Documents.Select(d => d.RowKey));
         Assert.All(rows.Documents, d => Assert.Equal("2022-06", d.PartitionKey));
         Assert.Equal("01|001", rows.Tasks[0].RowKey);
-        Assert.Equal("[\"市财政局\",\"市税务局\"]", rows.Tasks[0].GetString("Lead")); // UTF-8 JSON, no \u escapes
-        Assert.Equal("open", rows.Tasks[0].GetString("State"));
+        Assert.Equal("[\"市财政局\",\"市税务局\"]", rows.Tasks[0].LeadJson); // UTF-8 JSON, no \u escapes
+        Assert.Equal("open", rows.Tasks[0].StateName);
         Assert.Equal(48, rows.RowCount);
     }
 
@@ -42,12 +42,12 @@ public class IssueRowsTests
     public void Deadlines_are_keyed_by_due_year_and_date_and_undated_ones_wait_apart()
     {
         var rows = Rows2022_06();
-        var bond = Assert.Single(rows.Deadlines, d => d.GetString("Phrase") == "6月底前" && d.GetString("Item") == "2");
+        var bond = Assert.Single(rows.Deadlines, d => d.Phrase == "6月底前" && d.Item == "2");
         Assert.Equal("2022", bond.PartitionKey);
         Assert.Equal("2022-06-30|2022-06|01|002|3", bond.RowKey);
-        Assert.Equal("deadline", bond.GetString("Kind"));
-        Assert.All(rows.Deadlines.Where(d => d.GetString("Date") is null), d => Assert.Equal("undated", d.PartitionKey));
-        Assert.Contains(rows.Deadlines, d => d.GetString("Kind") == "relative" && d.PartitionKey == "undated");
+        Assert.Equal("deadline", bond.KindName);
+        Assert.All(rows.Deadlines.Where(d => d.DateText is null), d => Assert.Equal("undated", d.PartitionKey));
+        Assert.Contains(rows.Deadlines, d => d.KindName == "relative" && d.PartitionKey == "undated");
         Assert.Equal(rows.Deadlines.Count, rows.Deadlines.Select(d => (d.PartitionKey, d.RowKey)).Distinct().Count());
     }
 
@@ -55,16 +55,20 @@ public class IssueRowsTests
     public void A_repeating_limit_keeps_the_parsers_rule_on_its_row_for_the_reminders()
     {
         var rows = IssueRows.Build("2018-07", Samples.Issue(Samples.Issue2018_07), new Upload("a.txt", new string('a', 64), "UTF-8"), Now);
-        var yearly = Assert.Single(rows.Deadlines, d => d.GetString("Phrase") == "每年7月底前");
+        var yearly = Assert.Single(rows.Deadlines, d => d.Phrase == "每年7月底前");
         Assert.Equal("recurring", yearly.PartitionKey);
-        Assert.Equal(("yearly", 7, (int?)null), (yearly.GetString("RecurrencePeriod"), yearly.GetInt32("RecurrenceMonth"), yearly.GetInt32("RecurrenceDay")));
-        var states = new Dictionary<string, GazetteNotify.Reminders.TaskState>();
+        Assert.Equal(("yearly", 7, (int?)null), (yearly.RecurrencePeriodName, yearly.RecurrenceMonth, yearly.RecurrenceDay));
+        var states = new Dictionary<string, GazetteNotify.Documents.TaskState>();
         Assert.Equal(new RecurrenceRule(RecurrencePeriod.Yearly, 7, null), GazetteNotify.Reminders.DeadlineSource.From(yearly, states).Recurrence);
 
         // A row written before the rule was stored: no rule is guessed from its phrase; its issue is to be ingested again.
-        var older = new Azure.Data.Tables.TableEntity(yearly.Where(p => !p.Key.StartsWith("Recurrence", StringComparison.Ordinal)).ToDictionary());
+        var older = new DeadlineRow
+        {
+            PartitionKey = yearly.PartitionKey, RowKey = yearly.RowKey, Phrase = yearly.Phrase, KindName = yearly.KindName,
+            IssueKey = yearly.IssueKey, DocOrdinal = yearly.DocOrdinal, TaskOrdinal = yearly.TaskOrdinal, LeadJson = yearly.LeadJson,
+        };
         Assert.Null(GazetteNotify.Reminders.DeadlineSource.From(older, states).Recurrence);
-        Assert.All(rows.Deadlines.Where(d => d.PartitionKey != "recurring"), d => Assert.Null(d.GetString("RecurrencePeriod")));
+        Assert.All(rows.Deadlines.Where(d => d.PartitionKey != "recurring"), d => Assert.Null(d.RecurrencePeriodName));
     }
 
     [Fact]
@@ -78,7 +82,7 @@ public class IssueRowsTests
         var rows = IssueRows.Build("2025-doc", issue, new Upload("a.txt", new string('a', 64), "UTF-8"), Now);
 
         var task = Assert.Single(rows.Tasks);
-        Assert.Equal(["全年"], JsonColumn.Read(task.GetString("Deadlines")));
+        Assert.Equal(["全年"], JsonColumn.Read(task.DeadlinesJson));
         Assert.Empty(rows.Deadlines);
     }
 
@@ -87,10 +91,10 @@ public class IssueRowsTests
     {
         var row = Rows2022_06().Issue;
         Assert.Equal(("issues", "2022-06"), (row.PartitionKey, row.RowKey));
-        Assert.Equal("ingested", row.GetString("Status"));
-        Assert.Equal(7, row.GetInt32("Documents"));
-        Assert.Equal(29, row.GetInt32("Tasks"));
-        Assert.Equal("6", row.GetString("IssueNumbers"));
+        Assert.Equal("ingested", row.StatusName);
+        Assert.Equal(7, row.Documents);
+        Assert.Equal(29, row.Tasks);
+        Assert.Equal("6", row.IssueNumbers);
     }
 
     [Fact]
@@ -99,9 +103,9 @@ public class IssueRowsTests
         var issue = Samples.Issue(Samples.Issue2022_06);
         var noisy = issue with { Warnings = Enumerable.Range(0, 2000).Select(i => $"第{i}条警告：无法定位的片段").ToList() };
         var row = IssueRows.Build("2022-06", noisy, new Upload("a.txt", new string('a', 64), "UTF-8"), Now).Issue;
-        Assert.Null(row.GetString("Warnings"));
-        Assert.Equal("2022-06/issue.json", row.GetString("WarningsBlob"));
-        Assert.Equal(2000, row.GetInt32("WarningCount"));
+        Assert.Null(row.WarningsJson);
+        Assert.Equal("2022-06/issue.json", row.WarningsBlob);
+        Assert.Equal(2000, row.WarningCount);
     }
 
     [Fact]

@@ -82,14 +82,14 @@ public sealed class DepartmentCalendarTests
         Assert.Equal(400, (await handlers.AcknowledgeAsync(done[..^3] + "abc")).Status);
         Assert.Equal(400, (await handlers.DonePageAsync(Tokens.Issue(ReminderLinks.DonePurpose, ReminderLinks.Subject("finance", "2022-06|99|999"), null))).Status);
         var states = new TaskStates(_storage);
-        Assert.Equal("open", (await states.GetAsync("2022-06|01|002"))!.GetString("State"));
+        Assert.Equal("open", (await states.GetAsync("2022-06|01|002"))!.StateName);
 
         Assert.Equal(200, (await handlers.AcknowledgeAsync(ack)).Status);
-        Assert.Equal("acknowledged", (await states.GetAsync("2022-06|01|002"))!.GetString("State"));
+        Assert.Equal("acknowledged", (await states.GetAsync("2022-06|01|002"))!.StateName);
         var page = await handlers.DoneAsync(done, "<b>已拨付</b>");
         Assert.Contains("已完成", page.Html);
         Assert.Equal(200, (await handlers.AcknowledgeAsync(ack)).Status); // replayed: stays done
         var row = (await states.GetAsync("2022-06|01|002"))!;
-        Assert.Equal(("done", "finance", "<b>已拨付</b>"), (row.GetString("State"), row.GetString("StateBy"), row.GetString("Note")));
+        Assert.Equal(("done", "finance", "<b>已拨付</b>"), (row.StateName, row.StateBy, row.Note));
     }
 }

@@ -127,7 +127,7 @@ public sealed class ReminderCliTests : IDisposable
     public async Task Tasks_show_where_each_stands()
     {
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
-        await new GazetteNotify.Reminders.TaskStates(_storage).SetAsync("2022-06|01|016", GazetteNotify.Reminders.TaskState.Done, "finance", "已完成", _clock.GetUtcNow());
+        await new GazetteNotify.Reminders.TaskStates(_storage).SetAsync("2022-06|01|016", GazetteNotify.Documents.TaskState.Done, "finance", "已完成", _clock.GetUtcNow());
 
         var done = Gazette("tasks", "--state", "done").Out;
         Assert.Contains("2022-06|01|016", done);

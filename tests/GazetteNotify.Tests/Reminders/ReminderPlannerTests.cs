@@ -2,6 +2,7 @@ using GazetteNotify.Departments;
 using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;
+using GazetteNotify.Documents;
 
 namespace GazetteNotify.Tests.Reminders;
 

@@ -156,7 +156,7 @@ public sealed class ServeTests : IDisposable
 
         Assert.Empty(await new PoisonedBatches(_storage, batches, new DeliveryLedger(_storage, clock), clock).ListAsync());
         Assert.Null((await _storage.Queue(_storage.Names.EmailBatchesPoison).PeekMessageAsync()).Value);
-        Assert.Equal("sent", Assert.Single(await new DeliveryLedger(_storage, clock).ListAsync("run-3")).GetString("Status"));
+        Assert.Equal("sent", Assert.Single(await new DeliveryLedger(_storage, clock).ListAsync("run-3")).StatusName);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class ChineseTermsTests
     {
         var texts = Samples.All
             .SelectMany(s => IssueRows.Build("k", Samples.Issue(s), new Upload("a.txt", new string('a', 64), "UTF-8"), DateTimeOffset.UnixEpoch).Deadlines)
-            .SelectMany(d => new[] { d.GetString("Review"), d.GetString("Basis") })
+            .SelectMany(d => new[] { d.Review, d.Basis })
             .Where(t => t is not null).Distinct().ToList();
         Assert.Contains(texts, t => t!.StartsWith("counted from", StringComparison.Ordinal)); // the samples do hold English reasons
 

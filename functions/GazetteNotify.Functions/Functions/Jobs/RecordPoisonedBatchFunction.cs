@@ -13,7 +13,7 @@ public sealed partial class RecordPoisonedBatchFunction(PoisonedBatches poisoned
     public async Task Run([QueueTrigger(StorageNames.EmailBatchesPoisonQueueName)] string message, string id, long dequeueCount, CancellationToken cancellationToken)
     {
         var row = await poisoned.RecordAsync(message, id, dequeueCount, cancellationToken);
-        LogPoisoned(id, row.GetString("Run"), Redaction.Redact(row.GetString("Error")));
+        LogPoisoned(id, row.Run, Redaction.Redact(row.Error));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Poisoned email batch {Id} of run {Run}: {Error}")]
