@@ -101,7 +101,7 @@ public sealed class SendTopicAlerts(
             var run = RunKey(through);
             lastRun = run;
             // Grouped as planned, and only a group's first digest kept (to render): holding all 97,000 digests of
-            // issue 9's load run took 1.1 GB; their recipients alone are a few MB.
+            // the 100,000-subscriber load run (docs/performance.md) took 1.1 GB; their recipients alone are a few MB.
             if (!groups.TryGetValue((run, digest.ContentKey), out var group)) groups[(run, digest.ContentKey)] = group = new DigestGroup(digest, run, []);
             group.Recipients.Add((digest.Recipient, through));
         }
@@ -122,7 +122,7 @@ public sealed class SendTopicAlerts(
     /// Fan-out: digests with the same content are rendered once and go, 1,000 recipients a batch, to the sink with each
     /// recipient's own links. A subscriber counts as served once the batch is queued (the queue delivers at least once
     /// and the ledger at most once) or, in-process, once their mail is sent or was sent before. Distinct digests are
-    /// many (19,430 digests of 10 issues were 3,813 distinct in issue 9's load run) and each is a blob write and a queue
+    /// many (19,430 digests of 10 issues were 3,813 distinct in the 100,000-subscriber load run (docs/performance.md)) and each is a blob write and a queue
     /// message, so several are handed over at a time, a slice at a time; a slice's subscribers are marked once all its
     /// batches are handed over.
     /// </summary>

@@ -18,8 +18,8 @@ public static class RecurrenceColumns
     }
 
     /// <summary>
-    /// The rule of a row; null when it has none — and on a `recurring` row written before the rule was stored
-    /// (issue 19), which reminds of nothing until its issue is ingested again (`gazette reingest`).
+    /// The rule of a row; null when it has none — and on a `recurring` row written before the rule was stored, which
+    /// reminds of nothing until its issue is ingested again (`gazette reingest`).
     /// </summary>
     public static RecurrenceRule? Read(DeadlineRow row) =>
         PeriodOf(row.RecurrencePeriodName) is { } period ? new RecurrenceRule(period, row.RecurrenceMonth, row.RecurrenceDay) : null;

@@ -11,7 +11,7 @@ namespace GazetteNotify.Reminders;
 /// `reminded-due-{due year}`, its key starting with the due date, and a row per department per day in the day's run
 /// partition, claimed before its mail is sent or queued, so that a department gets at most one reminder a day and a
 /// rerun sends nothing new. The date in front lets a day's run read only the limits due in its window (a range scan)
-/// rather than all that was reminded that year, which grew with every day (issue 9: 3 s a day in January, 17 s by
+/// rather than all that was reminded that year, which grew with every day (the year-long load run: 3 s a day in January, 17 s by
 /// April on Azurite, ~285,000 rows read a day by December at 10,000 limits).
 /// </summary>
 public sealed class ReminderLedger(GazetteStorage storage, TimeProvider clock)
@@ -25,7 +25,7 @@ public sealed class ReminderLedger(GazetteStorage storage, TimeProvider clock)
     /// <summary>Where what was reminded for limits due in a year is kept.</summary>
     public static string Partition(int year) => "reminded-due-" + year.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Where rows went before issue 9 (`reminded-{due year}`, no date in the key): still read, no longer written.</summary>
+    /// <summary>Where rows went before the day partitions (`reminded-{due year}`, no date in the key): still read, no longer written.</summary>
     public static string LegacyPartition(int year) => "reminded-" + year.ToString(CultureInfo.InvariantCulture);
 
     private static string RowKey(ReminderItem item, Department department) => Iso(item.Due) + "|" + item.LedgerKey(department);

@@ -86,7 +86,7 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
     /// <summary>
     /// What a whole run's digests covered, at once: only DigestedThrough (and LastDigestAt, when a digest went) are
     /// merged, in entity-group transactions of up to 100 rows of one partition — 100,000 subscribers take ~1,000 round
-    /// trips instead of 200,000 (a read and a conditional write each, which kept the alerts job of issue 9 past its
+    /// trips instead of 200,000 (a read and a conditional write each, which kept the alerts job of the 100,000-subscriber load run past its
     /// 10-minute timeout). A merge leaves every other property alone, so a preference change or an unsubscribe made
     /// meanwhile stands; a transaction that fails (an address erased meanwhile) is redone one address at a time.
     /// </summary>
