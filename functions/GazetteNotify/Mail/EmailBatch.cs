@@ -1,4 +1,5 @@
 using GazetteNotify.Alerts;
+using GazetteNotify.Html;
 
 namespace GazetteNotify.Mail;
 
@@ -17,13 +18,16 @@ public sealed record EmailBatch(string Run, string Subject, string Html, string 
     /// <summary>The links the template is rendered with: placeholders to substitute.</summary>
     public static RecipientLinks Slots { get; } = new(ManageSlot, UnsubscribeSlot, OneClickSlot);
 
-    /// <summary>This recipient's mail: the placeholders replaced by their own links (escaped in the HTML part).</summary>
+    /// <summary>
+    /// This recipient's mail: the placeholders replaced by their own links — in the HTML part encoded as the renderer
+    /// encodes every value (the placeholders themselves pass through it unchanged: braces and letters need no encoding).
+    /// </summary>
     public RenderedMail For(BatchRecipient recipient)
     {
         string Fill(string template, bool html) => template
-            .Replace(ManageSlot, html ? HtmlText.Escape(recipient.Links.Manage) : recipient.Links.Manage, StringComparison.Ordinal)
-            .Replace(UnsubscribeSlot, html ? HtmlText.Escape(recipient.Links.Unsubscribe) : recipient.Links.Unsubscribe, StringComparison.Ordinal)
-            .Replace(OneClickSlot, html ? HtmlText.Escape(recipient.Links.OneClickUnsubscribe) : recipient.Links.OneClickUnsubscribe, StringComparison.Ordinal);
+            .Replace(ManageSlot, html ? ComponentHtml.Encoder.Encode(recipient.Links.Manage) : recipient.Links.Manage, StringComparison.Ordinal)
+            .Replace(UnsubscribeSlot, html ? ComponentHtml.Encoder.Encode(recipient.Links.Unsubscribe) : recipient.Links.Unsubscribe, StringComparison.Ordinal)
+            .Replace(OneClickSlot, html ? ComponentHtml.Encoder.Encode(recipient.Links.OneClickUnsubscribe) : recipient.Links.OneClickUnsubscribe, StringComparison.Ordinal);
 
         return new RenderedMail(recipient.Email, Subject, Fill(Html, html: true), Fill(Text, html: false),
             Headers.ToDictionary(h => h.Key, h => Fill(h.Value, html: false)));

@@ -23,20 +23,19 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     /// <summary>Where the subscription form posts: the route's path under the public base URL.</summary>
     private string SubscribeAction => Routes.FormAction(settings.PublicBaseUrl, Routes.Subscribe);
 
-    public PageResult Form() => new(200, Pages.Layout($"订阅{settings.GazetteName}", "<p>选择您关心的主题、关键词或发文机关，新一期公报发布后我们会把相关文件发送到您的邮箱。</p>\n"
-        + Pages.SubscriptionForm(SubscribeAction, null, "订阅") + Pages.FeedList(settings.PublicBaseUrl)));
+    public PageResult Form() => new(200, Pages.Subscribe($"订阅{settings.GazetteName}", SubscribeAction, settings.PublicBaseUrl));
 
     public async Task<PageResult> SubscribeAsync(SubscriptionForm form, CancellationToken cancellationToken = default)
     {
         if (!EmailAddress.TryParse(form.Email, out var email))
         {
-            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(SubscribeAction, null, "订阅", form.Email, "请填写有效的电子邮箱地址。")));
+            return new PageResult(400, Pages.SubscribeAgain(SubscribeAction, form.Email, "请填写有效的电子邮箱地址。"));
         }
 
         var preferences = PreferencesOf(form);
         if (preferences.IsEmpty)
         {
-            return new PageResult(400, Pages.Layout("订阅", Pages.SubscriptionForm(SubscribeAction, null, "订阅", form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。")));
+            return new PageResult(400, Pages.SubscribeAgain(SubscribeAction, form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。"));
         }
 
         var outcome = await store.RequestAsync(email!, preferences, cancellationToken);
@@ -71,8 +70,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         if (subscription is null || subscription.Status == SubscriptionStatus.Unsubscribed) return Gone();
         var action = Routes.FormAction(settings.PublicBaseUrl, Routes.Manage, token);
         var unsubscribe = Link(Routes.Unsubscribe, tokens.Issue(Unsubscribe, subscription.Email.Value));
-        return new PageResult(200, Pages.Layout("管理订阅", $"<p>{Pages.E(subscription.Email.Masked())}</p>\n" + Pages.SubscriptionForm(action, subscription.Preferences, "保存")
-            + $"<p><a href=\"{Pages.E(unsubscribe)}\">退订</a></p>"));
+        return new PageResult(200, Pages.Manage(subscription.Email.Masked(), action, subscription.Preferences, unsubscribe));
     }
 
     public async Task<PageResult> UpdateAsync(string? token, SubscriptionForm form, CancellationToken cancellationToken = default)
@@ -89,7 +87,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     {
         if (Check(token, Unsubscribe) is { } refused) return refused;
         var action = Routes.FormAction(settings.PublicBaseUrl, Routes.Unsubscribe, token);
-        return new PageResult(200, Pages.Layout("退订", $"<p>确定不再接收{Pages.E(settings.GazetteName)}的提醒邮件吗？</p><form method=\"post\" action=\"{Pages.E(action)}\"><button type=\"submit\">确认退订</button></form>"));
+        return new PageResult(200, Pages.Unsubscribe(settings.GazetteName, action));
     }
 
     /// <summary>POST from the page or RFC 8058 one-click (List-Unsubscribe=One-Click): unsubscribes, idempotently.</summary>

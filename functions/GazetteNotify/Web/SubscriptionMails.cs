@@ -1,14 +1,16 @@
 using System.Text;
 using GazetteNotify.Alerts;
+using GazetteNotify.Html;
 using GazetteNotify.Mail;
+using GazetteNotify.Site;
 
 namespace GazetteNotify.Web;
 
 /// <summary>
 /// The two mails a subscription request sends — confirm (double opt-in) and, for an address already subscribed, its
-/// manage link — made as carefully as a digest: a heading, short paragraphs, the action as a button-style link, the
-/// address it opens written out beneath for clients that hide links; in the plain-text part the URL stands on a line of
-/// its own, so that any client makes it clickable and nothing wraps into it.
+/// manage link — made as carefully as a digest (HTML part: <see cref="SubscriptionMail"/>): a heading, short paragraphs,
+/// the action as a button-style link, the address it opens written out beneath for clients that hide links; in the
+/// plain-text part the URL stands on a line of its own, so that any client makes it clickable and nothing wraps into it.
 /// </summary>
 public static class SubscriptionMails
 {
@@ -23,23 +25,14 @@ public static class SubscriptionMails
     private static RenderedMail Render(string to, string gazetteName, string title, IReadOnlyList<string> paragraphs, string button, string link, string footnote)
     {
         var subject = $"{gazetteName}：{title}";
-        var e = HtmlText.Encoder;
-        var html = new StringBuilder(2048)
-            .Append("<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(e.Encode(subject)).Append("</title></head>\n")
-            .Append("<body style=\"font-family: sans-serif; line-height: 1.6; max-width: 40em; margin: 0 auto; padding: 1em;\">\n")
-            .Append("<h1 style=\"font-size: 1.3em;\">").Append(e.Encode(title)).Append("</h1>\n");
-        foreach (var paragraph in paragraphs) html.Append("<p>").Append(e.Encode(paragraph)).Append("</p>\n");
-        html.Append("<p style=\"margin: 1.5em 0;\"><a href=\"").Append(e.Encode(link))
-            .Append("\" style=\"display: inline-block; padding: 0.6em 1.4em; background: #1a56a5; color: #ffffff; text-decoration: none; border-radius: 4px; font-weight: bold;\">")
-            .Append(e.Encode(button)).Append("</a></p>\n")
-            .Append("<p style=\"font-size: 0.9em; color: #555;\">按钮无法点击时，请复制以下地址到浏览器打开：<br><span style=\"word-break: break-all;\">")
-            .Append(e.Encode(link)).Append("</span></p>\n")
-            .Append("<hr>\n<p style=\"font-size: 0.9em; color: #555;\">").Append(e.Encode(footnote)).Append("</p>\n</body></html>\n");
+        var html = ComponentHtml.Render<SubscriptionMail>(new()
+            { [nameof(SubscriptionMail.Subject)] = subject, [nameof(SubscriptionMail.Heading)] = title,
+              [nameof(SubscriptionMail.Paragraphs)] = paragraphs, [nameof(SubscriptionMail.Button)] = button, [nameof(SubscriptionMail.Link)] = link,
+              [nameof(SubscriptionMail.Footnote)] = footnote });
 
         var text = new StringBuilder(1024).Append(title).Append("\n\n");
         foreach (var paragraph in paragraphs) text.Append(paragraph).Append("\n\n");
         text.Append(button).Append("：\n").Append(link).Append("\n\n").Append(footnote).Append('\n');
-        return new RenderedMail(to, subject, html.ToString(), text.ToString(), new Dictionary<string, string>());
+        return new RenderedMail(to, subject, html, text.ToString(), new Dictionary<string, string>());
     }
 }

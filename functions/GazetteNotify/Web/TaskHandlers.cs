@@ -16,11 +16,10 @@ namespace GazetteNotify.Web;
 public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, SiteSettings settings, TimeProvider clock)
 {
     public async Task<PageResult> AcknowledgePageAsync(string? token, CancellationToken cancellationToken = default) =>
-        await PageAsync(token, ReminderLinks.AcknowledgePurpose, Routes.AcknowledgeTask, "确认已收到", "", cancellationToken);
+        await PageAsync(token, ReminderLinks.AcknowledgePurpose, Routes.AcknowledgeTask, "确认已收到", asksForNote: false, cancellationToken);
 
     public async Task<PageResult> DonePageAsync(string? token, CancellationToken cancellationToken = default) =>
-        await PageAsync(token, ReminderLinks.DonePurpose, Routes.CompleteTask, "标记为已完成",
-            "<label for=\"note\">完成情况（可选）</label><textarea id=\"note\" name=\"note\" rows=\"4\" style=\"width:100%\" maxlength=\"2000\"></textarea>", cancellationToken);
+        await PageAsync(token, ReminderLinks.DonePurpose, Routes.CompleteTask, "标记为已完成", asksForNote: true, cancellationToken);
 
     public Task<PageResult> AcknowledgeAsync(string? token, CancellationToken cancellationToken = default) =>
         SetAsync(token, ReminderLinks.AcknowledgePurpose, TaskState.Acknowledged, null, cancellationToken);
@@ -41,15 +40,13 @@ public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, Site
 
     public const string CalendarContentType = "text/calendar; charset=utf-8";
 
-    private async Task<PageResult> PageAsync(string? token, string purpose, string route, string button, string extra, CancellationToken cancellationToken)
+    private async Task<PageResult> PageAsync(string? token, string purpose, string route, string button, bool asksForNote, CancellationToken cancellationToken)
     {
         if (await TaskOf(token, purpose, cancellationToken) is not { } found) return Refused();
         var (department, row) = found;
         var action = Routes.FormAction(settings.PublicBaseUrl, route, token);
-        var body = $"<p>{Pages.E(department.Name)}</p><p>{Pages.E(row.DocNumber)} 第{Pages.E(row.Item)}项</p>"
-                   + $"<blockquote>{Pages.E(row.Excerpt)}</blockquote><p>当前状态：{Pages.E(StateName(row.State))}</p>"
-                   + $"<form method=\"post\" action=\"{Pages.E(action)}\">{extra}<button type=\"submit\">{Pages.E(button)}</button></form>";
-        return new PageResult(200, Pages.Layout(button, body));
+        return new PageResult(200, Pages.Task(button, department.Name, row.DocNumber, row.Item, row.Excerpt,
+            StateName(row.State), action, asksForNote));
     }
 
     private async Task<PageResult> SetAsync(string? token, string purpose, TaskState state, string? note, CancellationToken cancellationToken)

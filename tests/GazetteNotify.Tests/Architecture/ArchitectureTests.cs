@@ -16,7 +16,7 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
     /// <summary>The service's folders, lowest first; each line a layer.</summary>
     public static readonly string[][] Layers =
     [
-        ["Time", "Storage", "Mail"], // platform: clocks, tables and blobs, sending mail (Mail knows nothing of alerts)
+        ["Time", "Storage", "Html", "Mail"], // platform: clocks, tables and blobs, components to HTML, sending mail (Mail knows nothing of alerts)
         ["Topics", "DueDates", "Documents", "Departments", "Site", "Subscriptions"], // domain
         ["Ingestion", "Queries", "Alerts", "Reminders", "Retention", "Admin"], // jobs
         ["Web", "Hosting"], // hosts' shared part: HTTP handlers and pages, composition
