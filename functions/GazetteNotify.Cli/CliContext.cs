@@ -49,8 +49,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
         return services.BuildServiceProvider();
     }
 
-    /// <summary>One of the service's parts, composed as the hosts compose it, on this context's clock.</summary>
-    public T Service<T>() where T : notnull => Services(Clock).GetRequiredService<T>();
+    /// <summary>One of the service's parts, composed as the hosts compose it, on this context's clock (or the one given).</summary>
+    public T Service<T>(TimeProvider? clock = null) where T : notnull => Services(clock ?? Clock).GetRequiredService<T>();
 
     /// <summary>The admin actions: the same code, and the same record, as the admin page's buttons.</summary>
     public Admin.AdminActions Actions() => Service<Admin.AdminActions>();
@@ -102,6 +102,9 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
         return new StorageNames(prefix);
     }
 
+    /// <summary>Exit code when a setting is one the hosts would refuse at start.</summary>
+    public const int SettingsExitCode = 2;
+
     /// <summary>Exit code when storage cannot be reached.</summary>
     public const int StorageUnreachableExitCode = 3;
 
@@ -126,6 +129,11 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
         {
             await Error.WriteLineAsync($"gazette: storage refused the request ({e.Status} {e.ErrorCode})");
             return 1;
+        }
+        catch (SettingsException e)
+        {
+            await Error.WriteLineAsync($"gazette: {e.Message}");
+            return SettingsExitCode;
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class LoadRemindersBenchmark
         var clock = new FakeTimeProvider(new DateTimeOffset(Year, 1, 1, 0, 0, 0, TimeSpan.Zero)); // 08:00 China time
         var transport = new CountingTransport();
         var inProcess = new SendEmailBatch(new EmailBatches(storage), new DeliveryLedger(storage, clock), transport);
-        var job = new SendDeadlineReminders(new DepartmentStore(storage), new DeadlineSource(storage), new ReminderLedger(storage, clock),
+        var job = new SendDeadlineReminders(new DepartmentStore(storage), new DeadlineSource(storage, new TaskStates(storage)), new ReminderLedger(storage, clock),
             new ReminderLinks(new LinkTokens("a-load-benchmark-secret-that-is-long-enough", clock), SiteSettings.Local), inProcess,
             SiteSettings.Local, ReminderSettings.Default, clock);
         var times = new List<double>(days);

@@ -46,7 +46,7 @@ internal static class LoadRetentionBenchmark
         watch.Restart();
         await using (var sampler = new WorkingSetSampler())
         {
-            first = await new ApplyRetention(storage, clock).RunAsync();
+            first = await new ApplyRetention(storage, new Subscriptions.SubscriberStore(storage, clock), clock).RunAsync();
             watch.Stop();
             memory = sampler.Describe();
         }
@@ -55,7 +55,7 @@ internal static class LoadRetentionBenchmark
         Console.WriteLine($"  retention: {watch.Elapsed.TotalSeconds:0.0} s, {load.Counter.Count:N0} storage round trips, {memory}; {first.Describe()}");
         load.Counter.Reset();
         watch.Restart();
-        var second = await new ApplyRetention(storage, clock).RunAsync();
+        var second = await new ApplyRetention(storage, new Subscriptions.SubscriberStore(storage, clock), clock).RunAsync();
         Console.WriteLine($"  again: {watch.Elapsed.TotalSeconds:0.00} s, {load.Counter.Count:N0} round trips; {second.Describe()}");
 
         var left = new List<string>();

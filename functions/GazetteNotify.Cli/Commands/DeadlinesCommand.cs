@@ -27,7 +27,7 @@ public static class DeadlinesCommand
 
             return context.WithStorageAsync(async storage =>
             {
-                var rows = await new IssueQueries(storage).DeadlinesAsync(first, last, result.GetValue(unit), cancellationToken);
+                var rows = await context.Service<IssueQueries>().DeadlinesAsync(first, last, result.GetValue(unit), cancellationToken);
                 foreach (var row in rows.OrderBy(r => r.DateText, StringComparer.Ordinal))
                 {
                     var support = row.Support.Count > 0 ? $" | support {string.Join("、", row.Support)}" : "";
@@ -46,7 +46,7 @@ public static class DeadlinesCommand
         var command = new Command("review", "Limits whose day was not understood or is not certain enough to remind on, with why.");
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            var rows = await new DeadlineSource(storage).ReviewListAsync(cancellationToken);
+            var rows = await context.Service<DeadlineSource>().ReviewListAsync(cancellationToken);
             var waiting = 0;
             foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
             {

@@ -25,7 +25,7 @@ public static class DepartmentsCommand
         var command = new Command("list", "List departments with their aliases and addresses, and the groups.");
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+            var directory = await context.Service<DepartmentStore>().LoadAsync(cancellationToken);
             foreach (var d in directory.Departments.OrderBy(d => d.Id, StringComparer.Ordinal))
             {
                 var emails = d.Emails.Count == 0 ? "(no address)" : string.Join(", ", d.Emails.Select(e => EmailAddress.Parse(e).Value));
@@ -44,7 +44,7 @@ public static class DepartmentsCommand
         var command = new Command("missing", "Departments without an e-mail address: they get no deadline reminders.");
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+            var directory = await context.Service<DepartmentStore>().LoadAsync(cancellationToken);
             var missing = directory.Departments.Where(d => d.Emails.Count == 0).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
             foreach (var d in missing) await context.Output.WriteLineAsync($"{d.Id,-28} {d.Name}");
             await context.Output.WriteLineAsync($"{missing.Count} of {directory.Departments.Count} departments have no address — `gazette departments set-email NAME EMAIL`");
@@ -82,7 +82,7 @@ public static class DepartmentsCommand
             {
                 // Through the admin actions (recorded as the admin page's import is); the file was checked above.
                 await context.Actions().ImportDepartmentsAsync(File.ReadAllText(path.FullName), result.GetValue(replace), context.Who, cancellationToken);
-                var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+                var directory = await context.Service<DepartmentStore>().LoadAsync(cancellationToken);
                 await context.Output.WriteLineAsync($"departments: {imported.Departments.Count} imported, {directory.Departments.Count} in the directory");
                 return 0;
             });
@@ -95,7 +95,7 @@ public static class DepartmentsCommand
         var command = new Command("export", "Print the directory as JSON (the import format).");
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            await context.Output.WriteLineAsync((await new DepartmentStore(storage).LoadAsync(cancellationToken)).ToJson());
+            await context.Output.WriteLineAsync((await context.Service<DepartmentStore>().LoadAsync(cancellationToken)).ToJson());
             return 0;
         }));
         return command;
@@ -116,7 +116,7 @@ public static class DepartmentsCommand
 
             return context.WithStorageAsync(async storage =>
             {
-                var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+                var directory = await context.Service<DepartmentStore>().LoadAsync(cancellationToken);
                 if (directory.Find(result.GetValue(name)!) is not { } department)
                 {
                     await context.Error.WriteLineAsync($"gazette departments set-email: no department named {result.GetValue(name)} (see `gazette departments list`)");
@@ -136,7 +136,7 @@ public static class DepartmentsCommand
         var command = new Command("unmapped", "Units named in stored tasks that reach no department, with the documents naming them.");
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            var (unreached, named) = await new UnmappedUnits(storage).ListAsync(cancellationToken);
+            var (unreached, named) = await context.Service<UnmappedUnits>().ListAsync(cancellationToken);
             foreach (var unit in unreached)
             {
                 var label = unit.Resolution.Kind == ResolutionKind.NotRecipient ? "not a recipient" : unit.Resolution.How;

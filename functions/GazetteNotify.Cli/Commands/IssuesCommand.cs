@@ -14,7 +14,7 @@ public static class IssuesCommand
         var command = new Command("issues", "List ingested and rejected issues.");
         command.SetAction((_, cancellationToken) => context.WithStorageAsync(async storage =>
         {
-            var issues = await new IssueQueries(storage).ListAsync(cancellationToken);
+            var issues = await context.Service<IssueQueries>().ListAsync(cancellationToken);
             if (issues.Count == 0)
             {
                 await context.Output.WriteLineAsync("no issues yet: `gazette upload FILE` adds one");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using GazetteNotify.Reminders;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GazetteNotify.Cli.Commands;
 
@@ -25,9 +24,7 @@ public static class RemindCommand
 
     public static Task<int> RunAsync(CliContext context, TimeProvider clock, bool dryRun, CancellationToken cancellationToken) => context.WithStorageAsync(async _ =>
     {
-        if (!RunCommand.TryServices(context, clock, out var services)) return 2;
-        using var composed = services;
-        var run = await composed.GetRequiredService<SendDeadlineReminders>().RunAsync(dryRun, cancellationToken);
+        var run = await context.Service<SendDeadlineReminders>(clock).RunAsync(dryRun, cancellationToken);
         var output = context.Output;
         foreach (var reminder in run.Plan.Reminders)
         {

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics.CodeAnalysis;
 using GazetteNotify.Alerts;
 using GazetteNotify.Retention;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GazetteNotify.Cli.Commands;
 
@@ -16,9 +14,7 @@ public static class RunCommand
         alerts.SetAction((result, cancellationToken) => TryClock(context, result.GetValue(now), out var clock)
             ? context.WithStorageAsync(async _ =>
             {
-                if (!TryServices(context, clock, out var services)) return 2;
-                using var composed = services;
-                var run = await composed.GetRequiredService<SendTopicAlerts>().RunAsync(cancellationToken);
+                var run = await context.Service<SendTopicAlerts>(clock).RunAsync(cancellationToken);
                 await context.Output.WriteLineAsync(run.RunKey is null
                     ? "alerts: no issue ingested since the last run"
                     : $"alerts {run.RunKey}: {run.NewIssues} new issues, {run.NewDocuments} documents, {run.Digests} digests — {run.Sent} sent, {run.AlreadySent} already sent, {run.Failed} failed");
@@ -30,9 +26,7 @@ public static class RunCommand
         retention.SetAction((result, cancellationToken) => TryClock(context, result.GetValue(now), out var clock)
             ? context.WithStorageAsync(async _ =>
             {
-                if (!TryServices(context, clock, out var services)) return 2;
-                using var composed = services;
-                var run = await composed.GetRequiredService<ApplyRetention>().RunAsync(cancellationToken);
+                var run = await context.Service<ApplyRetention>(clock).RunAsync(cancellationToken);
                 await context.Output.WriteLineAsync($"retention: {run.Describe()}");
                 return 0;
             })
@@ -45,22 +39,6 @@ public static class RunCommand
         command.Subcommands.Add(reminders);
         command.Subcommands.Add(retention);
         return command;
-    }
-
-    /// <summary>The hosts' composition for this run; a setting the hosts would refuse at start is one line and exit code 2.</summary>
-    public static bool TryServices(CliContext context, TimeProvider clock, [NotNullWhen(true)] out ServiceProvider? services)
-    {
-        try
-        {
-            services = context.Services(clock);
-            return true;
-        }
-        catch (InvalidOperationException e)
-        {
-            context.Error.WriteLine($"gazette: {e.Message}");
-            services = null;
-            return false;
-        }
     }
 
     public static bool TryClock(CliContext context, string? now, out TimeProvider clock)

@@ -16,7 +16,7 @@ public static class ShowCommand
         command.SetAction((result, cancellationToken) => context.WithStorageAsync(async storage =>
         {
             var issueKey = result.GetValue(key)!;
-            var detail = await new IssueQueries(storage).ShowAsync(issueKey, cancellationToken);
+            var detail = await context.Service<IssueQueries>().ShowAsync(issueKey, cancellationToken);
             if (detail is null)
             {
                 await context.Error.WriteLineAsync($"gazette show: no issue has the key or upload name {issueKey} (see `gazette issues`)");

@@ -67,7 +67,7 @@ public static class SubscribersCommand
 
             return context.WithStorageAsync(async storage =>
             {
-                var store = new SubscriberStore(storage, clock);
+                var store = context.Service<SubscriberStore>(clock);
                 await store.RequestAsync(address!, preferences, cancellationToken);
                 await store.UpdatePreferencesAsync(address!, preferences, cancellationToken);
                 var active = await store.ConfirmAsync(address!, cancellationToken);

@@ -30,7 +30,7 @@ public static class UploadCommand
     {
         var storage = context.Storage;
         await storage.EnsureCreatedAsync(cancellationToken);
-        var job = new IngestIssue(storage, clock);
+        var job = context.Service<IngestIssue>(clock);
         var exit = 0;
         for (var i = 0; i < files.Length; i++)
         {

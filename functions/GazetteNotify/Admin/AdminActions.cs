@@ -15,17 +15,15 @@ namespace GazetteNotify.Admin;
 /// give a department an address (one, or a directory import), retry a poisoned batch, re-ingest an upload. Each is safe
 /// to repeat — a repeat changes nothing more and says so — and each is recorded in <see cref="AdminAudit"/>.
 /// </summary>
-public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, TimeProvider clock)
+public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, DeadlineSource deadlines, DepartmentStore departments, AdminAudit audit, TimeProvider clock)
 {
-    private AdminAudit Audit => new(storage, clock);
-
     public async Task<AdminActionResult> SettleReviewAsync(string key, DateOnly? date, string? note, string who, CancellationToken cancellationToken = default)
     {
-        var settled = await new DeadlineSource(storage).SettleAsync(key, date, note, cancellationToken);
+        var settled = await deadlines.SettleAsync(key, date, note, cancellationToken);
         var result = !settled ? new AdminActionResult(false, $"时限 {key} 不在待复核列表中（可能已处理）。")
             : date is { } day ? new AdminActionResult(true, $"时限 {key} 定为 {day:yyyy-MM-dd}，此后按期提醒。")
             : new AdminActionResult(true, $"时限 {key} 已驳回：不是任务期限，不再提醒。");
-        await Audit.RecordAsync(who, date is null ? "dismiss-review" : "settle-review", key + (note is { Length: > 0 } ? $" · {note}" : ""), result.Message, cancellationToken);
+        await audit.RecordAsync(who, date is null ? "dismiss-review" : "settle-review", key + (note is { Length: > 0 } ? $" · {note}" : ""), result.Message, cancellationToken);
         return result;
     }
 
@@ -35,7 +33,7 @@ public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, Tim
         if (!EmailAddress.TryParse(email, out var address)) result = new AdminActionResult(false, "请填写有效的电子邮箱地址。");
         else
         {
-            var store = new DepartmentStore(storage);
+            var store = departments;
             var directory = await store.LoadAsync(cancellationToken);
             if (directory.Find(department) is not { } found) result = new AdminActionResult(false, $"通讯录中没有「{department}」。");
             else if (found.Emails.Contains(address!.Value, StringComparer.OrdinalIgnoreCase)) result = new AdminActionResult(false, $"{found.Name}已有此邮箱，未作更改。");
@@ -46,7 +44,7 @@ public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, Tim
             }
         }
 
-        await Audit.RecordAsync(who, "set-department-email", department, result.Message, cancellationToken);
+        await audit.RecordAsync(who, "set-department-email", department, result.Message, cancellationToken);
         return result;
     }
 
@@ -63,7 +61,7 @@ public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, Tim
             }
             else
             {
-                var store = new DepartmentStore(storage);
+                var store = departments;
                 var directory = replace ? imported : (await store.LoadAsync(cancellationToken)).Merge(imported);
                 await store.SaveAsync(directory, cancellationToken);
                 result = new AdminActionResult(true, $"已导入 {imported.Departments.Count} 个单位，通讯录现有 {directory.Departments.Count} 个单位。");
@@ -74,7 +72,7 @@ public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, Tim
             result = new AdminActionResult(false, $"无法读取导入内容（{e.Message}）；未导入任何内容。");
         }
 
-        await Audit.RecordAsync(who, replace ? "replace-departments" : "import-departments", $"{json.Length} 字符", result.Message, cancellationToken);
+        await audit.RecordAsync(who, replace ? "replace-departments" : "import-departments", $"{json.Length} 字符", result.Message, cancellationToken);
         return result;
     }
 
@@ -108,7 +106,7 @@ public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, Tim
             }
         }
 
-        await Audit.RecordAsync(who, "retry-poisoned-batch", id, result.Message, cancellationToken);
+        await audit.RecordAsync(who, "retry-poisoned-batch", id, result.Message, cancellationToken);
         return result;
     }
 
@@ -122,7 +120,7 @@ public sealed class AdminActions(GazetteStorage storage, IngestIssue ingest, Tim
             IngestStatus.Rejected => new AdminActionResult(true, $"{blobName} 重新读取后仍被拒收：{outcome.Reason}"),
             _ => new AdminActionResult(true, $"{blobName} 已重新入库为 {outcome.IssueKey}：{outcome.Documents} 份文件，{outcome.Tasks} 项任务，{outcome.Deadlines} 个时限。"),
         };
-        await Audit.RecordAsync(who, "reingest", blobName, result.Message, cancellationToken);
+        await audit.RecordAsync(who, "reingest", blobName, result.Message, cancellationToken);
         return result;
     }
 }

@@ -33,7 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton(_ => new GazetteStorage(StorageSettings.From(configuration), new StorageNames(), StorageClientTuning.Default));
         services.AddSingleton(sp => new LinkTokens(
             settings.LinkSigningSecret ?? localLinkSecret?.Invoke()
-            ?? throw new InvalidOperationException($"{ServiceSettings.LinkSigningSecretSetting} is not set (a Key Vault reference in Azure)"),
+            ?? throw new SettingsException($"{ServiceSettings.LinkSigningSecretSetting} is not set (a Key Vault reference in Azure)"),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => Transport(settings));
 
@@ -45,6 +45,10 @@ public static class ServiceRegistration
         services.AddSingleton<SubscriberStore>();
         services.AddSingleton<DepartmentStore>();
         services.AddSingleton<DeadlineSource>();
+        services.AddSingleton<TaskStates>();
+        services.AddSingleton<UnmappedUnits>();
+        services.AddSingleton<RecentDeliveries>();
+        services.AddSingleton<Admin.AdminAudit>();
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderLinks>();
         services.AddSingleton<IssueQueries>();

@@ -56,7 +56,7 @@ public sealed record ServiceSettings(
             "sendgrid" => MailTransportKind.SendGrid,
             "smtp" => MailTransportKind.Smtp,
             "outbox" => MailTransportKind.Outbox,
-            var other => throw new InvalidOperationException($"{MailTransportSetting} must be sendgrid, smtp or outbox (got '{other}')"),
+            var other => throw new SettingsException($"{MailTransportSetting} must be sendgrid, smtp or outbox (got '{other}')"),
         };
         var settings = new ServiceSettings(
             alerts,
@@ -71,7 +71,7 @@ public sealed record ServiceSettings(
         settings = settings with { SendGridHost = configuration[SendGridHostSetting] is { Length: > 0 } host ? host.Trim() : null };
         if (transport == MailTransportKind.SendGrid && string.IsNullOrWhiteSpace(settings.SendGridApiKey))
         {
-            throw new InvalidOperationException($"{SendGridApiKeySetting} is not set: the SendGrid transport needs an API key (a Key Vault reference in Azure)");
+            throw new SettingsException($"{SendGridApiKeySetting} is not set: the SendGrid transport needs an API key (a Key Vault reference in Azure)");
         }
 
         return settings;

@@ -11,7 +11,7 @@ namespace GazetteNotify.Reminders;
 /// Limits as planning needs them, from the Deadlines table: those due in a window (one range scan per year partition),
 /// the repeating ones, and the review list; each with its task's state from the Tasks table.
 /// </summary>
-public sealed class DeadlineSource(GazetteStorage storage)
+public sealed class DeadlineSource(GazetteStorage storage, TaskStates taskStates)
 {
     private TableClient Deadlines => storage.Table(storage.Names.DeadlinesTable);
 
@@ -27,7 +27,7 @@ public sealed class DeadlineSource(GazetteStorage storage)
         }
 
         await foreach (var row in Deadlines.QueryAsync<DeadlineRow>(TableClient.CreateQueryFilter($"PartitionKey eq {DeadlinePartition.Recurring}"), cancellationToken: cancellationToken)) rows.Add(row);
-        var states = await new TaskStates(storage).NotOpenAsync(cancellationToken);
+        var states = await taskStates.NotOpenAsync(cancellationToken);
         return rows.Select(r => From(r, states)).ToList();
     }
 
@@ -35,7 +35,7 @@ public sealed class DeadlineSource(GazetteStorage storage)
     public async Task<List<ReminderTask>> AllScheduledAsync(CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var states = await new TaskStates(storage).NotOpenAsync(cancellationToken);
+        var states = await taskStates.NotOpenAsync(cancellationToken);
         var list = new List<ReminderTask>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey ne {DeadlinePartition.Undated}");
         await foreach (var row in Deadlines.QueryAsync<DeadlineRow>(filter, cancellationToken: cancellationToken)) list.Add(From(row, states));

@@ -11,7 +11,7 @@ namespace GazetteNotify.Retention;
 /// after 28 — and deletes ledger rows no job reads again, so the Deliveries table does not grow with every run.
 /// Idempotent: a rerun, or two at once, finds nothing more to delete.
 /// </summary>
-public sealed class ApplyRetention(GazetteStorage storage, TimeProvider clock)
+public sealed class ApplyRetention(GazetteStorage storage, SubscriberStore subscribers, TimeProvider clock)
 {
     /// <summary>
     /// A payload is needed while its queue message may still be delivered (a queue keeps a message 7 days at most) and
@@ -29,7 +29,7 @@ public sealed class ApplyRetention(GazetteStorage storage, TimeProvider clock)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var erased = await new SubscriberStore(storage, clock).ApplyRetentionAsync(cancellationToken);
+        var erased = await subscribers.ApplyRetentionAsync(cancellationToken);
         var payloads = await DeletePayloadsAsync(now - BatchPayloadRetention, cancellationToken);
         var deliveries = storage.Table(storage.Names.DeliveriesTable);
         var ledgerRows = 0;

@@ -12,25 +12,25 @@ namespace GazetteNotify.Web;
 /// Admin routes (behind function keys in Azure, the admin key locally): issues with status and reasons, one issue
 /// whole, limits waiting for review, poisoned batches. JSON, UTF-8, Chinese unescaped.
 /// </summary>
-public sealed class AdminHandlers(GazetteStorage storage, PoisonedBatches poisoned)
+public sealed class AdminHandlers(IssueQueries queries, DeadlineSource deadlines, PoisonedBatches poisoned)
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
     public async Task<PageResult> IssuesAsync(CancellationToken cancellationToken = default) =>
-        Answer(await new IssueQueries(storage).ListAsync(cancellationToken));
+        Answer(await queries.ListAsync(cancellationToken));
 
     public async Task<PageResult> IssueAsync(string? issueKey, CancellationToken cancellationToken = default)
     {
-        var detail = string.IsNullOrWhiteSpace(issueKey) ? null : await new IssueQueries(storage).ShowAsync(issueKey, cancellationToken);
+        var detail = string.IsNullOrWhiteSpace(issueKey) ? null : await queries.ShowAsync(issueKey, cancellationToken);
         return detail is null
             ? new PageResult(404, JsonSerializer.Serialize(new { error = $"no issue {issueKey}" }, Json)) { ContentType = JsonContentType }
             : Answer(new { detail.Issue, Documents = Rows(detail.Documents), Tasks = Rows(detail.Tasks), Deadlines = Rows(detail.Deadlines) });
     }
 
     public async Task<PageResult> ReviewAsync(CancellationToken cancellationToken = default) =>
-        Answer(Rows(await new DeadlineSource(storage).ReviewListAsync(cancellationToken)));
+        Answer(Rows(await deadlines.ReviewListAsync(cancellationToken)));
 
     public async Task<PageResult> PoisonedAsync(CancellationToken cancellationToken = default) =>
         Answer(Rows(await poisoned.ListAsync(cancellationToken)));

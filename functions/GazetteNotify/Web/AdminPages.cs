@@ -17,18 +17,20 @@ namespace GazetteNotify.Web;
 /// form token bound to the key. Here what the pages read; what they show is <see cref="AdminDashboard"/> and
 /// <see cref="AdminIssuePage"/>. Links keep the key (?code=).
 /// </summary>
-public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned, Site.LinkTokens tokens, Site.SiteSettings settings, TimeProvider clock)
+public sealed class AdminPages(
+    IssueQueries queries, DeadlineSource deadlines, DepartmentStore departments, UnmappedUnits unmapped, RecentDeliveries recent, TaskStates taskStates, Admin.AdminAudit audit,
+    PoisonedBatches poisoned, Site.LinkTokens tokens, Site.SiteSettings settings)
 {
     public async Task<PageResult> DashboardAsync(AdminCaller caller, CancellationToken cancellationToken = default)
     {
         var code = caller.Code;
         var formToken = caller.FormToken(tokens);
-        var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
-        var actions = await new Admin.AdminAudit(storage, clock).RecentAsync(20, cancellationToken);
-        var issues = await new IssueQueries(storage).ListAsync(cancellationToken);
-        var review = (await new DeadlineSource(storage).ReviewListAsync(cancellationToken)).Where(r => r.Dismissed != true).ToList();
-        var (unreached, named) = await new UnmappedUnits(storage).ListAsync(cancellationToken);
-        var deliveries = await new RecentDeliveries(storage, clock).ListAsync(TimeSpan.FromDays(14), cancellationToken);
+        var directory = await departments.LoadAsync(cancellationToken);
+        var actions = await audit.RecentAsync(20, cancellationToken);
+        var issues = await queries.ListAsync(cancellationToken);
+        var review = (await deadlines.ReviewListAsync(cancellationToken)).Where(r => r.Dismissed != true).ToList();
+        var (unreached, named) = await unmapped.ListAsync(cancellationToken);
+        var deliveries = await recent.ListAsync(TimeSpan.FromDays(14), cancellationToken);
         var poison = await poisoned.ListAsync(cancellationToken);
 
         return new PageResult(200, ComponentHtml.Render<AdminDashboard>(new()
@@ -40,9 +42,9 @@ public sealed class AdminPages(GazetteStorage storage, PoisonedBatches poisoned,
 
     public async Task<PageResult> IssueAsync(string? issueKey, string? code, CancellationToken cancellationToken = default)
     {
-        var detail = string.IsNullOrWhiteSpace(issueKey) ? null : await new IssueQueries(storage).ShowAsync(issueKey, cancellationToken);
+        var detail = string.IsNullOrWhiteSpace(issueKey) ? null : await queries.ShowAsync(issueKey, cancellationToken);
         if (detail is null) return new PageResult(404, Pages.Message("找不到", "没有这一期。", forAdmins: true));
-        var states = await new TaskStates(storage).NotOpenAsync(cancellationToken);
+        var states = await taskStates.NotOpenAsync(cancellationToken);
         // A single document uploaded on its own has no gazette title: the page is named after the document.
         var name = detail.Issue.Title is { Length: > 0 } title ? title : (detail.Documents.Count > 0 ? detail.Documents[0].Title : "") + "（单份文件）";
         return new PageResult(200, ComponentHtml.Render<AdminIssuePage>(new()

@@ -13,7 +13,7 @@ namespace GazetteNotify.Web;
 /// acknowledge, and mark done with an optional note; the department's calendar feed (GET, token per department).
 /// A forged or altered token gets a clear page and changes nothing.
 /// </summary>
-public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, SiteSettings settings, TimeProvider clock)
+public sealed class TaskHandlers(DepartmentStore departments, DeadlineSource deadlines, TaskStates taskStates, LinkTokens tokens, SiteSettings settings, TimeProvider clock)
 {
     public async Task<PageResult> AcknowledgePageAsync(string? token, CancellationToken cancellationToken = default) =>
         await PageAsync(token, ReminderLinks.AcknowledgePurpose, Routes.AcknowledgeTask, "确认已收到", asksForNote: false, cancellationToken);
@@ -32,9 +32,9 @@ public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, Site
     {
         var check = tokens.Verify(token, ReminderLinks.CalendarPurpose);
         if (!check.IsValid || check.Subject != departmentId) return Refused();
-        var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
+        var directory = await departments.LoadAsync(cancellationToken);
         if (directory.Find(departmentId!) is not { } department) return new PageResult(404, Pages.Message("找不到单位", "该单位已不在通讯录中。"));
-        var tasks = await new DeadlineSource(storage).AllScheduledAsync(cancellationToken);
+        var tasks = await deadlines.AllScheduledAsync(cancellationToken);
         return new PageResult(200, DepartmentCalendar.Render(department, tasks, directory, settings.GazetteName, clock.GetUtcNow())) { ContentType = CalendarContentType };
     }
 
@@ -53,8 +53,8 @@ public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, Site
     {
         if (await TaskOf(token, purpose, cancellationToken) is not { } found) return Refused();
         var taskKey = ReminderLinks.ReadSubject(tokens.Verify(token, purpose).Subject)!.Value.TaskKey;
-        await new TaskStates(storage).SetAsync(taskKey, state, found.Department.Id, note, clock.GetUtcNow(), cancellationToken);
-        var now = (await new TaskStates(storage).GetAsync(taskKey, cancellationToken))?.State ?? TaskState.Open;
+        await taskStates.SetAsync(taskKey, state, found.Department.Id, note, clock.GetUtcNow(), cancellationToken);
+        var now = (await taskStates.GetAsync(taskKey, cancellationToken))?.State ?? TaskState.Open;
         return new PageResult(200, Pages.Message("已记录", $"任务状态：{StateName(now)}。" + (now == TaskState.Done ? "此任务不会再提醒。" : "")));
     }
 
@@ -62,8 +62,8 @@ public sealed class TaskHandlers(GazetteStorage storage, LinkTokens tokens, Site
     {
         var check = tokens.Verify(token, purpose);
         if (!check.IsValid || ReminderLinks.ReadSubject(check.Subject) is not { } subject) return null;
-        var directory = await new DepartmentStore(storage).LoadAsync(cancellationToken);
-        var row = await new TaskStates(storage).GetAsync(subject.TaskKey, cancellationToken);
+        var directory = await departments.LoadAsync(cancellationToken);
+        var row = await taskStates.GetAsync(subject.TaskKey, cancellationToken);
         return directory.Find(subject.DepartmentId) is { } department && row is not null ? (department, row) : null;
     }
 

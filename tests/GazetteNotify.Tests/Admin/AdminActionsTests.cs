@@ -19,7 +19,7 @@ public sealed class AdminActionsTests
     private readonly GazetteStorage _storage = AzuriteFixture.NewStorage();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 6, 20, 0, 0, 0, TimeSpan.Zero));
 
-    private AdminActions Actions => new(_storage, new IngestIssue(_storage, _clock), _clock);
+    private AdminActions Actions => Jobs.AdminActions(_storage, _clock);
 
     private (int Code, string Out, string Err) Gazette(params string[] args) => CliHarness.Run(_storage, null, args);
 
@@ -27,7 +27,7 @@ public sealed class AdminActionsTests
     public async Task A_settled_limit_survives_a_reingest_and_a_second_settle_changes_nothing()
     {
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
-        var review = await new DeadlineSource(_storage).ReviewListAsync();
+        var review = await Jobs.Deadlines(_storage).ReviewListAsync();
         var first = review[0].RowKey[(DeadlinePartition.Undated.Length + 1)..];
         var second = review[1].RowKey[(DeadlinePartition.Undated.Length + 1)..];
 
@@ -41,7 +41,7 @@ public sealed class AdminActionsTests
         // Parsing the issue again brings the undated limits back — but not the two the admin decided.
         var again = await Actions.ReingestAsync(Samples.Issue2022_06, "tester");
         Assert.Contains("已重新入库为 2022-06", again.Message);
-        var after = (await new DeadlineSource(_storage).ReviewListAsync()).Where(r => r.Dismissed != true).Select(r => r.RowKey).ToList();
+        var after = (await Jobs.Deadlines(_storage).ReviewListAsync()).Where(r => r.Dismissed != true).Select(r => r.RowKey).ToList();
         Assert.Equal(review.Count - 2, after.Count);
         Assert.True((await _storage.Table(_storage.Names.DeadlinesTable).GetEntityIfExistsAsync<TableEntity>("2022", "2022-07-15|" + first)).HasValue);
 

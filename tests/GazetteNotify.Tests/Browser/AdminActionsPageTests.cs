@@ -47,7 +47,7 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
     private async Task<List<DeadlineRow>> ReviewAsync() =>
-        (await new DeadlineSource(_storage).ReviewListAsync()).Where(r => r.Dismissed != true).ToList();
+        (await Jobs.Deadlines(_storage).ReviewListAsync()).Where(r => r.Dismissed != true).ToList();
 
     private async Task PoisonedBatchAsync()
     {

@@ -64,11 +64,11 @@ public sealed class ServiceRegistrationTests : IDisposable
         Assert.Equal([14, 1], services.GetRequiredService<ReminderSettings>().Offsets);
         Assert.IsType<OutboxTransport>(services.GetRequiredService<IMailTransport>());
 
-        var noKey = Assert.Throws<InvalidOperationException>(() => Services(new() { ["Mail:Transport"] = "sendgrid" }));
+        var noKey = Assert.Throws<SettingsException>(() => Services(new() { ["Mail:Transport"] = "sendgrid" }));
         Assert.Contains("SendGrid:ApiKey is not set", noKey.Message);
-        Assert.Throws<InvalidOperationException>(() => Services(new() { ["Mail:Transport"] = "pigeon" }));
+        Assert.Throws<SettingsException>(() => Services(new() { ["Mail:Transport"] = "pigeon" }));
         using var noSecret = Services(new() { ["LinkSigningSecret"] = null });
-        Assert.Throws<InvalidOperationException>(() => noSecret.GetRequiredService<HttpEndpoints>());
+        Assert.Throws<SettingsException>(() => noSecret.GetRequiredService<HttpEndpoints>());
     }
 
     [Fact]

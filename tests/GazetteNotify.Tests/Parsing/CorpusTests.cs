@@ -86,7 +86,7 @@ public class CorpusTests
         Assert.Equal((IngestStatus.Ingested, "doc-石政办函〔2008〕11号", 1), (outcome.Status, outcome.IssueKey, outcome.Documents));
         var row = (await storage.Table(storage.Names.IssuesTable).GetEntityAsync<Azure.Data.Tables.TableEntity>("issues", outcome.IssueKey)).Value;
         Assert.Null(row.GetString("Title"));
-        var page = await new GazetteNotify.Web.AdminPages(storage, null!, new GazetteNotify.Site.LinkTokens(Scenario.LinkSecret, TimeProvider.System),
+        var page = await Jobs.AdminPages(storage, null!, new GazetteNotify.Site.LinkTokens(Scenario.LinkSecret, TimeProvider.System),
             GazetteNotify.Site.SiteSettings.Local, TimeProvider.System).IssueAsync(outcome.IssueKey, null);
         Assert.Contains("关于全省森林防火工作电视电话会议和全市森林防火工作会议参会人员到会情况的通报（单份文件）", page.Html);
     }

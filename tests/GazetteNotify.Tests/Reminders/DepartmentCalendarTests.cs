@@ -19,7 +19,7 @@ public sealed class DepartmentCalendarTests
 
     private LinkTokens Tokens => new(Scenario.LinkSecret, _clock);
 
-    private TaskHandlers Handlers() => new(_storage, Tokens, SiteSettings.Local, _clock);
+    private TaskHandlers Handlers() => Jobs.TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
 
     private string TokenFor(string departmentId) => new ReminderLinks(Tokens, SiteSettings.Local).CalendarToken(departmentId);
 

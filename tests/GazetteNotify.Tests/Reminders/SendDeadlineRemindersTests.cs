@@ -97,7 +97,7 @@ public sealed class SendDeadlineRemindersTests : IDisposable
         var link = Mails().First(m => m.To.Mailboxes.Single().Address == "caizheng@lc.example.gov.cn").TextBody!
             .Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("标记为已完成：", StringComparison.Ordinal)).ElementAt(1);
         var token = Uri.UnescapeDataString(link.Split("token=")[1]);
-        var handlers = new TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
+        var handlers = Jobs.TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
         Assert.Equal(200, (await handlers.DonePageAsync(token)).Status);
         Assert.Equal(200, (await handlers.DoneAsync(token, "已拨付到位")).Status);
 

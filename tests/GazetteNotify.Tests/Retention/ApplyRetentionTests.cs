@@ -43,7 +43,7 @@ public sealed class ApplyRetentionTests
         await Deliveries.AddEntityAsync(new TableEntity(ReminderLedger.Partition(2025), "2025-06-30|finance|x|0")); // its year ends after the cutoff
         await Deliveries.AddEntityAsync(new TableEntity(ReminderLedger.LegacyPartition(2023), "finance|y|7"));
 
-        var run = await new ApplyRetention(_storage, clock).RunAsync();
+        var run = await Jobs.Retention(_storage, clock).RunAsync();
 
         Assert.Equal(150 + 1 + 1 + 1, run.LedgerRowsDeleted);
         var left = new List<string>();
@@ -54,7 +54,7 @@ public sealed class ApplyRetentionTests
         Assert.Equal(DeliveryClaim.Done, await ledger.ClaimAsync(recentRun, "recent1", default)); // a redelivered batch still sends nothing
         Assert.Equal("finance|x|0", (await reminders.RemindedAsync(new DateOnly(2025, 6, 1), new DateOnly(2025, 7, 1))).Single());
 
-        Assert.Equal(0, (await new ApplyRetention(_storage, clock).RunAsync()).LedgerRowsDeleted);
+        Assert.Equal(0, (await Jobs.Retention(_storage, clock).RunAsync()).LedgerRowsDeleted);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ApplyRetentionTests
             await ledger.ClaimAsync(run, keys, default);
         }
 
-        var runs = await Task.WhenAll(new ApplyRetention(_storage, clock).RunAsync(), new ApplyRetention(_storage, clock).RunAsync());
+        var runs = await Task.WhenAll(Jobs.Retention(_storage, clock).RunAsync(), Jobs.Retention(_storage, clock).RunAsync());
 
         Assert.Equal(460, runs.Sum(r => r.LedgerRowsDeleted));
         Assert.Empty(await Deliveries.QueryAsync<TableEntity>().ToListAsync());
@@ -87,11 +87,11 @@ public sealed class ApplyRetentionTests
         var created = DateTimeOffset.UtcNow; // the blob's creation time is the emulator's clock, not a fake one
         var payloads = _storage.Container(_storage.Names.EmailBatches);
 
-        var early = await new ApplyRetention(_storage, new FakeTimeProvider(created.AddDays(27))).RunAsync();
+        var early = await Jobs.Retention(_storage, new FakeTimeProvider(created.AddDays(27))).RunAsync();
         Assert.Equal(0, early.BatchPayloadsDeleted);
         Assert.Single(await payloads.GetBlobsAsync().ToListAsync());
 
-        var late = await new ApplyRetention(_storage, new FakeTimeProvider(created.AddDays(29))).RunAsync();
+        var late = await Jobs.Retention(_storage, new FakeTimeProvider(created.AddDays(29))).RunAsync();
         Assert.Equal(1, late.BatchPayloadsDeleted);
         Assert.Empty(await payloads.GetBlobsAsync().ToListAsync());
     }

@@ -38,7 +38,7 @@ public sealed class SignedLinksTests : IDisposable
     private async Task<(int Status, Func<Task<string>> State)> OpenAsync(string purpose, string? token)
     {
         var subscriptions = new SubscriptionHandlers(new SubscriberStore(_storage, _clock), Tokens, new OutboxTransport(_outbox, new MailboxAddress("t", "t@gazette.local")), SiteSettings.Local, _clock);
-        var tasks = new TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
+        var tasks = Jobs.TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
         var store = new SubscriberStore(_storage, _clock);
         Task<string> Subscriber() => store.GetAsync(EmailAddress.Parse("owner@example.com")).ContinueWith(t => $"{t.Result?.Status}|{string.Join(",", t.Result?.Preferences.Keywords ?? [])}");
         Task<string> Task() => new TaskStates(_storage).GetAsync("2022-06|01|002").ContinueWith(t => t.Result?.StateName ?? "");

@@ -149,8 +149,8 @@ public sealed class RenderingGoldenTests : IDisposable
         await departments.SaveAsync((await departments.LoadAsync()).WithEmail("finance", "caizheng@lc.example.gov.cn"));
 
         // Task pages: a task of 市财政局 from the sample, through its signed links.
-        var task = (await new DeadlineSource(_storage).AllScheduledAsync()).First(t => t.Lead.Contains("市财政局") || t.Support.Contains("市财政局"));
-        var tasks = new TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
+        var task = (await Jobs.Deadlines(_storage).AllScheduledAsync()).First(t => t.Lead.Contains("市财政局") || t.Support.Contains("市财政局"));
+        var tasks = Jobs.TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
         var subject = ReminderLinks.Subject("finance", task.TaskKey);
         Page("task-acknowledge", await tasks.AcknowledgePageAsync(Tokens.Issue(ReminderLinks.AcknowledgePurpose, subject)));
         Page("task-done", await tasks.DonePageAsync(Tokens.Issue(ReminderLinks.DonePurpose, subject)));
@@ -160,10 +160,10 @@ public sealed class RenderingGoldenTests : IDisposable
         Page("calendar-unknown-department", await tasks.CalendarAsync("nowhere", Tokens.Issue(ReminderLinks.CalendarPurpose, "nowhere")));
 
         // Admin actions: refused without a form, refused with a foreign token, done with the page's own.
-        var actions = new AdminActionHandlers(new AdminActions(_storage, new IngestIssue(_storage, _clock), _clock), Tokens, SiteSettings.Local);
+        var actions = new AdminActionHandlers(Jobs.AdminActions(_storage, _clock), Tokens, SiteSettings.Local);
         Page("admin-action-no-form", await actions.SettleReviewAsync(AdminRequest(null), default));
         Page("admin-action-foreign", await actions.SettleReviewAsync(AdminRequest("csrf=forged&key=x"), default));
-        var review = (await new DeadlineSource(_storage).ReviewListAsync())[0].LimitKey;
+        var review = (await Jobs.Deadlines(_storage).ReviewListAsync())[0].LimitKey;
         var own = AdminCaller.Of(AdminRequest(null)).FormToken(Tokens);
         Page("admin-action-done", await actions.SettleReviewAsync(AdminRequest($"csrf={Uri.EscapeDataString(own)}&key={Uri.EscapeDataString(review)}&dismiss=1&note=%3Cb%3E"), default));
 
@@ -179,7 +179,7 @@ public sealed class RenderingGoldenTests : IDisposable
         var poisoned = new PoisonedBatches(_storage, batches, new DeliveryLedger(_storage, _clock), _clock);
         await poisoned.RecordAsync(message.MessageText, "poison-1", 5);
 
-        var pages = new AdminPages(_storage, poisoned, Tokens, SiteSettings.Local, _clock);
+        var pages = Jobs.AdminPages(_storage, poisoned, Tokens, SiteSettings.Local, _clock);
         var caller = new AdminCaller("key&<1>", "abcd1234");
         Page("admin-dashboard", await pages.DashboardAsync(caller));
         Page("admin-issue", await pages.IssueAsync("2022-06", caller.Code));
