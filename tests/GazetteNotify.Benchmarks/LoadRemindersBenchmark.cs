@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
-using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Documents;
 using GazetteNotify.DueDates;

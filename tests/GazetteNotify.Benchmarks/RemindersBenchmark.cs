@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GazetteNotify.Departments;
 using GazetteNotify.Mail;
-using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using GazetteNotify.Documents;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Queries;
 
 namespace GazetteNotify.Cli.Commands;

@@ -1,8 +1,5 @@
 using System.CommandLine;
-using GazetteNotify.Documents;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Queries;
-using GazetteNotify.Storage;
 
 namespace GazetteNotify.Cli.Commands;
 

@@ -6,7 +6,6 @@ using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Reminders;
 using GazetteNotify.Storage;
-using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Admin;
 

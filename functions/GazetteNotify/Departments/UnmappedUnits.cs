@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using GazetteNotify.Documents;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;
 
 namespace GazetteNotify.Departments;

@@ -1,4 +1,3 @@
-using GazetteNotify.Alerts;
 using GazetteNotify.Reminders;
 using Microsoft.Extensions.Configuration;
 using GazetteNotify.Site;

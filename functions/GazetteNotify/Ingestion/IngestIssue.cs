@@ -3,7 +3,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using GazetteNotify.Alerts;
 using GazetteNotify.Documents;
 using GazetteNotify.Formats;
 using GazetteNotify.Parsing;

@@ -1,4 +1,3 @@
-using GazetteNotify.Alerts;
 
 namespace GazetteNotify.Mail;
 

@@ -1,4 +1,3 @@
-using GazetteNotify.Alerts;
 using MimeKit;
 
 namespace GazetteNotify.Mail;

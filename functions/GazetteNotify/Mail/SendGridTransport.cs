@@ -1,5 +1,4 @@
 using System.Net;
-using GazetteNotify.Alerts;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using GazetteNotify.Alerts;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using GazetteNotify.Alerts;
 using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;

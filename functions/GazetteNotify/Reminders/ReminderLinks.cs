@@ -1,8 +1,5 @@
-using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Site;
-using GazetteNotify.Subscriptions;
-using GazetteNotify.Web;
 
 namespace GazetteNotify.Reminders;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using GazetteNotify.Alerts;
 using GazetteNotify.Html;
 using GazetteNotify.Mail;
 

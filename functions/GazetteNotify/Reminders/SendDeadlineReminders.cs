@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Mail;
 using GazetteNotify.Site;
-using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Reminders;
 

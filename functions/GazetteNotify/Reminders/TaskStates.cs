@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using GazetteNotify.Documents;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Storage;
 
 namespace GazetteNotify.Reminders;

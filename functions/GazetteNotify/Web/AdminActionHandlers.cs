@@ -1,7 +1,6 @@
 using System.Globalization;
 using GazetteNotify.Admin;
 using GazetteNotify.Site;
-using GazetteNotify.Subscriptions;
 using Microsoft.AspNetCore.Http;
 
 namespace GazetteNotify.Web;

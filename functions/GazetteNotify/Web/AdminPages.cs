@@ -1,11 +1,9 @@
 using GazetteNotify.Departments;
-using GazetteNotify.Documents;
 using GazetteNotify.Html;
 using GazetteNotify.Mail;
 using GazetteNotify.Queries;
 using GazetteNotify.Reminders;
 using GazetteNotify.Site;
-using GazetteNotify.Storage;
 
 namespace GazetteNotify.Web;
 

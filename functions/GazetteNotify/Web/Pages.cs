@@ -1,5 +1,4 @@
 using GazetteNotify.Html;
-using GazetteNotify.Site;
 using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Web;

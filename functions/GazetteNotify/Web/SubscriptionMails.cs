@@ -1,8 +1,6 @@
 using System.Text;
-using GazetteNotify.Alerts;
 using GazetteNotify.Html;
 using GazetteNotify.Mail;
-using GazetteNotify.Site;
 
 namespace GazetteNotify.Web;
 

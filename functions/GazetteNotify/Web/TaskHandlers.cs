@@ -1,10 +1,7 @@
-using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Documents;
 using GazetteNotify.Reminders;
 using GazetteNotify.Site;
-using GazetteNotify.Storage;
-using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Web;
 

@@ -1,8 +1,6 @@
-using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
-using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;

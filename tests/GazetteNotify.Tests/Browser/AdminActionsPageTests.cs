@@ -1,12 +1,9 @@
 using Azure.Data.Tables;
 using GazetteNotify.Admin;
-using GazetteNotify.Alerts;
 using GazetteNotify.Cli.Serve;
 using GazetteNotify.Departments;
 using GazetteNotify.Documents;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
-using GazetteNotify.Reminders;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 using Microsoft.Extensions.Configuration;

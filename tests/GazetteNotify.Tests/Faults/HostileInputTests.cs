@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
-using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
@@ -10,7 +9,6 @@ using GazetteNotify.Parsing.Model;
 using GazetteNotify.Reminders;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
-using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;

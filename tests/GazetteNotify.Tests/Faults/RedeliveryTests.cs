@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;

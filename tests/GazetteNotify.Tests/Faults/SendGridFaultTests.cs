@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using GazetteNotify.Alerts;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;

@@ -1,11 +1,9 @@
 using System.Text;
-using GazetteNotify.Alerts;
 using GazetteNotify.Documents;
 using GazetteNotify.Ingestion;
 using GazetteNotify.Mail;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
-using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Formats.Html;
 using GazetteNotify.Tests.Formats.Pdf;
 using GazetteNotify.Tests.Formats.Word;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using GazetteNotify.Hosting;
 using GazetteNotify.Mail;
-using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

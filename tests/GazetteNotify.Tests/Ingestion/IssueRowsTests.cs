@@ -1,6 +1,5 @@
 using GazetteNotify.Documents;
 using GazetteNotify.DueDates;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Parsing.Model;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;

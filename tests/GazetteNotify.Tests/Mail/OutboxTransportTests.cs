@@ -1,4 +1,3 @@
-using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
 using MimeKit;
 

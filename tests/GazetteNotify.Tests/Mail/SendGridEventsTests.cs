@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
 using GazetteNotify.Tests.Support;
 using MimeKit;

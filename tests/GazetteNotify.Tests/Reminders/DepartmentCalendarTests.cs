@@ -1,8 +1,6 @@
-using GazetteNotify.Alerts;
 using GazetteNotify.Reminders;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
-using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
 using GazetteNotify.Web;
 using Ical.Net.CalendarComponents;

@@ -2,7 +2,6 @@ using System.Globalization;
 using GazetteNotify.DueDates;
 using GazetteNotify.Parsing.Deadlines;
 using GazetteNotify.Parsing.Model;
-using GazetteNotify.Reminders;
 
 namespace GazetteNotify.Tests.Reminders;
 

@@ -1,11 +1,9 @@
 using System.Text.Json;
-using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Mail;
 using GazetteNotify.Reminders;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
-using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
 using GazetteNotify.Web;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using GazetteNotify.DueDates;
-using GazetteNotify.Reminders;
 
 namespace GazetteNotify.Tests.Reminders;
 

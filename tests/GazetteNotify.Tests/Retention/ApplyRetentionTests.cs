@@ -3,7 +3,6 @@ using GazetteNotify.Alerts;
 using GazetteNotify.Departments;
 using GazetteNotify.Mail;
 using GazetteNotify.Reminders;
-using GazetteNotify.Retention;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

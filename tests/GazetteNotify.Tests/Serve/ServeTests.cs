@@ -1,6 +1,5 @@
 using System.Net;
 using Azure.Data.Tables;
-using GazetteNotify.Alerts;
 using GazetteNotify.Cli.Serve;
 using GazetteNotify.Mail;
 using GazetteNotify.Storage;

@@ -1,5 +1,4 @@
 using GazetteNotify.Mail;
-using GazetteNotify.Subscriptions;
 
 namespace GazetteNotify.Tests.Subscriptions;
 

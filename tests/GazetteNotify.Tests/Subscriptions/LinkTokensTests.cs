@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GazetteNotify.Site;
-using GazetteNotify.Subscriptions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GazetteNotify.Tests.Subscriptions;

@@ -1,5 +1,4 @@
 using GazetteNotify.Documents;
-using GazetteNotify.Ingestion;
 using GazetteNotify.Tests.Support;
 using GazetteNotify.Web;
 

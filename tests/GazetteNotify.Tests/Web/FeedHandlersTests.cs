@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using GazetteNotify.Alerts;
 using GazetteNotify.Queries;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;

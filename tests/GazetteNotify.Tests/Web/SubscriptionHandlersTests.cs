@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using GazetteNotify.Alerts;
 using GazetteNotify.Mail;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
