@@ -67,9 +67,19 @@ internal static partial class DocumentExtractor
             References: ReferenceFinder.FindAll(fullText, docNumber))
         {
             Ongoing = ongoing,
+            Paragraphs = [.. paragraphs.Select(p => new DocumentParagraph(KindName(p.Kind), p.Text))],
         };
         return (document, fullText);
     }
+
+    /// <summary>The contract's word for a paragraph's kind.</summary>
+    private static string KindName(ParagraphKind kind) => kind switch
+    {
+        ParagraphKind.Heading => "heading",
+        ParagraphKind.TableRow => "table",
+        ParagraphKind.Signature => "signature",
+        _ => "text",
+    };
 
     /// <summary>A copy that starts at its 发文字号 (甘政发〔2022〕9号 on a line of its own above the 主送 line).</summary>
     private static string? NumberOnTop(IReadOnlyList<string> lines)

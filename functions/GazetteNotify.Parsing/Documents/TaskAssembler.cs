@@ -81,8 +81,16 @@ internal static class TaskAssembler
 
         found.Sort((a, b) => a.Line.CompareTo(b.Line));
         var tasks = new List<ResponsibilityTask>(found.Count);
-        foreach (var (_, task) in found) tasks.Add(task);
+        foreach (var (line, task) in found) tasks.Add(task with { Paragraph = ParagraphAt(paragraphs, line) });
         return tasks;
+    }
+
+    /// <summary>The paragraph a line of the document opens or continues (a page shows the task next to it); null above the body.</summary>
+    private static int? ParagraphAt(IReadOnlyList<Paragraph> paragraphs, int line)
+    {
+        int? at = null;
+        for (var p = 0; p < paragraphs.Count && paragraphs[p].Line <= line; p++) at = p;
+        return at;
     }
 
     /// <summary>

@@ -20,4 +20,7 @@ public sealed record GazetteDocument(
 {
     /// <summary>Every time-limit field of its tasks that sets no end (长期坚持, 全年), each once.</summary>
     public IReadOnlyList<OngoingLimit> Ongoing { get; init; } = [];
+
+    /// <summary>The body's paragraphs in order (heading lines above the body — title, 发文字号 — not repeated).</summary>
+    public IReadOnlyList<DocumentParagraph> Paragraphs { get; init; } = [];
 }

@@ -20,4 +20,7 @@ public sealed record ResponsibilityTask(
 
     /// <summary>Its time-limit field when that sets no end (长期坚持, 全年); never a reminder.</summary>
     public IReadOnlyList<OngoingLimit> Ongoing { get; init; } = [];
+
+    /// <summary>The index in its document's <see cref="GazetteDocument.Paragraphs"/> of the paragraph (or table row) it was read from; null when it stands above the body.</summary>
+    public int? Paragraph { get; init; }
 }
