@@ -17,7 +17,8 @@ internal static class PageResults
             response.StatusCode = page.Status;
             response.ContentType = page.ContentType;
             foreach (var (name, value) in page.Headers) response.Headers[name] = value;
-            await response.WriteAsync(page.Html, context.HttpContext.RequestAborted);
+            if (page.Bytes is { } bytes) await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
+            else await response.WriteAsync(page.Html, context.HttpContext.RequestAborted);
         }
     }
 }

@@ -130,7 +130,8 @@ public sealed class LocalRunner : IAsyncDisposable
                 context.Response.StatusCode = page.Status;
                 context.Response.ContentType = page.ContentType;
                 foreach (var (name, value) in page.Headers) context.Response.Headers[name] = value;
-                await context.Response.WriteAsync(page.Html, context.RequestAborted);
+                if (page.Bytes is { } bytes) await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+                else await context.Response.WriteAsync(page.Html, context.RequestAborted);
             });
         }
 

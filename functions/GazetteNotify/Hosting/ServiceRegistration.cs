@@ -52,6 +52,8 @@ public static class ServiceRegistration
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderLinks>();
         services.AddSingleton<IssueQueries>();
+        services.AddSingleton<ArchiveQueries>();
+        services.AddSingleton<Web.ArchiveHandlers>();
         services.AddSingleton<IngestIssue>();
         services.AddSingleton<SendTopicAlerts>();
         services.AddSingleton<SendDeadlineReminders>();

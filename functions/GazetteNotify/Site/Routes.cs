@@ -34,6 +34,28 @@ public static class Routes
 
     public static Uri IssuerFeedUrl(Uri baseUrl, string issuer) => new(baseUrl, IssuerFeed.Replace("{issuer}", Uri.EscapeDataString(issuer), StringComparison.Ordinal));
 
+    /// <summary>
+    /// The public archive: a document's page ({docKey} is its Documents row key, 01, 02…: an issue's re-upload keeps
+    /// it), an issue's page, and the issue's original upload.
+    /// </summary>
+    public const string DocumentPage = "documents/{issueKey}/{docKey}";
+    public const string IssuePage = "issues/{issueKey}";
+    public const string IssueUpload = "issues/{issueKey}/upload";
+
+    public static Uri DocumentUrl(Uri baseUrl, string issueKey, string docKey) =>
+        new(baseUrl, $"documents/{Uri.EscapeDataString(issueKey)}/{Uri.EscapeDataString(docKey)}");
+
+    /// <summary>A task on its document's page: the anchor next to the clause it was read from.</summary>
+    public static Uri TaskUrl(Uri baseUrl, string issueKey, string docKey, string taskKey) =>
+        new(DocumentUrl(baseUrl, issueKey, docKey), "#" + TaskAnchor(taskKey));
+
+    /// <summary>The id of a task's anchor on its document's page (task-001: the Tasks row's task ordinal).</summary>
+    public static string TaskAnchor(string taskKey) => "task-" + taskKey;
+
+    public static Uri IssueUrl(Uri baseUrl, string issueKey) => new(baseUrl, $"issues/{Uri.EscapeDataString(issueKey)}");
+
+    public static Uri IssueUploadUrl(Uri baseUrl, string issueKey) => new(baseUrl, $"issues/{Uri.EscapeDataString(issueKey)}/upload");
+
     /// <summary>SendGrid's Event Webhook (signed with SendGrid's ECDSA key).</summary>
     public const string SendGridEvents = "api/sendgrid/events";
 

@@ -13,8 +13,9 @@ namespace GazetteNotify.Web;
 /// table: `gazette serve` maps it as is; the Functions app declares one function per entry (a test checks they agree).
 /// </summary>
 public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages,
-    AdminActionHandlers adminActions, RateLimits limits)
+    AdminActionHandlers adminActions, RateLimits limits, ArchiveHandlers archive)
 {
+    private readonly ArchiveHandlers _archive = archive;
     private readonly AdminActionHandlers _adminActions = adminActions;
     /// <summary>Routes that change a subscription or a task: limited per client.</summary>
     private static readonly HashSet<string> Limited = ["Subscribe", "Confirm", "UpdatePreferences", "Unsubscribe", "OneClickUnsubscribe", "AcknowledgeTask", "CompleteTask"];
@@ -45,6 +46,9 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
         new("CompleteTaskPage", "GET", Routes.CompleteTask, false, (e, r, c) => e._tasks.DonePageAsync(Token(r), c)),
         new("CompleteTask", "POST", Routes.CompleteTask, false, async (e, r, c) => await e._tasks.DoneAsync(Token(r), (await r.ReadFormAsync(c))["note"].ToString(), c)),
         new("DepartmentCalendar", "GET", Routes.DepartmentCalendar, false, (e, r, c) => e._tasks.CalendarAsync(Value(r, "id"), Token(r), c)),
+        new("DocumentPage", "GET", Routes.DocumentPage, false, (e, r, c) => e._archive.DocumentAsync(Value(r, "issueKey"), Value(r, "docKey"), c)),
+        new("IssuePage", "GET", Routes.IssuePage, false, (e, r, c) => e._archive.IssueAsync(Value(r, "issueKey"), c)),
+        new("IssueUpload", "GET", Routes.IssueUpload, false, (e, r, c) => e._archive.UploadAsync(Value(r, "issueKey"), c)),
         new("SendGridEvents", "POST", Routes.SendGridEvents, false, (e, r, c) => e.SendGridEventsAsync(r, c)),
         new("AdminIssues", "GET", Routes.AdminIssues, true, (e, _, c) => e._admin.IssuesAsync(c)),
         new("AdminIssue", "GET", Routes.AdminIssue, true, (e, r, c) => e._admin.IssueAsync(Value(r, "key"), c)),

@@ -9,6 +9,9 @@ public sealed record PageResult(int Status, string Html)
 
     /// <summary>Extra response headers (Retry-After on 429).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A body that is not text (an issue's original upload): written instead of <see cref="Html"/> when set.</summary>
+    public byte[]? Bytes { get; init; }
 }
 
 /// <summary>A subscription form as posted (application/x-www-form-urlencoded), already split into fields.</summary>
