@@ -43,7 +43,8 @@ public static class AtomFeed
                 xml.WriteElementString("id", Atom, $"tag:{baseUrl.Host},2026:{d.IssueKey}/{doc.DocNumber ?? doc.Title}");
                 xml.WriteElementString("title", Atom, doc.DocNumber is null ? doc.Title : $"{doc.Title}（{doc.DocNumber}）");
                 xml.WriteElementString("updated", Atom, Rfc3339(doc.SignedDate is { } signed ? Time.ChinaTime.At(signed, TimeOnly.MinValue) : updated));
-                Link(xml, Atom, "alternate", new Uri(baseUrl, $"issues/{Uri.EscapeDataString(d.IssueKey)}").ToString());
+                // The document's own page when it is stored, else its issue's.
+                Link(xml, Atom, "alternate", (d.DocKey is { } docKey ? Site.Routes.DocumentUrl(baseUrl, d.IssueKey, docKey) : Site.Routes.IssueUrl(baseUrl, d.IssueKey)).ToString());
                 if (doc.Issuer is not null)
                 {
                     xml.WriteStartElement("author", Atom);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GazetteNotify.Documents;
 using GazetteNotify.Html;
 using GazetteNotify.Mail;
 
@@ -13,7 +14,8 @@ namespace GazetteNotify.Alerts;
 public static class DigestRenderer
 {
 
-    public static RenderedMail Render(Digest digest, RecipientLinks links, string gazetteName)
+    /// <param name="site">The public base URL: each document links to its page there (no personal data in the link); null writes no links.</param>
+    public static RenderedMail Render(Digest digest, RecipientLinks links, string gazetteName, Uri? site = null)
     {
         var subject = $"{gazetteName}：{digest.Items.Count} 份新文件与您的订阅相关";
         var headers = new Dictionary<string, string>
@@ -21,14 +23,18 @@ public static class DigestRenderer
             ["List-Unsubscribe"] = $"<{links.OneClickUnsubscribe}>",
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
         };
-        return new RenderedMail(digest.Recipient.Value, subject, Html(digest, links, subject), Text(digest, links, subject), headers);
+        return new RenderedMail(digest.Recipient.Value, subject, Html(digest, links, subject, site), Text(digest, links, subject, site), headers);
     }
 
     /// <summary>The HTML part: <see cref="DigestMail"/>.</summary>
-    private static string Html(Digest digest, RecipientLinks links, string subject) => ComponentHtml.Render<DigestMail>(new()
-        { [nameof(DigestMail.Digest)] = digest, [nameof(DigestMail.Links)] = links, [nameof(DigestMail.Subject)] = subject });
+    private static string Html(Digest digest, RecipientLinks links, string subject, Uri? site) => ComponentHtml.Render<DigestMail>(new()
+        { [nameof(DigestMail.Digest)] = digest, [nameof(DigestMail.Links)] = links, [nameof(DigestMail.Subject)] = subject, [nameof(DigestMail.Site)] = site });
 
-    private static string Text(Digest digest, RecipientLinks links, string subject)
+    /// <summary>The document's public page, when it is stored and the site is known.</summary>
+    internal static string? Page(AlertDocument document, Uri? site) =>
+        site is not null && document.DocKey is { } docKey ? Site.Routes.DocumentUrl(site, document.IssueKey, docKey).ToString() : null;
+
+    private static string Text(Digest digest, RecipientLinks links, string subject, Uri? site)
     {
         var sb = new StringBuilder(2048);
         sb.Append(subject).Append("\n\n");
@@ -40,6 +46,7 @@ public static class DigestRenderer
               .Append("  ").Append(OneLine(d.Summary)).Append('\n')
               .Append("  匹配：").Append(OneLine(Why(item))).Append('\n');
             if (Limits(item) is { Length: > 0 } limits) sb.Append("  时限：").Append(OneLine(limits)).Append('\n');
+            if (Page(item.Document, site) is { } page) sb.Append("  全文：").Append(page).Append('\n');
             sb.Append('\n');
         }
 

@@ -136,7 +136,7 @@ public sealed class SendTopicAlerts(
             var unserved = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             await Parallel.ForEachAsync(slice, parallel, async (group, token) =>
             {
-                var template = DigestRenderer.Render(group.First, EmailBatch.Slots, settings.GazetteName);
+                var template = DigestRenderer.Render(group.First, EmailBatch.Slots, settings.GazetteName, settings.PublicBaseUrl);
                 foreach (var chunk in group.Recipients.Chunk(EmailBatch.MaxRecipients))
                 {
                     var recipients = chunk.Select(r =>
@@ -223,7 +223,7 @@ public sealed class SendTopicAlerts(
                                TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}"), cancellationToken: cancellationToken))
             {
                 var document = d.ToDocument();
-                documents[(issueKey, document.DocNumber, document.Title)] = new AlertDocument(issueKey, issueKey, document, "");
+                documents[(issueKey, document.DocNumber, document.Title)] = new AlertDocument(issueKey, issueKey, document, "") { DocKey = d.RowKey };
             }
         }
 
@@ -256,6 +256,6 @@ public sealed class SendTopicAlerts(
         var texts = NormalisedText.Split(text, issue.Documents.Count);
         // A single document uploaded on its own belongs to no issue: its digest line names none.
         var name = issue.Gazette is { Year: { } year, IssueNumbers.Count: > 0 } ? $"{year}年第{string.Join("-", issue.Gazette.IssueNumbers)}期" : "";
-        return issue.Documents.Select((d, i) => new AlertDocument(key, name, d, texts[i])).ToList();
+        return issue.Documents.Select((d, i) => new AlertDocument(key, name, d, texts[i]) { DocKey = (i + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture) }).ToList();
     }
 }

@@ -5,6 +5,9 @@ namespace GazetteNotify.Documents;
 /// <summary>A newly published document as alerts see it: the issue it came in, the document, and its text for keywords.</summary>
 public sealed record AlertDocument(string IssueKey, string IssueName, GazetteDocument Document, string Text)
 {
+    /// <summary>Its Documents row key (01, 02…) when it is stored: with the issue key, the address of its public page.</summary>
+    public string? DocKey { get; init; }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _mentions = new(StringComparer.Ordinal);
 
     /// <summary>

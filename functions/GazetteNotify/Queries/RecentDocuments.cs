@@ -30,7 +30,7 @@ public sealed class RecentDocuments(GazetteStorage storage)
             await foreach (var d in storage.Table(storage.Names.DocumentsTable).QueryAsync<DocumentRow>(
                                TableClient.CreateQueryFilter($"PartitionKey eq {issue.RowKey}"), cancellationToken: cancellationToken))
             {
-                documents.Add(new AlertDocument(issue.RowKey, name, d.ToDocument(), ""));
+                documents.Add(new AlertDocument(issue.RowKey, name, d.ToDocument(), "") { DocKey = d.RowKey });
             }
         }
 

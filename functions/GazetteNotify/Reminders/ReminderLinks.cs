@@ -20,6 +20,18 @@ public sealed class ReminderLinks(LinkTokens tokens, SiteSettings settings)
     public string Done(Department department, string taskKey) =>
         Routes.WithToken(settings.PublicBaseUrl, Routes.CompleteTask, tokens.Issue(DonePurpose, Subject(department.Id, taskKey)));
 
+    /// <summary>
+    /// The task on its document's public page (…/documents/2022-06/01#task-003), from its key issue|doc|task: no token,
+    /// nothing of the department in it.
+    /// </summary>
+    public string? Task(string taskKey)
+    {
+        var parts = taskKey.Split('|');
+        if (parts.Length < 3) return null;
+        var issueKey = string.Join("|", parts[..^2]);
+        return Routes.TaskUrl(settings.PublicBaseUrl, issueKey, parts[^2], parts[^1]).ToString();
+    }
+
     public string Calendar(Department department) => Routes.DepartmentCalendarUrl(settings.PublicBaseUrl, department.Id, CalendarToken(department.Id));
 
     public string CalendarToken(string departmentId) => tokens.Issue(CalendarPurpose, departmentId);

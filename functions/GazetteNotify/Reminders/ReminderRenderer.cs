@@ -60,6 +60,7 @@ public static class ReminderRenderer
             sb.Append(n++).Append(". ").Append(item.Overdue ? "【已逾期】" : "").Append(Source(item)).Append('\n')
               .Append("   角色：").Append(RoleName(item.Role)).Append('　').Append(Limit(item)).Append('\n');
             if (!string.IsNullOrEmpty(item.Task.Excerpt)) sb.Append("   ").Append(item.Task.Excerpt).Append('\n');
+            if (links.Task(item.Task.TaskKey) is { } original) sb.Append("   查看原文：").Append(original).Append('\n');
             sb.Append("   已收到：").Append(links.Acknowledge(reminder.Department, item.Task.TaskKey)).Append('\n')
               .Append("   标记为已完成：").Append(links.Done(reminder.Department, item.Task.TaskKey)).Append("\n\n");
         }

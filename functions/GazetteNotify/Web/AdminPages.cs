@@ -47,6 +47,6 @@ public sealed class AdminPages(
         var name = detail.Issue.Title is { Length: > 0 } title ? title : (detail.Documents.Count > 0 ? detail.Documents[0].Title : "") + "（单份文件）";
         return new PageResult(200, ComponentHtml.Render<AdminIssuePage>(new()
             { [nameof(AdminIssuePage.Title)] = $"{detail.Issue.Key} · {name}", [nameof(AdminIssuePage.Detail)] = detail,
-              [nameof(AdminIssuePage.States)] = states, [nameof(AdminIssuePage.Code)] = code }));
+              [nameof(AdminIssuePage.States)] = states, [nameof(AdminIssuePage.Code)] = code, [nameof(AdminIssuePage.Site)] = settings.PublicBaseUrl }));
     }
 }

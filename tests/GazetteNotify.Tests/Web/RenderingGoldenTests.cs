@@ -61,11 +61,14 @@ public sealed class RenderingGoldenTests : IDisposable
     {
         var parsed = Samples.Parse(Samples.Issue2022_06);
         var issue = TopicClassifier.Default.ClassifyAll(parsed.Issue!, parsed.DocumentTexts);
-        return issue.Documents.Select((d, i) => new AlertDocument("2022-06", "2022年第6期", d, parsed.DocumentTexts[i])).ToList();
+        return issue.Documents.Select((d, i) => new AlertDocument("2022-06", "2022年第6期", d, parsed.DocumentTexts[i]) { DocKey = (i + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture) }).ToList();
     }
 
     private static Subscription Reader(Preferences preferences) =>
         new(EmailAddress.Parse("reader@example.com"), SubscriptionStatus.Active, preferences, DateTimeOffset.UnixEpoch);
+
+    /// <summary>The public base URL the digests link documents under.</summary>
+    private static readonly Uri SiteUrl = new("https://gazette.example.org/");
 
     private static readonly RecipientLinks Links = new(
         "https://gazette.example.org/manage?token=m&x=<1>", "https://gazette.example.org/unsubscribe?token=u&x=\"2\"", "https://gazette.example.org/api/unsubscribe?token=o");
@@ -82,9 +85,9 @@ public sealed class RenderingGoldenTests : IDisposable
         };
         var digest = DigestPlanner.Plan([Reader(preferences)], documents, deadlines, new DateOnly(2022, 7, 1)).Single();
         Assert.True(digest.Items.Count >= 3 && digest.Upcoming.Count == 2 && digest.Items.Any(i => i.Document.Document.Deadlines.Any(d => d.Date is not null)));
-        Mail("digest", DigestRenderer.Render(digest, Links, Gazette));
+        Mail("digest", DigestRenderer.Render(digest, Links, Gazette, SiteUrl));
 
-        var template = DigestRenderer.Render(digest, EmailBatch.Slots, Gazette);
+        var template = DigestRenderer.Render(digest, EmailBatch.Slots, Gazette, SiteUrl);
         var batch = new EmailBatch("run-1", template.Subject, template.Html, template.Text, template.Headers, [new BatchRecipient("reader@example.com", "k", "run-1-k", Links)]);
         Mail("digest-batch", batch.For(batch.Recipients[0]));
 
@@ -92,7 +95,7 @@ public sealed class RenderingGoldenTests : IDisposable
         {
             Document = documents[1].Document with { Title = "居住证<script>alert('x')</script><img src=x onerror=1>", Summary = "摘要 & \"引号\" <b>粗</b>" },
         };
-        Mail("digest-markup", DigestRenderer.Render(DigestPlanner.Plan([Reader(Scenario.Keywords("居住证"))], [hostile], [], new DateOnly(2022, 7, 1)).Single(), Links, Gazette));
+        Mail("digest-markup", DigestRenderer.Render(DigestPlanner.Plan([Reader(Scenario.Keywords("居住证"))], [hostile], [], new DateOnly(2022, 7, 1)).Single(), Links, Gazette, SiteUrl));
 
         var department = new Department("finance", "市财政局", ["财政局"], ["caizheng@lc.example.gov.cn"]);
         ReminderTask Task(string key, string? docNumber, string title, string? item, string? excerpt, string phrase) =>
@@ -184,6 +187,12 @@ public sealed class RenderingGoldenTests : IDisposable
         Page("admin-dashboard", await pages.DashboardAsync(caller));
         Page("admin-issue", await pages.IssueAsync("2022-06", caller.Code));
         Page("admin-issue-missing", await pages.IssueAsync("1999-01", caller.Code));
+
+        // The public archive: a document with tasks, its issue, and an unknown key.
+        var archive = new ArchiveHandlers(new ArchiveQueries(_storage), SiteSettings.Local);
+        Page("document", await archive.DocumentAsync("2022-06", "01"));
+        Page("issue", await archive.IssueAsync("2022-06"));
+        Page("document-missing", await archive.DocumentAsync("2022-06", "99"));
         AssertSame();
     }
 
