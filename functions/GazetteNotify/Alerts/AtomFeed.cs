@@ -44,7 +44,7 @@ public static class AtomFeed
                 xml.WriteElementString("title", Atom, doc.DocNumber is null ? doc.Title : $"{doc.Title}（{doc.DocNumber}）");
                 xml.WriteElementString("updated", Atom, Rfc3339(doc.SignedDate is { } signed ? Time.ChinaTime.At(signed, TimeOnly.MinValue) : updated));
                 // The document's own page when it is stored, else its issue's.
-                Link(xml, Atom, "alternate", (d.DocKey is { } docKey ? Site.Routes.DocumentUrl(baseUrl, d.IssueKey, docKey) : Site.Routes.IssueUrl(baseUrl, d.IssueKey)).ToString());
+                Link(xml, Atom, "alternate", (d.DocKey is { } docKey ? Site.Routes.DocumentUrl(baseUrl, d.IssueKey, docKey) : Site.Routes.IssueUrl(baseUrl, d.IssueKey)).AbsoluteUri);
                 if (doc.Issuer is not null)
                 {
                     xml.WriteStartElement("author", Atom);

@@ -32,7 +32,7 @@ public static class DigestRenderer
 
     /// <summary>The document's public page, when it is stored and the site is known.</summary>
     internal static string? Page(AlertDocument document, Uri? site) =>
-        site is not null && document.DocKey is { } docKey ? Site.Routes.DocumentUrl(site, document.IssueKey, docKey).ToString() : null;
+        site is not null && document.DocKey is { } docKey ? Site.Routes.DocumentUrl(site, document.IssueKey, docKey).AbsoluteUri : null;
 
     private static string Text(Digest digest, RecipientLinks links, string subject, Uri? site)
     {

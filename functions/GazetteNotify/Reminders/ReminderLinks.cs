@@ -29,7 +29,7 @@ public sealed class ReminderLinks(LinkTokens tokens, SiteSettings settings)
         var parts = taskKey.Split('|');
         if (parts.Length < 3) return null;
         var issueKey = string.Join("|", parts[..^2]);
-        return Routes.TaskUrl(settings.PublicBaseUrl, issueKey, parts[^2], parts[^1]).ToString();
+        return Routes.TaskUrl(settings.PublicBaseUrl, issueKey, parts[^2], parts[^1]).AbsoluteUri;
     }
 
     public string Calendar(Department department) => Routes.DepartmentCalendarUrl(settings.PublicBaseUrl, department.Id, CalendarToken(department.Id));

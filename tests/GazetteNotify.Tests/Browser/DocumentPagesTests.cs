@@ -76,7 +76,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture fx) : IClassFixtur
         var digest = await MailAsync(_reader, "份新文件与您的订阅相关");
         var html = digest.GetProperty("html").GetString()!;
         var link = Link(html, document.Title);
-        Assert.Equal(Routes.DocumentUrl(_runner.BaseUrl, "2022-06", "01").ToString(), link);
+        Assert.Equal(Routes.DocumentUrl(_runner.BaseUrl, "2022-06", "01").AbsoluteUri, link);
         Assert.DoesNotContain(_reader.Split('@')[0], link, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("全文：" + link, digest.GetProperty("text").GetString()!);
         await page.SetContentAsync(html);
@@ -96,7 +96,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture fx) : IClassFixtur
         await _runner.Services.GetRequiredService<SendDeadlineReminders>().RunAsync(dryRun: false);
         var reminder = await MailAsync(_finance, "市财政局");
         var original = Link(reminder.GetProperty("html").GetString()!, "查看原文");
-        Assert.StartsWith(Routes.DocumentUrl(_runner.BaseUrl, "2022-06", "").ToString(), original, StringComparison.Ordinal);
+        Assert.StartsWith(Routes.DocumentUrl(_runner.BaseUrl, "2022-06", "").AbsoluteUri, original, StringComparison.Ordinal);
         var anchor = new Uri(original).Fragment.TrimStart('#');
         Assert.Matches("^task-[0-9]{3}$", anchor);
         await page.GotoAsync(original);

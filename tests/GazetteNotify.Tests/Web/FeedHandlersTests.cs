@@ -57,6 +57,19 @@ public sealed class FeedHandlersTests
     }
 
     [Fact]
+    public async Task Each_entry_links_to_its_documents_page()
+    {
+        await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
+
+        var feed = XDocument.Parse((await Handlers().IssuerAsync("聊城市人民政府办公室")).Html);
+
+        var entry = feed.Root!.Elements(Atom + "entry").Single(e => e.Element(Atom + "title")!.Value.Contains("聊政办字〔2022〕22号", StringComparison.Ordinal));
+        var ordinal = Samples.Issue(Samples.Issue2022_06).Documents.ToList().FindIndex(d => d.DocNumber == "聊政办字〔2022〕22号") + 1;
+        Assert.Equal(Routes.DocumentUrl(SiteSettings.Local.PublicBaseUrl, "2022-06", ordinal.ToString("00", System.Globalization.CultureInfo.InvariantCulture)).AbsoluteUri,
+            entry.Elements(Atom + "link").Single(l => l.Attribute("rel")!.Value == "alternate").Attribute("href")!.Value);
+    }
+
+    [Fact]
     public async Task The_subscription_page_links_every_topic_feed()
     {
         var form = new SubscriptionHandlers(null!, null!, null!, SiteSettings.Local, _clock).Form();
