@@ -5,6 +5,7 @@ using GazetteNotify.Mail;
 using GazetteNotify.Queries;
 using GazetteNotify.Reminders;
 using GazetteNotify.Retention;
+using GazetteNotify.Search;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
@@ -62,6 +63,12 @@ public static class ServiceRegistration
         services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<RecentDocuments>();
         services.AddSingleton<FeedHandlers>();
+        // The archive's index lives in the instance's local temp (Azure: the function app's local disk), one folder per
+        // process; it is rebuilt from storage there (docs/adr/0042).
+        services.AddSingleton(_ => new SearchIndex(Path.Combine(Path.GetTempPath(), "gazette-search", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        services.AddSingleton<ArchiveSource>();
+        services.AddSingleton<ArchiveSearch>();
+        services.AddSingleton<SearchHandlers>();
         services.AddSingleton<TaskHandlers>();
         services.AddSingleton<AdminHandlers>();
         services.AddSingleton<AdminPages>();

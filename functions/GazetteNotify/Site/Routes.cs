@@ -34,6 +34,9 @@ public static class Routes
 
     public static Uri IssuerFeedUrl(Uri baseUrl, string issuer) => new(baseUrl, IssuerFeed.Replace("{issuer}", Uri.EscapeDataString(issuer), StringComparison.Ordinal));
 
+    /// <summary>The archive search page (GET; its query string: SearchLinks).</summary>
+    public const string Search = "search";
+
     /// <summary>SendGrid's Event Webhook (signed with SendGrid's ECDSA key).</summary>
     public const string SendGridEvents = "api/sendgrid/events";
 

@@ -1,0 +1,43 @@
+using GazetteNotify.Html;
+using GazetteNotify.Search;
+using GazetteNotify.Site;
+
+namespace GazetteNotify.Web;
+
+/// <summary>
+/// GET search: the archive search page, with results when something was asked. Whatever the query string holds, the
+/// reader gets a page: the query is bounded first (<see cref="SearchQuery.From"/>), and storage failing while the index
+/// is first built is a 503 page in the site's style, never an exception.
+/// </summary>
+public sealed class SearchHandlers(ArchiveSearch search, SiteSettings settings)
+{
+    public async Task<PageResult> PageAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        SearchResults results;
+        var unavailable = false;
+        try
+        {
+            results = await search.SearchAsync(query, cancellationToken);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or TimeoutException or InvalidDataException)
+        {
+            results = SearchResults.None;
+            unavailable = true;
+        }
+
+        var html = ComponentHtml.Render<SearchPage>(new()
+        {
+            [nameof(SearchPage.Query)] = query,
+            [nameof(SearchPage.Results)] = results,
+            [nameof(SearchPage.Choices)] = search.Index.Choices,
+            [nameof(SearchPage.Action)] = Routes.FormAction(settings.PublicBaseUrl, Routes.Search),
+            [nameof(SearchPage.DocumentPath)] = (Func<string, string, string>)DocumentPath,
+            [nameof(SearchPage.Unavailable)] = unavailable,
+        });
+        return new PageResult(unavailable ? 503 : 200, html);
+    }
+
+    /// <summary>The document's page (built by the document pages): /documents/{issueKey}/{docKey}, under the public base URL's path.</summary>
+    private string DocumentPath(string issueKey, string docKey) =>
+        new Uri(settings.PublicBaseUrl, $"documents/{Uri.EscapeDataString(issueKey)}/{Uri.EscapeDataString(docKey)}").AbsolutePath;
+}
