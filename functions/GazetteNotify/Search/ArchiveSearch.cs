@@ -22,7 +22,7 @@ public sealed class ArchiveSearch(ArchiveSource source, SearchIndex index, TimeP
     {
         if (query.IsEmpty) return SearchResults.None;
         if (!index.IsBuilt) await RefreshAsync(cancellationToken);
-        else if (clock.GetTimestamp() - Interlocked.Read(ref _lastCheck) > CheckEvery.TotalSeconds * clock.TimestampFrequency) StartBackgroundCheck();
+        else if (CheckIsDue()) StartBackgroundCheck();
         return index.Search(query, Time.ChinaTime.Day(clock.GetUtcNow()));
     }
 
@@ -42,6 +42,12 @@ public sealed class ArchiveSearch(ArchiveSource source, SearchIndex index, TimeP
         {
             _building.Release();
         }
+    }
+
+    private bool CheckIsDue()
+    {
+        var last = Interlocked.Read(ref _lastCheck);
+        return last == long.MinValue || clock.GetElapsedTime(last) > CheckEvery;
     }
 
     private void StartBackgroundCheck()

@@ -49,7 +49,7 @@ public sealed class ArchiveSource(GazetteStorage storage)
         var issues = new List<IssueRow>();
         await foreach (var row in storage.Table(storage.Names.IssuesTable).QueryAsync<IssueRow>(
                            TableClient.CreateQueryFilter($"PartitionKey eq {IssueRows.IssuesPartition} and Status eq {StoredName.Of(IssueStatus.Ingested)}"),
-                           select: [nameof(IssueRow.IngestedAt), nameof(IssueRow.Documents)], cancellationToken: cancellationToken))
+                           select: ["RowKey", nameof(IssueRow.IngestedAt)], cancellationToken: cancellationToken))
         {
             issues.Add(row);
         }

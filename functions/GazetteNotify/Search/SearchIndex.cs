@@ -23,7 +23,7 @@ public sealed class SearchIndex : IDisposable
     public static Analyzer Analyzer { get; } = new SmartChineseAnalyzer(Version);
 
     /// <summary>Characters of a text snippet, and how many the highlighter shows at most.</summary>
-    private const int SnippetChars = 120;
+    private const int SnippetChars = 80;
 
     private const int SnippetFragments = 2;
 
@@ -127,7 +127,7 @@ public sealed class SearchIndex : IDisposable
         var highlighter = new FastVectorHighlighter(phraseHighlight: true, fieldMatch: true);
         var fieldQuery = highlighter.GetFieldQuery(lucene, generation.Reader);
         string[] pre = [SearchFields.MarkStart.ToString()], post = [SearchFields.MarkEnd.ToString()];
-        var scanner = new SimpleBoundaryScanner(20, Boundaries);
+        var scanner = new SimpleBoundaryScanner(10, Boundaries);
         var encoder = new Lucene.Net.Search.Highlight.DefaultEncoder();
         for (var i = (query.Page - 1) * SearchQuery.PageSize; i < top.ScoreDocs.Length; i++)
         {
