@@ -63,9 +63,8 @@ public static class ServiceRegistration
         services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<RecentDocuments>();
         services.AddSingleton<FeedHandlers>();
-        // The archive's index lives in the instance's local temp (Azure: the function app's local disk), one folder per
-        // process; it is rebuilt from storage there (docs/adr/0042).
-        services.AddSingleton(_ => new SearchIndex(Path.Combine(Path.GetTempPath(), "gazette-search", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        // The archive's index lives in the instance's local temp, rebuilt there from storage (docs/adr/0042).
+        services.AddSingleton(_ => SearchIndex.InTemp());
         services.AddSingleton<ArchiveSource>();
         services.AddSingleton<ArchiveSearch>();
         services.AddSingleton<SearchHandlers>();

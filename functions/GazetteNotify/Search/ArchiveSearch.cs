@@ -2,7 +2,8 @@ namespace GazetteNotify.Search;
 
 /// <summary>
 /// The archive search both hosts serve: queries read the current index; the index follows the archive by itself. The
-/// first query builds it (there is nothing older to read); after that a query that finds the last check older than
+/// first queries wait for the first build (there is nothing older to read) up to <see cref="FirstBuildWait"/>, then are
+/// told to come back while it goes on; after that a query that finds the last check older than
 /// <see cref="CheckEvery"/> starts a check in the background — the Issues partition's version against the one the index
 /// was built from — and a changed archive (an ingest, a re-upload) is rebuilt beside the current index and swapped in,
 /// while queries go on. Each host instance keeps its own index, so this works the same on one machine and on many.
@@ -21,9 +22,37 @@ public sealed class ArchiveSearch(ArchiveSource source, SearchIndex index, TimeP
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         if (query.IsEmpty) return SearchResults.None;
-        if (!index.IsBuilt) await RefreshAsync(cancellationToken);
+        if (!index.IsBuilt) await FirstBuildAsync(cancellationToken);
         else if (CheckIsDue()) StartBackgroundCheck();
         return index.Search(query, Time.ChinaTime.Day(clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// How long a query waits for the first build before it is told to come back: a city's whole archive takes a minute
+    /// or more to index (docs/performance.md), longer than anyone waits for a page.
+    /// </summary>
+    public static readonly TimeSpan FirstBuildWait = TimeSpan.FromSeconds(10);
+
+    private Task? _firstBuild;
+
+    /// <summary>The first build, shared by every query that arrives before it is done; it goes on when they stop waiting.</summary>
+    private async Task FirstBuildAsync(CancellationToken cancellationToken)
+    {
+        var build = Volatile.Read(ref _firstBuild);
+        if (build is null || build.IsFaulted || build.IsCanceled)
+        {
+            var fresh = Task.Run(() => RefreshAsync(CancellationToken.None));
+            build = Interlocked.CompareExchange(ref _firstBuild, fresh, build) == build ? fresh : Volatile.Read(ref _firstBuild)!;
+        }
+
+        try
+        {
+            await build.WaitAsync(FirstBuildWait, clock, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new SearchIndexNotReadyException();
+        }
     }
 
     /// <summary>Rebuilds when the archive changed since the current index was built; returns whether it did.</summary>

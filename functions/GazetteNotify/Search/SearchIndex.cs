@@ -32,20 +32,47 @@ public sealed class SearchIndex : IDisposable
     private readonly string? _root;
     private IndexGeneration? _current;
 
-    /// <param name="root">Where generations are written (a folder in the host's temp); null keeps them in RAM.</param>
-    public SearchIndex(string? root)
+    /// <param name="root">Where generations are written, a folder of this index alone; null keeps them in RAM.</param>
+    public SearchIndex(string? root) => _root = root;
+
+    /// <summary>
+    /// An index in the host's local temp (Azure: the instance's local disk), in a folder of its own named after the
+    /// process; folders a process that no longer runs left behind (a crash, a recycled instance) are removed.
+    /// </summary>
+    public static SearchIndex InTemp()
     {
-        _root = root;
-        if (root is null) return;
-        // Generations of a previous run of this process's host (never of another running one: each has its own root).
-        if (System.IO.Directory.Exists(root))
+        var parent = Path.Combine(Path.GetTempPath(), "gazette-search");
+        if (System.IO.Directory.Exists(parent))
         {
-            foreach (var stale in System.IO.Directory.EnumerateDirectories(root))
+            foreach (var stale in System.IO.Directory.EnumerateDirectories(parent))
             {
+                var name = Path.GetFileName(stale);
+                var dash = name.IndexOf('-', StringComparison.Ordinal);
+                if (dash > 0 && int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Running(pid)) continue;
                 try { System.IO.Directory.Delete(stale, recursive: true); }
                 catch (IOException) { }
                 catch (UnauthorizedAccessException) { }
             }
+        }
+
+        return new SearchIndex(Path.Combine(parent, $"{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}"));
+    }
+
+    private static bool Running(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
@@ -154,5 +181,12 @@ public sealed class SearchIndex : IDisposable
         return new SearchResults(top.TotalHits, query.Page, hits);
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _current, null)?.Release();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _current, null)?.Release();
+        if (_root is null || !System.IO.Directory.Exists(_root)) return;
+        try { System.IO.Directory.Delete(_root); } // empty unless a query still holds the last generation
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
 }

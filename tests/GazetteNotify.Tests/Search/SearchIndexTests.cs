@@ -221,10 +221,12 @@ public sealed class SearchIndexTests : IDisposable
             Assert.Single(Directory.GetDirectories(root));
             Assert.Equal(1, index.Search(SearchQuery.From("居住证", null, null, null, null, null, null, null), Today).Total);
             Assert.Equal(["聊城市人民政府办公室"], index.Choices.Issuers);
+            index.Dispose();
+            Assert.False(Directory.Exists(root)); // the last generation and its folder go with the index
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
     }
 }
