@@ -1,4 +1,7 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using GazetteNotify.Search;
+using GazetteNotify.Web;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -117,5 +120,55 @@ public sealed class ArchiveSearchTests : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await search.SearchAsync(query)).Hits.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.NotEmpty((await search.SearchAsync(query)).Hits);
+    }
+
+    [Fact]
+    public async Task While_the_first_build_runs_long_a_query_is_told_to_come_back_and_the_build_goes_on()
+    {
+        await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
+        var gate = new Gate();
+        var slow = new GazetteStorage(StorageSettings.Development, _storage.Names, new StorageClientTuning(3, TimeSpan.FromSeconds(30), gate));
+        using var index = new SearchIndex(null);
+        using var search = new ArchiveSearch(new ArchiveSource(slow), index, _clock);
+        var handlers = new SearchHandlers(search, GazetteNotify.Site.SiteSettings.Local);
+
+        var waiting = handlers.PageAsync(SearchQuery.From("居住证", null, null, null, null, null, null, null));
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the build is reading storage, held at the gate
+        _clock.Advance(ArchiveSearch.FirstBuildWait + TimeSpan.FromSeconds(1));
+        var page = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(503, page.Status);
+        Assert.Equal("60", page.Headers["Retry-After"]);
+        Assert.Contains("检索正在准备中", page.Html);
+        Assert.False(index.IsBuilt);
+
+        gate.Open.SetResult();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!index.IsBuilt && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var found = await handlers.PageAsync(SearchQuery.From("居住证", null, null, null, null, null, null, null));
+        Assert.Equal(200, found.Status);
+        Assert.Contains("<mark>居住证</mark>", found.Html);
+    }
+
+    /// <summary>Holds every storage request until opened, and says when the first one arrived.</summary>
+    private sealed class Gate : HttpPipelinePolicy
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Reached.TrySetResult();
+            Open.Task.GetAwaiter().GetResult();
+            ProcessNext(message, pipeline);
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Reached.TrySetResult();
+            await Open.Task;
+            await ProcessNextAsync(message, pipeline);
+        }
     }
 }
