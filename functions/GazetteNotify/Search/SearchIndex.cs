@@ -156,7 +156,10 @@ public sealed class SearchIndex : IDisposable
         string[] pre = [SearchFields.MarkStart.ToString()], post = [SearchFields.MarkEnd.ToString()];
         var scanner = new SimpleBoundaryScanner(10, Boundaries);
         var encoder = new Lucene.Net.Search.Highlight.DefaultEncoder();
-        for (var i = (query.Page - 1) * SearchQuery.PageSize; i < top.ScoreDocs.Length; i++)
+        // A page past the last (a stale link, a hand-typed number) shows the last one: every result was collected already.
+        var page = query.Page;
+        if ((page - 1) * SearchQuery.PageSize >= top.TotalHits && top.TotalHits > 0) page = (top.TotalHits - 1) / SearchQuery.PageSize + 1;
+        for (var i = (page - 1) * SearchQuery.PageSize; i < top.ScoreDocs.Length; i++)
         {
             var id = top.ScoreDocs[i].Doc;
             var doc = generation.Searcher.Doc(id);
@@ -178,7 +181,7 @@ public sealed class SearchIndex : IDisposable
                 snippet is { Length: > 0 } ? Snippets.Join(snippet) : Snippets.Opening(doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture), doc.Get(SearchFields.Text, CultureInfo.InvariantCulture), SnippetChars)));
         }
 
-        return new SearchResults(top.TotalHits, query.Page, hits);
+        return new SearchResults(top.TotalHits, page, hits);
     }
 
     public void Dispose()

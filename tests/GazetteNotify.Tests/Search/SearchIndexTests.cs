@@ -112,7 +112,8 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal(3, first.Pages);
         Assert.Equal(SearchQuery.PageSize, first.Hits.Count);
         Assert.Equal(5, third.Hits.Count);
-        Assert.Empty(beyond.Hits);
+        Assert.Equal(3, beyond.Page); // past the last page: the last page
+        Assert.Equal(Keys(third), Keys(beyond));
         Assert.Equal(25, Keys(first).Concat(Keys(Find("居住证", page: 2))).Concat(Keys(third)).Distinct().Count());
     }
 
