@@ -8,12 +8,19 @@ using GazetteNotify.Benchmarks;
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --ingest       (end to end against Azurite)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --alerts       (100,000 subscribers: plan and render)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --reminders    (10,000 limits × 300 departments: a day's plan)
+// dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --search-build (10,000 documents: index build time and size)
 // Load (issue 9), against Azurite (bash scripts/start-azurite.sh), each in storage of its own that is removed afterwards:
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-alerts [subscribers]  (100,000 × 10 issues, through the queue to a SendGrid fake)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-reminders [limits] [days]  (300 departments, a year of daily runs)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-ingest                (50 issues back to back)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-retention [rows]      (a year-old city-scale run cleaned up)
 // dotnet run -c Release --project tests/GazetteNotify.Benchmarks -- --load-cleanup PREFIX    (removes what a stopped load run left)
+if (args.Length > 0 && args[0] == "--search-build")
+{
+    SearchBenchmark.RunBuild();
+    return;
+}
+
 if (args.Length > 1 && args[0] == "--load-cleanup")
 {
     await using var stale = LoadStorage.Open(args[1]);

@@ -5,6 +5,7 @@ using GazetteNotify.Mail;
 using GazetteNotify.Queries;
 using GazetteNotify.Reminders;
 using GazetteNotify.Retention;
+using GazetteNotify.Search;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
@@ -64,6 +65,11 @@ public static class ServiceRegistration
         services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<RecentDocuments>();
         services.AddSingleton<FeedHandlers>();
+        // The archive's index lives in the instance's local temp, rebuilt there from storage (docs/adr/0042).
+        services.AddSingleton(_ => SearchIndex.InTemp());
+        services.AddSingleton<ArchiveSource>();
+        services.AddSingleton<ArchiveSearch>();
+        services.AddSingleton<SearchHandlers>();
         services.AddSingleton<TaskHandlers>();
         services.AddSingleton<AdminHandlers>();
         services.AddSingleton<AdminPages>();

@@ -55,6 +55,8 @@ public static class Routes
     public static Uri IssueUrl(Uri baseUrl, string issueKey) => new(baseUrl, $"issues/{Uri.EscapeDataString(issueKey)}");
 
     public static Uri IssueUploadUrl(Uri baseUrl, string issueKey) => new(baseUrl, $"issues/{Uri.EscapeDataString(issueKey)}/upload");
+    /// <summary>The archive search page (GET; its query string: SearchLinks).</summary>
+    public const string Search = "search";
 
     /// <summary>SendGrid's Event Webhook (signed with SendGrid's ECDSA key).</summary>
     public const string SendGridEvents = "api/sendgrid/events";

@@ -13,9 +13,10 @@ namespace GazetteNotify.Web;
 /// table: `gazette serve` maps it as is; the Functions app declares one function per entry (a test checks they agree).
 /// </summary>
 public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages,
-    AdminActionHandlers adminActions, RateLimits limits, ArchiveHandlers archive)
+    AdminActionHandlers adminActions, RateLimits limits, ArchiveHandlers archive, SearchHandlers search)
 {
     private readonly ArchiveHandlers _archive = archive;
+    private readonly SearchHandlers _search = search;
     private readonly AdminActionHandlers _adminActions = adminActions;
     /// <summary>Routes that change a subscription or a task: limited per client.</summary>
     private static readonly HashSet<string> Limited = ["Subscribe", "Confirm", "UpdatePreferences", "Unsubscribe", "OneClickUnsubscribe", "AcknowledgeTask", "CompleteTask"];
@@ -41,6 +42,7 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
         new("OneClickUnsubscribe", "POST", Routes.OneClickUnsubscribe, false, (e, r, c) => e._subscriptions.UnsubscribeAsync(Token(r), c)),
         new("TopicFeed", "GET", Routes.TopicFeed, false, (e, r, c) => e._feeds.TopicAsync(Value(r, "topic"), c)),
         new("IssuerFeed", "GET", Routes.IssuerFeed, false, (e, r, c) => e._feeds.IssuerAsync(Value(r, "issuer"), c)),
+        new("SearchPage", "GET", Routes.Search, false, (e, r, c) => e._search.PageAsync(SearchQueryOf(r), c)),
         new("AcknowledgeTaskPage", "GET", Routes.AcknowledgeTask, false, (e, r, c) => e._tasks.AcknowledgePageAsync(Token(r), c)),
         new("AcknowledgeTask", "POST", Routes.AcknowledgeTask, false, (e, r, c) => e._tasks.AcknowledgeAsync(Token(r), c)),
         new("CompleteTaskPage", "GET", Routes.CompleteTask, false, (e, r, c) => e._tasks.DonePageAsync(Token(r), c)),
@@ -120,6 +122,13 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
         }
 
         return null;
+    }
+
+    /// <summary>The search page's query string, bounded (a repeated name counts once: its first value).</summary>
+    private static Search.SearchQuery SearchQueryOf(HttpRequest request)
+    {
+        string? Q(string name) => request.Query[name].FirstOrDefault();
+        return Search.SearchQuery.From(Q("q"), Q("number"), Q("issuer"), Q("topic"), Q("year"), Q("kind"), Q("inforce"), Q("page"));
     }
 
     private static async Task<SubscriptionForm> FormOf(HttpRequest request, CancellationToken cancellationToken)

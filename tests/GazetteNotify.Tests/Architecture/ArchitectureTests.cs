@@ -18,7 +18,7 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
     [
         ["Time", "Storage", "Html", "Mail"], // platform: clocks, tables and blobs, components to HTML, sending mail (Mail knows nothing of alerts)
         ["Topics", "DueDates", "Documents", "Departments", "Site", "Subscriptions"], // domain
-        ["Ingestion", "Queries", "Alerts", "Reminders", "Retention", "Admin"], // jobs
+        ["Ingestion", "Queries", "Search", "Alerts", "Reminders", "Retention", "Admin"], // jobs (Search: the archive's index)
         ["Web", "Hosting"], // hosts' shared part: HTTP handlers and pages, composition
     ];
 

@@ -115,6 +115,23 @@ public sealed class RenderingGoldenTests : IDisposable
     }
 
     [Fact]
+    public async Task The_search_page_renders_as_before()
+    {
+        await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
+        using var index = new GazetteNotify.Search.SearchIndex(null);
+        using var search = new GazetteNotify.Search.ArchiveSearch(new GazetteNotify.Search.ArchiveSource(_storage), index, _clock);
+        var handlers = new SearchHandlers(search, SiteSettings.Local);
+        GazetteNotify.Search.SearchQuery Q(string? q, string? number = null, string? inForce = null, string? page = null) =>
+            GazetteNotify.Search.SearchQuery.From(q, number, null, null, null, null, inForce, page);
+
+        Page("search-results", await handlers.PageAsync(Q("居住证")));
+        Page("search-form", await handlers.PageAsync(GazetteNotify.Search.SearchQuery.Empty));
+        Page("search-by-number-in-force", await handlers.PageAsync(Q(null, "聊政办字", "1", "2")));
+        Page("search-nothing-found", await handlers.PageAsync(Q("<script>alert(1)</script>")));
+        AssertSame();
+    }
+
+    [Fact]
     public async Task The_subscription_and_feed_pages_render_as_before()
     {
         var handlers = new SubscriptionHandlers(new SubscriberStore(_storage, _clock), Tokens, Outbox(), SiteSettings.Local, _clock);
