@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +18,18 @@ public sealed class SendGridEvents(GazetteStorage storage, SubscriberStore subsc
 {
     public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
     public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
+
+    /// <summary>
+    /// How far the signed timestamp may be from now. SendGrid posts within seconds of signing; a captured request
+    /// replayed later (or a signature over a 2019 timestamp) falls outside and is refused, whatever its signature.
+    /// </summary>
+    public static readonly TimeSpan TimestampTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>True when the signed timestamp (Unix seconds) is within <see cref="TimestampTolerance"/> of now.</summary>
+    public bool IsFresh(string? timestamp) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+        && (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= TimestampTolerance;
 
     /// <summary>True when SendGrid signed exactly this body at this timestamp.</summary>
     public bool Verify(string? signatureBase64, string? timestamp, byte[] body)
@@ -39,18 +52,24 @@ public sealed class SendGridEvents(GazetteStorage storage, SubscriberStore subsc
         }
     }
 
-    /// <summary>Handles a verified batch of events; returns how many addresses were suppressed.</summary>
-    public async Task<int> RecordAsync(byte[] body, CancellationToken cancellationToken = default)
+    /// <summary>Handles a verified batch of events; says how many it read, unsubscribed and suppressed.</summary>
+    public async Task<EventTally> RecordAsync(byte[] body, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         using var json = JsonDocument.Parse(body);
-        var suppressed = 0;
+        int events = 0, unsubscribed = 0, suppressed = 0;
         foreach (var e in json.RootElement.EnumerateArray())
         {
+            events++;
             var kind = e.TryGetProperty("event", out var k) ? k.GetString() : null;
             if (!e.TryGetProperty("email", out var emailProperty) || !EmailAddress.TryParse(emailProperty.GetString(), out var email)) continue;
             var hard = kind == "spamreport" || kind == "bounce" && (!e.TryGetProperty("type", out var type) || type.GetString() != "blocked");
-            if (kind == "unsubscribe" || kind == "group_unsubscribe") await subscribers.UnsubscribeAsync(email!, cancellationToken);
+            if (kind == "unsubscribe" || kind == "group_unsubscribe")
+            {
+                await subscribers.UnsubscribeAsync(email!, cancellationToken);
+                unsubscribed++;
+            }
+
             if (!hard) continue;
             await storage.Table(storage.Names.SuppressionsTable).UpsertEntityAsync(new SuppressionRow
             {
@@ -62,7 +81,7 @@ public sealed class SendGridEvents(GazetteStorage storage, SubscriberStore subsc
             suppressed++;
         }
 
-        return suppressed;
+        return new EventTally(events, unsubscribed, suppressed);
     }
 
     /// <summary>The suppressed addresses, for the planner to skip.</summary>
@@ -72,4 +91,10 @@ public sealed class SendGridEvents(GazetteStorage storage, SubscriberStore subsc
         await foreach (var row in storage.Table(storage.Names.SuppressionsTable).QueryAsync<SuppressionRow>(select: [nameof(SuppressionRow.RowKey)], cancellationToken: cancellationToken)) set.Add(row.RowKey);
         return set;
     }
+}
+
+/// <summary>What a webhook post did: events read, addresses unsubscribed, addresses suppressed (hard bounce, spam report).</summary>
+public sealed record EventTally(int Events, int Unsubscribed, int Suppressed)
+{
+    public override string ToString() => $"{Events} events: {Unsubscribed} unsubscribed, {Suppressed} suppressed";
 }

@@ -96,8 +96,13 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
             return new PageResult(403, "signature not valid") { ContentType = "text/plain; charset=utf-8" };
         }
 
+        if (!events.IsFresh(request.Headers[SendGridEvents.TimestampHeader]))
+        {
+            return new PageResult(403, "timestamp not within 5 minutes of now") { ContentType = "text/plain; charset=utf-8" };
+        }
+
         var recorded = await events.RecordAsync(body, cancellationToken);
-        return new PageResult(200, $"{recorded} events") { ContentType = "text/plain; charset=utf-8" };
+        return new PageResult(200, recorded.ToString()) { ContentType = "text/plain; charset=utf-8" };
     }
 
     private const long MaxBody = 1024 * 1024;

@@ -116,6 +116,33 @@ public sealed class ServiceRegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_signed_webhook_post_counts_what_it_did_and_the_same_post_replayed_an_hour_later_is_refused()
+    {
+        using var sendGrid = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var services = Services(new() { ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(sendGrid.ExportSubjectPublicKeyInfo()) });
+        var endpoints = services.GetRequiredService<HttpEndpoints>();
+        await Scenario.SubscribeAsync(_storage, TimeProvider.System, "leaving@example.com", Scenario.Keywords("居住证"));
+        var body = "[{\"email\":\"leaving@example.com\",\"event\":\"unsubscribe\"},{\"email\":\"leaving@example.com\",\"event\":\"open\"}]"u8.ToArray();
+        HttpRequest Signed(DateTimeOffset at)
+        {
+            var timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var request = Request("POST", "/api/sendgrid/events");
+            request.Body = new MemoryStream(body);
+            request.Headers[SendGridEvents.TimestampHeader] = timestamp;
+            request.Headers[SendGridEvents.SignatureHeader] = Convert.ToBase64String(sendGrid.SignData(
+                [.. Encoding.UTF8.GetBytes(timestamp), .. body], System.Security.Cryptography.HashAlgorithmName.SHA256,
+                System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence));
+            return request;
+        }
+
+        var now = await endpoints.HandleAsync("SendGridEvents", Signed(DateTimeOffset.UtcNow));
+        Assert.Equal((200, "2 events: 1 unsubscribed, 0 suppressed"), (now.Status, now.Html)); // it said "0 events" before
+
+        var replayed = await endpoints.HandleAsync("SendGridEvents", Signed(DateTimeOffset.UtcNow.AddHours(-1)));
+        Assert.Equal(403, replayed.Status); // correctly signed, but an hour old
+    }
+
+    [Fact]
     public async Task A_poisoned_batch_is_recorded_for_the_admin_with_what_it_was_and_why_it_failed()
     {
         using var services = Services();

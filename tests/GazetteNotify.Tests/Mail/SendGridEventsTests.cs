@@ -47,6 +47,20 @@ public sealed class SendGridEventsTests : IDisposable
     }
 
     [Fact]
+    public void A_signed_timestamp_more_than_five_minutes_from_now_is_refused()
+    {
+        // 2022-06-10 00:00 UTC is the test's now: a capture replayed an hour later, or a 2019 signature, does not pass.
+        Assert.True(Events().IsFresh("1654819200"));
+        Assert.True(Events().IsFresh((1654819200 - 299).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.False(Events().IsFresh((1654819200 - 301).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.False(Events().IsFresh((1654819200 + 3600).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.False(Events().IsFresh("1546300800")); // 2019-01-01
+        Assert.False(Events().IsFresh("99999999999999999999"));
+        Assert.False(Events().IsFresh("-5"));
+        Assert.False(Events().IsFresh(null));
+    }
+
+    [Fact]
     public async Task Hard_bounces_and_spam_reports_are_never_mailed_again_and_unsubscribes_unsubscribe()
     {
         var store = new SubscriberStore(_storage, _clock);
@@ -62,7 +76,7 @@ public sealed class SendGridEventsTests : IDisposable
              {"email":"kept@example.com","event":"bounce","type":"blocked","timestamp":1654819200},
              {"email":"kept@example.com","event":"delivered","timestamp":1654819200}]
             """);
-        Assert.Equal(2, await Events().RecordAsync(body));
+        Assert.Equal(new EventTally(5, 1, 2), await Events().RecordAsync(body)); // a truthful count: the unsubscribe counts too
         Assert.Equal(SubscriptionStatus.Unsubscribed, (await store.GetAsync(EmailAddress.Parse("left@example.com")))!.Status);
 
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
