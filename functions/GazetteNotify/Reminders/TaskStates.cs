@@ -55,6 +55,10 @@ public sealed class TaskStates(GazetteStorage storage)
         return existing.HasValue ? existing.Value : null;
     }
 
+    /// <summary>Every department's part of this task; null when there is no such task.</summary>
+    public async Task<TaskProgress?> ProgressAsync(string taskKey, CancellationToken cancellationToken = default) =>
+        await GetAsync(taskKey, cancellationToken) is { } task ? await ProgressAsync(task, cancellationToken) : null;
+
     /// <summary>Every department's part of this task (the task's row gives the state stored per task before).</summary>
     public async Task<TaskProgress> ProgressAsync(TaskRow task, CancellationToken cancellationToken = default)
     {
