@@ -177,4 +177,19 @@ public sealed class SharedTaskTests : IDisposable
         Assert.Contains("市自然资源和规划局（牵头）：待办", row);
         Assert.Contains("市民政局（配合）：已收到 · 2022-06-20 08:00", row);
     }
+
+    [Fact]
+    public async Task Presses_at_the_same_moment_record_each_department_once()
+    {
+        await SharedTask.SeedAsync(_storage, FiveLeads);
+        // Every lead at once, and finance's two addresses pressing twice each: no part lost, finance's recorded once.
+        var presses = FiveLeads.Select(id => Handlers().DoneAsync(Done(id), id))
+            .Concat(Enumerable.Range(0, 4).Select(n => Handlers().DoneAsync(Done("finance"), "finance")));
+        Assert.All(await Task.WhenAll(presses), page => Assert.Equal(200, page.Status));
+
+        var progress = (await new TaskStates(_storage).ProgressAsync(TaskKey))!;
+        Assert.Equal(FiveLeads.Order(StringComparer.Ordinal), progress.Units.Keys.Order(StringComparer.Ordinal));
+        Assert.All(progress.Units.Values, u => Assert.Equal((TaskState.Done, u.DepartmentId), (u.State, u.Note)));
+        Assert.Empty(Reminded(await Job().RunAsync())); // every lead done: the task is done
+    }
 }
