@@ -48,6 +48,12 @@ param mailFrom string = 'noreply@example.org'
 @description('Base URL of links in mails. Empty: https://<function app default host name>/.')
 param publicBaseUrl string = ''
 
+@description('Client id of the Entra ID app registration for admin sign-in (docs/security.md). Empty: the admin pages open for nobody.')
+param adminClientId string = ''
+
+@description('Tenant of the admin app registration. Empty: this deployment\'s tenant.')
+param adminTenantId string = ''
+
 @description('Turn on Key Vault purge protection (irreversible) for a production environment.')
 param keyVaultPurgeProtection bool = false
 
@@ -156,6 +162,8 @@ module functions 'app/functions.bicep' = {
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
     mailFrom: mailFrom
     publicBaseUrl: publicBaseUrl
+    adminClientId: adminClientId
+    adminTenantId: adminTenantId
   }
   // The app starts (and resolves its Key Vault references) only once its roles exist.
   dependsOn: [

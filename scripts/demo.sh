@@ -98,7 +98,7 @@ step "what happened"
 echo "3 issues ingested by the watcher; ${mails} mails in maildev."
 echo "  read the mail:           http://127.0.0.1:1080"
 echo "  subscribe yourself:      http://127.0.0.1:7071/"
-echo "  admin page:              http://127.0.0.1:7071/admin?code=\$(cat ~/.gazette/admin-key)"
+echo "  admin page:              http://127.0.0.1:7071/admin/login  (the key, once: cat ~/.gazette/admin-key)"
 echo "  more:                    gazette show 2022-06 · gazette deadlines review · gazette tasks --now ${DEMO_DAY} · gazette departments unmapped"
 echo "  (gazette here is .demo/tools/gazette; bash scripts/install-gazette.sh puts it on your PATH)"
 if [ -t 0 ] && [ ${#started[@]} -gt 0 ]; then

@@ -34,6 +34,15 @@ param mailFrom string
 @description('Base URL of the links in mails. Empty: the app\'s own https://<default host name>/.')
 param publicBaseUrl string = ''
 
+@description('Client id of the Entra ID app registration admins sign in with (App Service Authentication in front of the admin pages). Empty: no sign-in; the admin pages then open for nobody.')
+param adminClientId string = ''
+
+@description('Tenant of that app registration. Empty: the tenant of this deployment.')
+param adminTenantId string = ''
+
+@description('The app role an admin must hold: the worker admits a signed-in person to the admin pages only with it.')
+param adminRole string = 'Gazette.Admin'
+
 param maximumInstanceCount int = 100
 
 @allowed([
@@ -42,6 +51,8 @@ param maximumInstanceCount int = 100
   4096
 ])
 param instanceMemoryMB int = 2048
+
+var adminSignIn = !empty(adminClientId)
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
@@ -157,6 +168,52 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Reminders__OverdueWindowDays: '30'
     // Behind the App Service front end the caller is the last X-Forwarded-For entry (per-client rate limits).
     Http__TrustForwardedFor: 'true'
+
+    // Admins are people: Easy Auth (below) signs them in; only when it is on may the worker trust its principal
+    // header, and it admits only this role. The function key stays for the JSON admin routes (automation).
+    Admin__EasyAuth: adminSignIn ? 'true' : 'false'
+    Admin__Role: adminRole
+  }
+}
+
+// App Service Authentication with Entra ID. Nothing is forced to sign in (subscribers, feeds and mail links stay
+// anonymous); the admin pages send an anonymous visitor to /.auth/login/aad and admit only the admin role (the
+// worker decides, from X-MS-CLIENT-PRINCIPAL). No client secret: the ID token comes back by form_post, so the
+// registration must allow ID tokens (docs/security.md has the az commands).
+resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = if (adminSignIn) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: adminClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${empty(adminTenantId) ? tenant().tenantId : adminTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            adminClientId
+            'api://${adminClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 

@@ -85,7 +85,7 @@ public static class ServeCommand
                 };
                 await context.Output.WriteLineAsync($"gazette serve: {runner.BaseUrl} · mail to {transport} · clock {Time.ChinaTime.Minute(clock.GetUtcNow())} China time");
                 await context.Output.WriteLineAsync($"  subscription page {runner.BaseUrl}");
-                await context.Output.WriteLineAsync($"  admin page        {runner.BaseUrl}admin?code=<key> (the key: {(configuration["AdminKey"] is { Length: >= 16 } ? "the AdminKey setting" : "~/.gazette/admin-key")})");
+                await context.Output.WriteLineAsync($"  admin page        {runner.BaseUrl}admin/login (log in once with the key: {(configuration["AdminKey"] is { Length: >= 16 } ? "the AdminKey setting" : "~/.gazette/admin-key")})");
                 await context.Output.WriteLineAsync("  watching gazette-issues; Ctrl-C stops");
                 try
                 {

@@ -10,7 +10,7 @@ namespace GazetteNotify.Cli.Commands;
 /// <summary>
 /// `gazette tasks [--state open|acknowledged|done|overdue] [--unit NAME]`: each task with its limits and where it
 /// stands as a whole (done when every lead department has completed its part, acknowledged when any part moved:
-/// docs/adr/0043), then each department's part that moved (who, state, when, note). Overdue is not stored: a task not
+/// docs/adr/0044), then each department's part that moved (who, state, when, note). Overdue is not stored: a task not
 /// done whose last dated limit has passed.
 /// </summary>
 public static class TasksCommand

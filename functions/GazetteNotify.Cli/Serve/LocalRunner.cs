@@ -49,7 +49,7 @@ public sealed record LocalRunnerOptions(IConfiguration Configuration, TextWriter
 
 /// <summary>
 /// The whole service on one machine, without the Functions host: Kestrel on 127.0.0.1 with the library's route table
-/// (admin routes behind the admin key, as function keys guard them in Azure), the blob watcher, the three timer jobs on
+/// (admin JSON routes behind the admin key, as function keys guard them in Azure; admin pages behind a login session), the blob watcher, the three timer jobs on
 /// their schedules, and the email-batches consumer. Stopping finishes what is in hand and releases the rest.
 /// </summary>
 public sealed class LocalRunner : IAsyncDisposable
@@ -96,6 +96,7 @@ public sealed class LocalRunner : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddGazetteNotify(options.Configuration, () => options.LinkSecret ?? Cli.CliContext.LocalSecret("link-secret"));
+        builder.Services.AddSingleton(AdminSignInSettings.Local(options.AdminKey)); // the admin pages: the key once, then a session
         if (options.Storage is { } storage) builder.Services.AddSingleton(storage);
         if (options.Transport is { } transport) builder.Services.AddSingleton(transport);
         var clock = options.Clock ?? TimeProvider.System;
@@ -122,7 +123,7 @@ public sealed class LocalRunner : IAsyncDisposable
                 if (route.Admin && !AdminKeyMatches(context.Request, options.AdminKey))
                 {
                     context.Response.StatusCode = 401;
-                    await context.Response.WriteAsync("admin key required (header x-functions-key or ?code=)", context.RequestAborted);
+                    await context.Response.WriteAsync("admin key required (header x-functions-key)", context.RequestAborted);
                     return;
                 }
 
@@ -165,10 +166,13 @@ public sealed class LocalRunner : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>Compared in constant time: the key guards the admin pages.</summary>
+    /// <summary>
+    /// Compared in constant time: the key guards the JSON admin routes (automation). As the Functions host reads a
+    /// function key: header x-functions-key, else ?code= — the admin pages take neither (a signed-in session).
+    /// </summary>
     public static bool AdminKeyMatches(HttpRequest request, string key)
     {
-        var given = AdminCaller.PresentedKey(request);
+        var given = request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
         return given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key));
     }
 

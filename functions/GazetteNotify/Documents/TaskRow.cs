@@ -5,7 +5,7 @@ namespace GazetteNotify.Documents;
 
 /// <summary>
 /// A row of the Tasks table: partition = issue key, row = doc|task ordinals (01|001). Written by ingestion with the
-/// state open. Each department's part of the task lives in TaskUnits (Reminders/TaskStates, docs/adr/0043); the state
+/// state open. Each department's part of the task lives in TaskUnits (Reminders/TaskStates, docs/adr/0044); the state
 /// columns here are what was stored per task before, read as the legacy state and carried over by a re-ingest.
 /// </summary>
 [StoredIn("Tasks")]

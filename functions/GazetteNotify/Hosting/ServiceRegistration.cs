@@ -75,6 +75,8 @@ public static class ServiceRegistration
         services.AddSingleton<AdminPages>();
         services.AddSingleton<Admin.AdminActions>();
         services.AddSingleton<AdminActionHandlers>();
+        services.AddSingleton(AdminSignInSettings.From(configuration));
+        services.AddSingleton<AdminSignIn>();
         services.AddSingleton(new RateLimits(RateLimitSettings.Default with
         {
             TrustForwardedFor = string.Equals(configuration[ServiceSettings.TrustForwardedForSetting], "true", StringComparison.OrdinalIgnoreCase),

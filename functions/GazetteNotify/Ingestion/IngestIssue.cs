@@ -280,7 +280,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
     }
 
     /// <summary>
-    /// A state stored per task before per-department state (docs/adr/0043) is carried onto the same task of the new
+    /// A state stored per task before per-department state (docs/adr/0044) is carried onto the same task of the new
     /// parse rather than reset to open; each department's own part lives in TaskUnits, which ingestion never writes.
     /// </summary>
     private async Task KeepTaskStatesAsync(string issueKey, IReadOnlyList<TaskRow> tasks, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace GazetteNotify.Reminders;
 /// latest milestone passed, never by all of them. After D an open task is reported once as overdue, within the
 /// overdue window. Target years come up only at the earliest offset. A repeating limit comes up before each
 /// occurrence, at the offsets shorter than its period. A department that completed its part is not reminded of it; a
-/// task done as a whole (every lead department done, or done before per-unit state) reminds nobody (docs/adr/0043).
+/// task done as a whole (every lead department done, or done before per-unit state) reminds nobody (docs/adr/0044).
 /// </summary>
 public static class ReminderPlanner
 {

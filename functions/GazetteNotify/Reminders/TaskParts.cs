@@ -6,7 +6,7 @@ namespace GazetteNotify.Reminders;
 public sealed record TaskPart(Department Department, TaskRole Role);
 
 /// <summary>
-/// Which departments a task's units reach, in which role, and whose completion completes it (docs/adr/0043): the
+/// Which departments a task's units reach, in which role, and whose completion completes it (docs/adr/0044): the
 /// departments its lead units reach; a task that names no lead unit is completed by the units it names.
 /// </summary>
 public static class TaskParts

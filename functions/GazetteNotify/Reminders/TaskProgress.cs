@@ -4,7 +4,7 @@ using GazetteNotify.Documents;
 namespace GazetteNotify.Reminders;
 
 /// <summary>
-/// Where every department's part of one task stands (docs/adr/0043): each department acknowledges and completes its
+/// Where every department's part of one task stands (docs/adr/0044): each department acknowledges and completes its
 /// own part, and the task is done when every department its lead units reach has completed (<see cref="TaskParts"/>).
 /// <see cref="Legacy"/> is the state stored per task before per-unit state: read, never written — a task marked done
 /// then stays done for all its units, and an acknowledgement counts for the department that gave it.

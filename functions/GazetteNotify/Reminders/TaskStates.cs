@@ -6,7 +6,7 @@ using GazetteNotify.Storage;
 namespace GazetteNotify.Reminders;
 
 /// <summary>
-/// Each department's part of a task (docs/adr/0043): TaskUnits rows (partition = issue, row = doc|task|department)
+/// Each department's part of a task (docs/adr/0044): TaskUnits rows (partition = issue, row = doc|task|department)
 /// hold acknowledged or done, when, and the note given; the Tasks row's own State is what was stored per task before,
 /// read as <see cref="TaskProgress.Legacy"/> and never written here. A part moves only forward: a replayed link, or
 /// a POST repeated by an at-least-once client, changes nothing.

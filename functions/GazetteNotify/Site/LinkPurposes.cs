@@ -16,6 +16,9 @@ public static class LinkPurposes
     /// <summary>The hidden field of an admin form (against cross-site requests): bound to the admin key it was served to.</summary>
     public const string AdminForm = "admin-form";
 
+    /// <summary>The admin's session cookie at `gazette serve`, after the key was typed once into the login form.</summary>
+    public const string AdminSession = "admin-session";
+
     /// <summary>
     /// The day sealed, expiring tokens replaced the readable ones that never expired. A readable token still works for
     /// its purpose's lifetime counted from this day — as long as if it had been issued under the new rules on the last
@@ -38,6 +41,8 @@ public static class LinkPurposes
         Calendar => TimeSpan.FromDays(730),
         // An admin page stays open for a working day at most.
         AdminForm => TimeSpan.FromHours(12),
+        // A working day: after eight hours the key is asked for again.
+        AdminSession => TimeSpan.FromHours(8),
         _ => throw new ArgumentException($"no link purpose '{purpose}'", nameof(purpose)),
     };
 }

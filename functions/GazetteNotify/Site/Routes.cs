@@ -61,17 +61,21 @@ public static class Routes
     /// <summary>SendGrid's Event Webhook (signed with SendGrid's ECDSA key).</summary>
     public const string SendGridEvents = "api/sendgrid/events";
 
-    /// <summary>Admin routes: function keys in Azure, the admin key locally.</summary>
+    /// <summary>Admin JSON routes, for automation: function keys in Azure, the admin key (header) locally.</summary>
     public const string AdminIssues = "api/admin/issues";
     public const string AdminIssue = "api/admin/issues/{key}";
     public const string AdminReview = "api/admin/deadlines/review";
     public const string AdminPoisonedBatches = "api/admin/poisoned-batches";
 
-    /// <summary>The admin's HTML pages (the same key as the admin API).</summary>
+    /// <summary>The admin's HTML pages: a person signed in (Entra ID with the admin role in Azure, a session locally), never a key.</summary>
     public const string AdminPage = "admin";
     public const string AdminIssuePage = "admin/issues/{key}";
 
-    /// <summary>The admin page's actions (POST; the same key): each also a `gazette` command.</summary>
+    /// <summary>`gazette serve`: the admin key typed once (POST), then a session cookie; in Azure, Entra ID sign-in.</summary>
+    public const string AdminLogin = "admin/login";
+    public const string AdminLogout = "admin/logout";
+
+    /// <summary>The admin page's actions (POST; the same sign-in): each also a `gazette` command.</summary>
     public const string AdminSettleReview = "admin/review/settle";
     public const string AdminSetDepartmentEmail = "admin/departments/email";
     public const string AdminImportDepartments = "admin/departments/import";

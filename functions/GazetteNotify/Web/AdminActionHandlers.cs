@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace GazetteNotify.Web;
 
 /// <summary>
-/// The admin page's buttons (POST, behind the admin key like every admin route): each form carries a token bound to the
-/// key it was served to, checked before anything is read into storage; the action runs through <see cref="AdminActions"/>
+/// The admin page's buttons (POST, for a signed-in admin like every admin page: <see cref="AdminSignIn"/>): each form
+/// carries a token bound to the person it was served to, checked before anything is read into storage; the action runs through <see cref="AdminActions"/>
 /// (the same as the CLI, recorded, safe to repeat) and the answer is a page saying what happened, with the way back.
 /// </summary>
 public sealed class AdminActionHandlers(AdminActions actions, LinkTokens tokens, Site.SiteSettings settings)
@@ -44,7 +44,7 @@ public sealed class AdminActionHandlers(AdminActions actions, LinkTokens tokens,
     private async Task<PageResult> RunAsync(HttpRequest request, Func<IFormCollection, string, Task<AdminActionResult>> act, CancellationToken cancellationToken)
     {
         var caller = AdminCaller.Of(request);
-        var back = caller.WithCode(Routes.FormAction(settings.PublicBaseUrl, Routes.AdminPage));
+        var back = Routes.FormAction(settings.PublicBaseUrl, Routes.AdminPage);
         if (request.ContentLength is null or > MaxForm || !request.HasFormContentType)
         {
             return new PageResult(400, Pages.Message("无法处理", "请从管理页面提交表单。", "返回管理页面", back));

@@ -1,54 +1,42 @@
-using System.Security.Cryptography;
-using System.Text;
 using GazetteNotify.Site;
-using GazetteNotify.Subscriptions;
 using Microsoft.AspNetCore.Http;
 
 namespace GazetteNotify.Web;
 
 /// <summary>
-/// Who is at the admin page, as far as the worker can tell: the key the request carried (header x-functions-key or
-/// ?code=, as the Functions host and `gazette serve` accept it) — recorded only as a fingerprint, never the key. The
-/// host (or serve) has already checked the key; this names the caller in the audit and binds each form to it.
+/// The person at the admin pages, as <see cref="AdminSignIn"/> admitted them: <see cref="Who"/> is what the audit
+/// records (a name and Entra object id in Azure, the session locally — never a key), <see cref="Subject"/> what every
+/// form token is bound to (the same person, the same session).
 /// </summary>
-public sealed record AdminCaller(string? Code, string Fingerprint)
+public sealed record AdminCaller(string Who, string Subject)
 {
-    public string Who => Fingerprint.Length == 0 ? "管理页面" : $"管理页面（密钥 {Fingerprint}）";
+    private static readonly object ItemKey = typeof(AdminCaller);
 
-    /// <summary>The key a request presents, as the Functions host reads it: header x-functions-key, else ?code=.</summary>
-    public static string? PresentedKey(HttpRequest request) =>
-        request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+    /// <summary>The caller admitted for this request; an admin page reached without the sign-in check is a bug, not a guest.</summary>
+    public static AdminCaller Of(HttpRequest request) =>
+        request.HttpContext.Items[ItemKey] as AdminCaller ?? throw new InvalidOperationException("an admin page was reached without the sign-in check");
 
-    /// <summary>A path on the admin pages with the key kept as ?code= (when the page was opened with one).</summary>
-    public static string WithCode(string path, string? code) => code is null ? path : $"{path}?code={Uri.EscapeDataString(code)}";
+    internal void AttachTo(HttpRequest request) => request.HttpContext.Items[ItemKey] = this;
 
-    public string WithCode(string path) => WithCode(path, Code);
-
-    public static AdminCaller Of(HttpRequest request)
-    {
-        var code = request.Query["code"].FirstOrDefault();
-        var key = PresentedKey(request);
-        var fingerprint = string.IsNullOrEmpty(key) ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
-        return new AdminCaller(code, fingerprint);
-    }
-
-    /// <summary>The hidden field every admin form carries: sealed, short-lived, valid only with the same key.</summary>
-    public string FormToken(LinkTokens tokens) => tokens.Issue(LinkPurposes.AdminForm, Fingerprint);
+    /// <summary>The hidden field every admin form carries: sealed, short-lived, valid only for the same person.</summary>
+    public string FormToken(LinkTokens tokens) => tokens.Issue(LinkPurposes.AdminForm, Subject);
 
     /// <summary>
-    /// A POST is the admin's own when its form token was served to this key and the browser does not call it
+    /// A POST is the admin's own when its form token was served to this person and the browser does not call it
     /// cross-site (Sec-Fetch-Site, or an Origin of another host). A form on another site can have neither.
     /// </summary>
     public bool PostedFromOwnPage(HttpRequest request, string? formToken, LinkTokens tokens)
     {
-        if (request.Headers["Sec-Fetch-Site"].FirstOrDefault() is "cross-site" or "same-site") return false;
-        if (request.Headers.Origin.FirstOrDefault() is { Length: > 0 } origin && origin != "null"
-            && (!Uri.TryCreate(origin, UriKind.Absolute, out var o) || !string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)))
-        {
-            return false;
-        }
-
+        if (!FromOwnSite(request)) return false;
         var check = tokens.Verify(formToken, LinkPurposes.AdminForm);
-        return check.IsValid && check.Subject == Fingerprint;
+        return check.IsValid && check.Subject == Subject;
+    }
+
+    /// <summary>Not sent by a page of another site: Sec-Fetch-Site, else an Origin naming this host.</summary>
+    public static bool FromOwnSite(HttpRequest request)
+    {
+        if (request.Headers["Sec-Fetch-Site"].FirstOrDefault() is "cross-site" or "same-site") return false;
+        return request.Headers.Origin.FirstOrDefault() is not { Length: > 0 } origin || origin == "null"
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -13,8 +13,9 @@ namespace GazetteNotify.Web;
 /// table: `gazette serve` maps it as is; the Functions app declares one function per entry (a test checks they agree).
 /// </summary>
 public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages,
-    AdminActionHandlers adminActions, RateLimits limits, ArchiveHandlers archive, SearchHandlers search)
+    AdminActionHandlers adminActions, RateLimits limits, ArchiveHandlers archive, SearchHandlers search, AdminSignIn adminSignIn)
 {
+    private readonly AdminSignIn _adminSignIn = adminSignIn;
     private readonly ArchiveHandlers _archive = archive;
     private readonly SearchHandlers _search = search;
     private readonly AdminActionHandlers _adminActions = adminActions;
@@ -56,13 +57,16 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
         new("AdminIssue", "GET", Routes.AdminIssue, true, (e, r, c) => e._admin.IssueAsync(Value(r, "key"), c)),
         new("AdminReview", "GET", Routes.AdminReview, true, (e, _, c) => e._admin.ReviewAsync(c)),
         new("AdminPoisonedBatches", "GET", Routes.AdminPoisonedBatches, true, (e, _, c) => e._admin.PoisonedAsync(c)),
-        new("AdminPage", "GET", Routes.AdminPage, true, (e, r, c) => e._adminPages.DashboardAsync(AdminCaller.Of(r), c)),
-        new("AdminIssuePage", "GET", Routes.AdminIssuePage, true, (e, r, c) => e._adminPages.IssueAsync(Value(r, "key"), r.Query["code"].FirstOrDefault(), c)),
-        new("AdminSettleReview", "POST", Routes.AdminSettleReview, true, (e, r, c) => e._adminActions.SettleReviewAsync(r, c)),
-        new("AdminSetDepartmentEmail", "POST", Routes.AdminSetDepartmentEmail, true, (e, r, c) => e._adminActions.SetDepartmentEmailAsync(r, c)),
-        new("AdminImportDepartments", "POST", Routes.AdminImportDepartments, true, (e, r, c) => e._adminActions.ImportDepartmentsAsync(r, c)),
-        new("AdminRetryPoisonedBatch", "POST", Routes.AdminRetryPoisonedBatch, true, (e, r, c) => e._adminActions.RetryPoisonedBatchAsync(r, c)),
-        new("AdminReingest", "POST", Routes.AdminReingest, true, (e, r, c) => e._adminActions.ReingestAsync(r, c)),
+        new("AdminPage", "GET", Routes.AdminPage, false, (e, r, c) => e._adminPages.DashboardAsync(AdminCaller.Of(r), c)) { ForSignedInAdmin = true },
+        new("AdminIssuePage", "GET", Routes.AdminIssuePage, false, (e, r, c) => e._adminPages.IssueAsync(Value(r, "key"), c)) { ForSignedInAdmin = true },
+        new("AdminLoginPage", "GET", Routes.AdminLogin, false, (e, r, _) => Task.FromResult(e._adminSignIn.LoginPage(r))),
+        new("AdminLogin", "POST", Routes.AdminLogin, false, (e, r, c) => e._adminSignIn.LoginAsync(r, c)),
+        new("AdminLogout", "POST", Routes.AdminLogout, false, (e, r, c) => e._adminSignIn.LogoutAsync(r, c)) { ForSignedInAdmin = true },
+        new("AdminSettleReview", "POST", Routes.AdminSettleReview, false, (e, r, c) => e._adminActions.SettleReviewAsync(r, c)) { ForSignedInAdmin = true },
+        new("AdminSetDepartmentEmail", "POST", Routes.AdminSetDepartmentEmail, false, (e, r, c) => e._adminActions.SetDepartmentEmailAsync(r, c)) { ForSignedInAdmin = true },
+        new("AdminImportDepartments", "POST", Routes.AdminImportDepartments, false, (e, r, c) => e._adminActions.ImportDepartmentsAsync(r, c)) { ForSignedInAdmin = true },
+        new("AdminRetryPoisonedBatch", "POST", Routes.AdminRetryPoisonedBatch, false, (e, r, c) => e._adminActions.RetryPoisonedBatchAsync(r, c)) { ForSignedInAdmin = true },
+        new("AdminReingest", "POST", Routes.AdminReingest, false, (e, r, c) => e._adminActions.ReingestAsync(r, c)) { ForSignedInAdmin = true },
     ];
 
     public static HttpRoute Named(string name) => All.Single(r => r.Name == name);
@@ -70,7 +74,10 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
     public Task<PageResult> HandleAsync(string name, HttpRequest request, CancellationToken cancellationToken = default)
     {
         if (Limited.Contains(name) && !limits.AllowClient(request)) return Task.FromResult(TooMany());
-        return Named(name).Handle(this, request, cancellationToken);
+        var route = Named(name);
+        // Admin pages: the person is admitted here, by the worker, on both hosts — the Functions host lets them through.
+        if (route.ForSignedInAdmin && _adminSignIn.Admit(request) is { } refused) return Task.FromResult(refused);
+        return route.Handle(this, request, cancellationToken);
     }
 
     private static PageResult TooMany() => new(429, Pages.Message("请求过于频繁", "请稍后再试。")) { Headers = new Dictionary<string, string> { ["Retry-After"] = "600" } };

@@ -8,7 +8,7 @@ namespace GazetteNotify.Web;
 /// <summary>
 /// The task links of a reminder (GET shows a page with a button — mail scanners follow links — and POST acts):
 /// acknowledge, and mark done with an optional note — each for the department the link names, its own part of the task
-/// (docs/adr/0043); the department's calendar feed (GET, token per department).
+/// (docs/adr/0044); the department's calendar feed (GET, token per department).
 /// A forged or altered token gets a clear page and changes nothing.
 /// </summary>
 public sealed class TaskHandlers(DepartmentStore departments, DeadlineSource deadlines, TaskStates taskStates, LinkTokens tokens, SiteSettings settings, TimeProvider clock)
@@ -75,7 +75,7 @@ public sealed class TaskHandlers(DepartmentStore departments, DeadlineSource dea
     private sealed record Found(Department Department, TaskRow Row, DepartmentDirectory Directory, TaskProgress Progress);
 
     /// <summary>
-    /// How far the task as a whole is, when others share it (docs/adr/0043): how many lead departments have completed
+    /// How far the task as a whole is, when others share it (docs/adr/0044): how many lead departments have completed
     /// their part, and that a support unit's completion leaves the task to its leads. Empty for a task of one department.
     /// </summary>
     private static string Shared(Found found)

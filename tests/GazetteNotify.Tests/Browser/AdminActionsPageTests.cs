@@ -26,7 +26,7 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
     private readonly string _outbox = Directory.CreateTempSubdirectory("gazette-admin-").FullName;
     private LocalRunner _runner = null!;
 
-    private string Admin => _runner.BaseUrl + "admin?code=" + BrowserFixture.AdminKey;
+    private string Admin => _runner.BaseUrl + "admin";
 
     public async Task InitializeAsync()
     {
@@ -65,7 +65,7 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
         Assert.True(reviewBefore.Count >= 2, "the 2022-06 sample has limits waiting for review");
         await using var context = await fx.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Admin);
+        await BrowserFixture.LoginAsync(page, _runner.BaseUrl);
         await ShotAsync(page, "admin-1-dashboard");
 
         // 1. A limit waiting for review gets a day; the next one is dismissed.
@@ -120,11 +120,11 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
         await Expect(page.Locator("body")).ToContainTextAsync("已重新入库为 2022-06");
         await ShotAsync(page, "admin-3-reingested");
 
-        // Every action is on the page, with who did it (the key's fingerprint, never the key).
+        // Every action is on the page, with who did it (the session, never the key).
         await page.GotoAsync(Admin);
         var record = page.Locator("table:has(th:text('操作人'))");
         foreach (var action in new[] { "设定时限日期", "驳回时限", "添加单位邮箱", "导入通讯录（合并）", "重新发送批次", "重新入库" }) await Expect(record).ToContainTextAsync(action);
-        await Expect(record).ToContainTextAsync("管理页面（密钥 ");
+        await Expect(record).ToContainTextAsync("本地管理员（会话 ");
         Assert.DoesNotContain(BrowserFixture.AdminKey, await record.InnerTextAsync());
         Assert.Equal(7, (await new AdminAudit(_storage, TimeProvider.System).RecentAsync(50)).Count); // the repeated retry too
         await ShotAsync(page, "admin-4-record");
@@ -132,11 +132,15 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
         // A form posted from another site — without the page's token, or cross-site with it — is refused and changes nothing.
         var token = await page.Locator("form[action*='admin/review/settle'] input[name=csrf]").First.GetAttributeAsync("value");
         var key = await page.Locator("form[action*='admin/review/settle'] input[name=key]").First.GetAttributeAsync("value");
-        var url = _runner.BaseUrl + "admin/review/settle?code=" + BrowserFixture.AdminKey;
-        var forged = await page.APIRequest.PostAsync(url, new() { Form = FormOf(page.APIRequest, ("key", key!), ("dismiss", "1")) });
-        var crossSite = await page.APIRequest.PostAsync(url, new() { Form = FormOf(page.APIRequest, ("key", key!), ("dismiss", "1"), ("csrf", token!)), Headers = new Dictionary<string, string> { ["Sec-Fetch-Site"] = "cross-site" } });
-        var noKey = await page.APIRequest.PostAsync(_runner.BaseUrl + "admin/review/settle", new() { Form = FormOf(page.APIRequest, ("key", key!), ("dismiss", "1"), ("csrf", token!)) });
-        Assert.Equal((403, 403, 401), (forged.Status, crossSite.Status, noKey.Status));
+        // (The page's own requests carry the session cookie; one without it is not signed in.)
+        var url = _runner.BaseUrl + "admin/review/settle";
+        var session = (await context.CookiesAsync()).Single(c => c.Name == "gazette-admin");
+        var withSession = new Dictionary<string, string> { ["Cookie"] = $"{session.Name}={session.Value}" };
+        var forged = await page.APIRequest.PostAsync(url, new() { Form = FormOf(page.APIRequest, ("key", key!), ("dismiss", "1")), Headers = withSession });
+        var crossSite = await page.APIRequest.PostAsync(url, new() { Form = FormOf(page.APIRequest, ("key", key!), ("dismiss", "1"), ("csrf", token!)), Headers = new Dictionary<string, string>(withSession) { ["Sec-Fetch-Site"] = "cross-site" } });
+        await using var stranger = await fx.Playwright.APIRequest.NewContextAsync();
+        var noSession = await stranger.PostAsync(url, new() { Form = FormOf(stranger, ("key", key!), ("dismiss", "1"), ("csrf", token!)) });
+        Assert.Equal((403, 403, 401), (forged.Status, crossSite.Status, noSession.Status));
         Assert.Equal(reviewBefore.Count - 2, (await ReviewAsync()).Count);
     }
 

@@ -70,6 +70,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             Timers = false,
         });
 
+    /// <summary>The admin's way in: open the admin page, land on the login form, type the key once (posted, never in a URL).</summary>
+    public static async Task LoginAsync(IPage page, Uri baseUrl)
+    {
+        await page.GotoAsync(baseUrl + "admin");
+        await page.FillAsync("#admin-key", AdminKey);
+        await page.Locator("button", new() { HasText = "登录" }).ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("当前登录：本地管理员（会话 ");
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -40,7 +40,7 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
-    /// <summary>The finance bureau's own part of the task (docs/adr/0043).</summary>
+    /// <summary>The finance bureau's own part of the task (docs/adr/0044).</summary>
     private async Task<string> StateAsync(string taskKey) =>
         (await new TaskStates(_storage).ProgressAsync(taskKey)) is { } progress ? StoredName.Of(progress.Of("finance")) : "open";
 

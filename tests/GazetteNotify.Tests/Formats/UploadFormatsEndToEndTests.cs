@@ -60,7 +60,7 @@ public sealed class UploadFormatsEndToEndTests(PdfPrinter printer) : IClassFixtu
         var stored = (await _storage.Issues.GetBlobClient("scan-from-printer.bin").DownloadContentAsync()).Value.Content.ToArray();
         Assert.Equal(pdf, stored); // the upload keeps its bytes
 
-        var page = await Jobs.AdminPages(_storage, null!, new LinkTokens(Scenario.LinkSecret, _clock), SiteSettings.Local, _clock).IssueAsync("2022-06", null);
+        var page = await Jobs.AdminPages(_storage, null!, new LinkTokens(Scenario.LinkSecret, _clock), SiteSettings.Local, _clock).IssueAsync("2022-06");
         Assert.Contains("读取方式：PDF（按文字层读取）", page.Html);
 
         var mail = await DigestForAsync("permit@example.com", "居住证");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using GazetteNotify.Cli.Serve;
 using GazetteNotify.Functions;
 using GazetteNotify.Hosting;
+using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Infra;
 using GazetteNotify.Tests.Support;
@@ -56,10 +57,21 @@ public sealed partial class FunctionMetadataTests(InfraFixture infra) : IClassFi
             var function = http[route.Name];
             Assert.Equal([route.Method.ToLowerInvariant()], function.Trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
             Assert.Equal(route.Route.Length == 0 ? HttpEndpoints.FunctionsRootRoute : route.Route, function.Setting("route"));
-            // Admin routes: the host refuses a request without a function key before the worker sees it.
+            // Admin JSON routes (automation): the host refuses a request without a function key before the worker sees
+            // it. Admin pages are anonymous at the host: Easy Auth signs the person in and the worker requires the role.
             Assert.Equal(route.Admin ? "Function" : "Anonymous", function.Setting("authLevel"));
             Assert.Contains(function.Bindings, b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
         }
+    }
+
+    [Fact]
+    public void Only_the_json_admin_routes_take_the_function_key_and_every_admin_page_needs_a_signed_in_admin()
+    {
+        Assert.Equal(["AdminIssue", "AdminIssues", "AdminPoisonedBatches", "AdminReview"], HttpEndpoints.All.Where(r => r.Admin).Select(r => r.Name).Order());
+        Assert.Equal(["AdminImportDepartments", "AdminIssuePage", "AdminLogout", "AdminPage", "AdminReingest", "AdminRetryPoisonedBatch", "AdminSetDepartmentEmail", "AdminSettleReview"],
+            HttpEndpoints.All.Where(r => r.ForSignedInAdmin).Select(r => r.Name).Order());
+        // Every admin page or button (by its path) is one of them; only the way in is open.
+        Assert.All(HttpEndpoints.All.Where(r => r.Route.StartsWith("admin", StringComparison.Ordinal) && r.Route != Routes.AdminLogin), r => Assert.True(r.ForSignedInAdmin, r.Name));
     }
 
     [Fact]

@@ -75,6 +75,8 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
             [Schedules.TopicAlertsSetting] = timerSchedule,
             [Schedules.DeadlineRemindersSetting] = timerSchedule,
             [Schedules.RetentionSetting] = timerSchedule,
+            // The worker behind App Service Authentication, as Bicep deploys it (serve signs admins in with its own key).
+            [AdminSignInSettings.EasyAuthSetting] = "true",
         };
 
         public async Task InitializeAsync()
@@ -255,7 +257,8 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
     }
 
     /// <summary>One request through an HTTP function of the worker: a real HttpContext in, its IActionResult written out.</summary>
-    private async Task<(int Status, string ContentType, string Body)> InvokeAsync(string function, string method, string pathAndQuery, Dictionary<string, string>? form = null)
+    private async Task<(int Status, string ContentType, string Body)> InvokeAsync(string function, string method, string pathAndQuery, Dictionary<string, string>? form = null,
+        Dictionary<string, string>? headers = null)
     {
         var type = typeof(WorkerComposition).Assembly.GetTypes().Single(t => t.Name == function + "Function");
         var instance = ActivatorUtilities.CreateInstance(hosts.Worker.Services, type);
@@ -267,10 +270,13 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
         context.Request.Path = path;
         context.Request.QueryString = new QueryString(query);
         context.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
+        foreach (var (name, value) in headers ?? []) context.Request.Headers[name] = value;
         if (form is not null)
         {
             context.Request.ContentType = "application/x-www-form-urlencoded";
-            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(new FormUrlEncodedContent(form).ReadAsStringAsync().Result));
+            var bytes = Encoding.UTF8.GetBytes(new FormUrlEncodedContent(form).ReadAsStringAsync().Result);
+            context.Request.ContentLength = bytes.Length; // as the Functions host passes it on
+            context.Request.Body = new MemoryStream(bytes);
         }
 
         var body = new MemoryStream();
@@ -278,7 +284,8 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
         var run = type.GetMethod("Run")!;
         var result = await (Task<IActionResult>)run.Invoke(instance, [context.Request, CancellationToken.None])!;
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return (context.Response.StatusCode, context.Response.ContentType ?? "", Encoding.UTF8.GetString(body.ToArray()));
+        var location = context.Response.Headers.Location.ToString();
+        return (context.Response.StatusCode, context.Response.ContentType ?? "", location.Length > 0 ? "Location: " + location : Encoding.UTF8.GetString(body.ToArray()));
     }
 
     /// <summary>The same request to `gazette serve` over HTTP.</summary>
@@ -310,7 +317,7 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
         { "AcknowledgeTaskPage", "GET", "/tasks/acknowledge?token=not-a-token" },
         { "AdminIssues", "GET", "/api/admin/issues?code=" + AdminKey },
         { "AdminIssue", "GET", "/api/admin/issues/2022-06?code=" + AdminKey },
-        { "AdminPage", "GET", "/admin?code=" + AdminKey },
+        // The admin page is for a signed-in person, who differs by host: An_admin_page_in_azure_opens_only_to_a_person_with_the_admin_role.
     };
 
     [Theory]
@@ -356,5 +363,46 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
         Assert.Equal(401, (await ServeAsync("GET", "/api/admin/issues")).Status);
         var adminIssues = (await FunctionMetadataTests.GeneratedAsync()).Single(f => f.Name == "AdminIssues");
         Assert.Equal("Function", adminIssues.Setting("authLevel"));
+    }
+
+    /// <summary>Easy Auth's principal header as App Service sets it: base64 JSON with the person's claims.</summary>
+    private static Dictionary<string, string> Principal(string name, string oid, params string[] roles) => new()
+    {
+        [EasyAuthPrincipal.Header] = Convert.ToBase64String(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            auth_typ = "aad", name_typ = "name", role_typ = "roles",
+            claims = new[] { new { typ = "name", val = name }, new { typ = "http://schemas.microsoft.com/identity/claims/objectidentifier", val = oid } }
+                .Concat(roles.Select(r => new { typ = "roles", val = r })),
+        }))),
+    };
+
+    [Fact]
+    public async Task An_admin_page_in_azure_opens_only_to_a_person_with_the_admin_role_and_records_who_acted()
+    {
+        await IngestOnBothAsync();
+        var adminPage = (await FunctionMetadataTests.GeneratedAsync()).Single(f => f.Name == "AdminPage");
+        Assert.Equal("Anonymous", adminPage.Setting("authLevel")); // the host lets it through; the worker decides
+
+        var nobody = await InvokeAsync("AdminPage", "GET", "/admin");
+        Assert.Equal((303, "Location: /.auth/login/aad?post_login_redirect_uri=%2Fadmin"), (nobody.Status, nobody.Body));
+        var withoutRole = await InvokeAsync("AdminPage", "GET", "/admin", headers: Principal("李四", "1111-oid", "Gazette.Reader"));
+        Assert.Equal(403, withoutRole.Status);
+        Assert.Contains("没有管理权限", withoutRole.Body);
+        Assert.Equal(403, (await InvokeAsync("AdminSettleReview", "POST", "/admin/review/settle", new() { ["key"] = "x", ["dismiss"] = "1" }, Principal("李四", "1111-oid"))).Status);
+
+        var admin = Principal("王敏", "2222-oid", "Gazette.Admin");
+        var page = await InvokeAsync("AdminPage", "GET", "/admin", headers: admin);
+        Assert.Equal(200, page.Status);
+        Assert.Contains("当前登录：王敏（2222-oid）", page.Body);
+        var csrf = Regex.Match(page.Body, "name=\"csrf\" value=\"([^\"]+)\"").Groups[1].Value;
+        var limit = (await Jobs.Deadlines(hosts.WorkerStorage).ReviewListAsync()).First(r => r.Dismissed != true).LimitKey;
+        var settled = await InvokeAsync("AdminSettleReview", "POST", "/admin/review/settle", new() { ["csrf"] = csrf, ["key"] = limit, ["dismiss"] = "1" }, admin);
+        Assert.Equal(200, settled.Status);
+        Assert.Contains("已完成", settled.Body);
+        var record = (await new GazetteNotify.Admin.AdminAudit(hosts.WorkerStorage, hosts.Clock).RecentAsync(10)).First(a => a.Target == limit);
+        Assert.Equal("王敏（2222-oid）", record.Who);
+        // Another person's page token does not carry over: each form is bound to whom it was served.
+        Assert.Equal(403, (await InvokeAsync("AdminSettleReview", "POST", "/admin/review/settle", new() { ["csrf"] = csrf, ["key"] = limit, ["dismiss"] = "1" },
+            Principal("赵六", "3333-oid", "Gazette.Admin"))).Status);
     }
 }

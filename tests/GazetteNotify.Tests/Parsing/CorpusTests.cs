@@ -87,7 +87,7 @@ public class CorpusTests
         var row = (await storage.Table(storage.Names.IssuesTable).GetEntityAsync<Azure.Data.Tables.TableEntity>("issues", outcome.IssueKey)).Value;
         Assert.Null(row.GetString("Title"));
         var page = await Jobs.AdminPages(storage, null!, new GazetteNotify.Site.LinkTokens(Scenario.LinkSecret, TimeProvider.System),
-            GazetteNotify.Site.SiteSettings.Local, TimeProvider.System).IssueAsync(outcome.IssueKey, null);
+            GazetteNotify.Site.SiteSettings.Local, TimeProvider.System).IssueAsync(outcome.IssueKey);
         Assert.Contains("关于全省森林防火工作电视电话会议和全市森林防火工作会议参会人员到会情况的通报（单份文件）", page.Html);
     }
 

@@ -89,7 +89,7 @@ public sealed class DepartmentCalendarTests
         var page = await handlers.DoneAsync(done, "<b>已拨付</b>");
         Assert.Contains("已完成", page.Html);
         Assert.Equal(200, (await handlers.AcknowledgeAsync(ack)).Status); // replayed: stays done
-        var part = (await states.ProgressAsync("2022-06|01|002"))!.Units["finance"]; // the finance bureau's own part (docs/adr/0043)
+        var part = (await states.ProgressAsync("2022-06|01|002"))!.Units["finance"]; // the finance bureau's own part (docs/adr/0044)
         Assert.Equal((TaskState.Done, "<b>已拨付</b>"), (part.State, part.Note));
     }
 }

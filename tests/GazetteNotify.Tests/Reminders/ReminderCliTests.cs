@@ -129,7 +129,7 @@ public sealed class ReminderCliTests : IDisposable
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
         var states = new GazetteNotify.Reminders.TaskStates(_storage);
         await states.SetAsync("2022-06|01|016", GazetteNotify.Documents.TaskState.Done, "finance", "已完成", _clock.GetUtcNow());
-        // Item 16 names more lead units than finance: its part done, the task is not (docs/adr/0043) until every lead's is.
+        // Item 16 names more lead units than finance: its part done, the task is not (docs/adr/0044) until every lead's is.
         var task = (await states.GetAsync("2022-06|01|016"))!;
         var leads = GazetteNotify.Reminders.TaskParts.Completers(task.Lead, task.Support, (await new GazetteNotify.Departments.DepartmentStore(_storage).LoadAsync()).Resolve)!;
         Assert.True(leads.Count > 1, string.Join(",", leads.Select(d => d.Id)));

@@ -169,7 +169,7 @@ public sealed class SharedTaskTests : IDisposable
         await Handlers().AcknowledgeAsync(Acknowledge("civil-affairs"));
 
         var pages = Jobs.AdminPages(_storage, new PoisonedBatches(_storage, new EmailBatches(_storage), new DeliveryLedger(_storage, _clock), _clock), Tokens, SiteSettings.Local, _clock);
-        var html = (await pages.IssueAsync("2022-06", null)).Html;
+        var html = (await pages.IssueAsync("2022-06")).Html;
         var row = html[html.IndexOf("<td>01|001</td>", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Contains("<strong>已收到</strong>", row); // as a whole: a part moved, not every lead is done

@@ -6,7 +6,7 @@ using GazetteNotify.Reminders;
 namespace GazetteNotify.Tests.Reminders;
 
 /// <summary>
-/// Each department's part of a task (docs/adr/0043), pure: whose completion completes a task, what a support unit's
+/// Each department's part of a task (docs/adr/0044), pure: whose completion completes a task, what a support unit's
 /// completion means, a task with no lead, an unmapped lead, and state stored per task before the change.
 /// </summary>
 public class TaskProgressTests

@@ -69,9 +69,10 @@ public sealed class ServeTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, subscribe.StatusCode);
         Assert.Single(Directory.GetFiles(_outbox, "*.eml")); // the confirmation
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/admin")).StatusCode);
+        // The admin pages: the login page, whatever the URL carries (AdminSessionTests has the session itself).
+        Assert.Equal("/admin/login", (await http.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/admin/login", (await http.GetAsync($"/admin?code={AdminKey}")).RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/admin/issues?code=wrong")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/admin?code={AdminKey}")).StatusCode);
         using var withHeader = new HttpRequestMessage(HttpMethod.Get, "/api/admin/issues");
         withHeader.Headers.Add("x-functions-key", AdminKey);
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(withHeader)).StatusCode);

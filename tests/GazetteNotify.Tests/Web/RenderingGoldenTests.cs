@@ -200,10 +200,10 @@ public sealed class RenderingGoldenTests : IDisposable
         await poisoned.RecordAsync(message.MessageText, "poison-1", 5);
 
         var pages = Jobs.AdminPages(_storage, poisoned, Tokens, SiteSettings.Local, _clock);
-        var caller = new AdminCaller("key&<1>", "abcd1234");
+        var caller = new AdminCaller("王<管理员>（0000-oid）", "entra:0000-oid");
         Page("admin-dashboard", await pages.DashboardAsync(caller));
-        Page("admin-issue", await pages.IssueAsync("2022-06", caller.Code));
-        Page("admin-issue-missing", await pages.IssueAsync("1999-01", caller.Code));
+        Page("admin-issue", await pages.IssueAsync("2022-06"));
+        Page("admin-issue-missing", await pages.IssueAsync("1999-01"));
 
         // The public archive: a document with tasks, its issue, and an unknown key.
         var archive = new ArchiveHandlers(new ArchiveQueries(_storage), SiteSettings.Local);
@@ -213,12 +213,12 @@ public sealed class RenderingGoldenTests : IDisposable
         AssertSame();
     }
 
-    /// <summary>A POST to an admin action as a browser sends it from the admin page (?code=), with this form body, or none.</summary>
+    /// <summary>A POST to an admin action as a browser sends it from the admin page (a signed-in admin), with this form body, or none.</summary>
     private static HttpRequest AdminRequest(string? form)
     {
         var request = new DefaultHttpContext().Request;
         request.Method = "POST";
-        request.QueryString = new QueryString("?code=admin-key");
+        new AdminCaller("本地管理员（会话 abcd1234）", "session:abcd1234").AttachTo(request);
         request.Host = new HostString("127.0.0.1:7071");
         if (form is not null)
         {

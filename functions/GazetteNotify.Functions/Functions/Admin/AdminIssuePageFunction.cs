@@ -11,8 +11,9 @@ public sealed class AdminIssuePageFunction(HttpEndpoints endpoints)
 {
     private const string Name = "AdminIssuePage";
 
+    // Anonymous at the host: App Service Authentication signs the person in, the worker requires the admin role.
     [Function(Name)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.AdminIssuePage)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminIssuePage)] HttpRequest request, CancellationToken cancellationToken) =>
         (await endpoints.HandleAsync(Name, request, cancellationToken)).ToActionResult();
 }

@@ -11,8 +11,9 @@ public sealed class AdminPageFunction(HttpEndpoints endpoints)
 {
     private const string Name = "AdminPage";
 
+    // Anonymous at the host: App Service Authentication signs the person in, the worker requires the admin role.
     [Function(Name)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.AdminPage)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminPage)] HttpRequest request, CancellationToken cancellationToken) =>
         (await endpoints.HandleAsync(Name, request, cancellationToken)).ToActionResult();
 }

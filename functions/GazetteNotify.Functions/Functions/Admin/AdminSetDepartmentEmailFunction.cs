@@ -11,8 +11,9 @@ public sealed class AdminSetDepartmentEmailFunction(HttpEndpoints endpoints)
 {
     private const string Name = "AdminSetDepartmentEmail";
 
+    // Anonymous at the host: App Service Authentication signs the person in, the worker requires the admin role.
     [Function(Name)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminSetDepartmentEmail)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminSetDepartmentEmail)] HttpRequest request, CancellationToken cancellationToken) =>
         (await endpoints.HandleAsync(Name, request, cancellationToken)).ToActionResult();
 }

@@ -11,8 +11,9 @@ public sealed class AdminSettleReviewFunction(HttpEndpoints endpoints)
 {
     private const string Name = "AdminSettleReview";
 
+    // Anonymous at the host: App Service Authentication signs the person in, the worker requires the admin role.
     [Function(Name)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminSettleReview)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminSettleReview)] HttpRequest request, CancellationToken cancellationToken) =>
         (await endpoints.HandleAsync(Name, request, cancellationToken)).ToActionResult();
 }
