@@ -26,6 +26,7 @@ var tableNames = [
   'Issues'
   'Documents'
   'Tasks'
+  'TaskUnits'
   'Deadlines'
   'Receipts'
   'Subscribers'

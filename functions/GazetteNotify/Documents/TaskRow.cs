@@ -5,7 +5,8 @@ namespace GazetteNotify.Documents;
 
 /// <summary>
 /// A row of the Tasks table: partition = issue key, row = doc|task ordinals (01|001). Written by ingestion with the
-/// state open; a department's acknowledge or done link moves the state on (<see cref="TaskStates"/>), never back.
+/// state open. Each department's part of the task lives in TaskUnits (Reminders/TaskStates, docs/adr/0044); the state
+/// columns here are what was stored per task before, read as the legacy state and carried over by a re-ingest.
 /// </summary>
 [StoredIn("Tasks")]
 public sealed class TaskRow : TableRow
@@ -38,7 +39,7 @@ public sealed class TaskRow : TableRow
 
     public string? Excerpt { get; set; }
 
-    /// <summary>Open until a department acknowledges it or marks it done; a word the code does not know reads as open.</summary>
+    /// <summary>The state stored per task before per-department state (done: done for every unit); a word the code does not know reads as open.</summary>
     [IgnoreDataMember]
     public TaskState State { get => StoredName.Parse<TaskState>(StateName) ?? TaskState.Open; set => StateName = StoredName.Of(value); }
 

@@ -1,6 +1,9 @@
 namespace GazetteNotify.Documents;
 
-/// <summary>Where a task stands (the Tasks row's State): a done task stops reminding; acknowledged only says someone has seen it.</summary>
+/// <summary>
+/// Where a department's part of a task stands (a TaskUnits row), or a task as a whole: done stops reminding;
+/// acknowledged only says it has been seen (docs/adr/0044).
+/// </summary>
 public enum TaskState
 {
     Open,

@@ -147,6 +147,7 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
 
         // What the admin decided about this issue's undated limits (a day given, or dismissed) outlives a new parse.
         if (existing.HasValue) rows = rows with { Deadlines = await KeepAdminDecisionsAsync(issueKey, rows.Deadlines, cancellationToken) };
+        if (existing.HasValue) await KeepTaskStatesAsync(issueKey, rows.Tasks, cancellationToken);
 
         // New bytes for a stored issue: its parse is kept before it is overwritten, and what it had that this lacks is named.
         (IngestOutcome.Loss Lost, string Kept)? replaced = existing.HasValue ? await KeepReplacedVersionAsync(issueKey, existing.Value!, issue, rows, cancellationToken) : null;
@@ -276,6 +277,21 @@ public sealed class IngestIssue(GazetteStorage storage, TimeProvider clock)
 
         if (decided.Count == 0) return deadlines;
         return deadlines.Select(row => row.PartitionKey == DeadlinePartition.Undated && decided.TryGetValue(row.LimitKey, out var decision) ? decision : row).ToList();
+    }
+
+    /// <summary>
+    /// A state stored per task before per-department state (docs/adr/0044) is carried onto the same task of the new
+    /// parse rather than reset to open; each department's own part lives in TaskUnits, which ingestion never writes.
+    /// </summary>
+    private async Task KeepTaskStatesAsync(string issueKey, IReadOnlyList<TaskRow> tasks, CancellationToken cancellationToken)
+    {
+        var byKey = tasks.ToDictionary(t => t.RowKey, StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {issueKey} and State ne {StoredName.Of(TaskState.Open)}");
+        await foreach (var stored in storage.Table(storage.Names.TasksTable).QueryAsync<TaskRow>(filter, cancellationToken: cancellationToken))
+        {
+            if (!byKey.TryGetValue(stored.RowKey, out var task)) continue;
+            (task.StateName, task.StateBy, task.StateAt, task.Note) = (stored.StateName, stored.StateBy, stored.StateAt, stored.Note);
+        }
     }
 
     /// <summary>Rows an earlier version of the issue had and this one has not.</summary>

@@ -9,13 +9,13 @@ namespace GazetteNotify.Reminders;
 
 /// <summary>
 /// Limits as planning needs them, from the Deadlines table: those due in a window (one range scan per year partition),
-/// the repeating ones, and the review list; each with its task's state from the Tasks table.
+/// the repeating ones, and the review list; each with its task's progress per department (<see cref="TaskStates"/>).
 /// </summary>
 public sealed class DeadlineSource(GazetteStorage storage, TaskStates taskStates)
 {
     private TableClient Deadlines => storage.Table(storage.Names.DeadlinesTable);
 
-    /// <summary>Limits due between two days (inclusive) and every repeating limit, with task states.</summary>
+    /// <summary>Limits due between two days (inclusive) and every repeating limit, with each task's progress.</summary>
     public async Task<List<ReminderTask>> DueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
@@ -27,7 +27,7 @@ public sealed class DeadlineSource(GazetteStorage storage, TaskStates taskStates
         }
 
         await foreach (var row in Deadlines.QueryAsync<DeadlineRow>(TableClient.CreateQueryFilter($"PartitionKey eq {DeadlinePartition.Recurring}"), cancellationToken: cancellationToken)) rows.Add(row);
-        var states = await taskStates.NotOpenAsync(cancellationToken);
+        var states = await taskStates.AllProgressAsync(cancellationToken: cancellationToken);
         return rows.Select(r => From(r, states)).ToList();
     }
 
@@ -35,7 +35,7 @@ public sealed class DeadlineSource(GazetteStorage storage, TaskStates taskStates
     public async Task<List<ReminderTask>> AllScheduledAsync(CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        var states = await taskStates.NotOpenAsync(cancellationToken);
+        var states = await taskStates.AllProgressAsync(cancellationToken: cancellationToken);
         var list = new List<ReminderTask>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey ne {DeadlinePartition.Undated}");
         await foreach (var row in Deadlines.QueryAsync<DeadlineRow>(filter, cancellationToken: cancellationToken)) list.Add(From(row, states));
@@ -84,15 +84,17 @@ public sealed class DeadlineSource(GazetteStorage storage, TaskStates taskStates
         return true;
     }
 
-    public static ReminderTask From(DeadlineRow row, IReadOnlyDictionary<string, TaskState> states)
+    public static ReminderTask From(DeadlineRow row, IReadOnlyDictionary<string, TaskProgress> states)
     {
         var phrase = row.Phrase ?? "";
+        var progress = states.TryGetValue(row.TaskKey, out var found) ? found : TaskProgress.None;
         return new ReminderTask(
             row.LimitKey, row.TaskKey, row.DocNumber, row.Title ?? "", row.Item, row.Excerpt,
             row.Lead, row.Support, phrase, row.Kind ?? DeadlineKind.Deadline,
             row.Date, row.Basis ?? "",
-            states.TryGetValue(row.TaskKey, out var state) ? state : TaskState.Open)
+            progress.Legacy?.State ?? TaskState.Open)
         {
+            Progress = progress,
             Recurrence = row.PartitionKey == DeadlinePartition.Recurring ? RecurrenceColumns.Read(row) : null,
             SignedOn = row.SignedDate,
             ValidUntil = row.ValidUntil,

@@ -28,7 +28,7 @@ public static class DepartmentCalendar
         {
             var start = task.Recurrence is { } rule ? rule.NextOnOrAfter(task.SignedOn?.AddDays(1) ?? DateOnly.FromDateTime(now.UtcDateTime)) : task.Date;
             if (start is not { } day) continue;
-            var done = task.State == TaskState.Done ? "（已完成）" : "";
+            var done = task.Progress.Of(department.Id) == TaskState.Done || task.State == TaskState.Done ? "（已完成）" : ""; // its own part
             var evt = new CalendarEvent
             {
                 Uid = $"{task.Key.Replace('|', '.')}.{department.Id}@gazettenotify",

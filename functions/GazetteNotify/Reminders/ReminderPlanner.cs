@@ -12,7 +12,8 @@ namespace GazetteNotify.Reminders;
 /// A limit due on D comes up at each offset o on D − o; a day missed (an outage, a late ingest) is caught up by the
 /// latest milestone passed, never by all of them. After D an open task is reported once as overdue, within the
 /// overdue window. Target years come up only at the earliest offset. A repeating limit comes up before each
-/// occurrence, at the offsets shorter than its period. Done tasks are never reminded.
+/// occurrence, at the offsets shorter than its period. A department that completed its part is not reminded of it; a
+/// task done as a whole (every lead department done, or done before per-unit state) reminds nobody (docs/adr/0044).
 /// </summary>
 public static class ReminderPlanner
 {
@@ -21,15 +22,17 @@ public static class ReminderPlanner
         var resolutions = new Dictionary<string, UnitResolution>(StringComparer.Ordinal);
         var byDepartment = new Dictionary<string, (Department Department, List<ReminderItem> Items)>(StringComparer.Ordinal);
         var unreached = new Dictionary<string, UnitResolution>(StringComparer.Ordinal);
+        UnitResolution Resolve(string unit) => resolutions.TryGetValue(unit, out var known) ? known : resolutions[unit] = directory.Resolve(unit);
 
         foreach (var task in tasks)
         {
             if (task.State == TaskState.Done) continue;
             if (Milestone(today, task, settings) is not { } due) continue;
+            if (task.Progress.Units.Count > 0 && task.Progress.IsDone(TaskParts.Completers(task.Lead, task.Support, Resolve))) continue;
 
             foreach (var (unit, role) in Units(task))
             {
-                if (!resolutions.TryGetValue(unit, out var resolution)) resolutions[unit] = resolution = directory.Resolve(unit);
+                var resolution = Resolve(unit);
                 if (resolution.Departments.Count == 0)
                 {
                     unreached.TryAdd(unit, resolution);
@@ -38,6 +41,7 @@ public static class ReminderPlanner
 
                 foreach (var department in resolution.Departments)
                 {
+                    if (task.Progress.Of(department.Id) == TaskState.Done) continue; // its own part is done; the others' are not
                     var item = new ReminderItem(task, role, due.Date, due.Milestone, due.Date.DayNumber - today.DayNumber);
                     if (reminded.Contains(item.LedgerKey(department))) continue;
                     if (!byDepartment.TryGetValue(department.Id, out var entry)) byDepartment[department.Id] = entry = (department, []);

@@ -6,36 +6,43 @@ using GazetteNotify.Storage;
 namespace GazetteNotify.Reminders;
 
 /// <summary>
-/// A task's state in the Tasks table (partition = issue, row = doc|task): open, acknowledged or done, with who set it,
-/// when, and the note given. Done is final: a replayed acknowledge link does not reopen it.
+/// Each department's part of a task (docs/adr/0044): TaskUnits rows (partition = issue, row = doc|task|department)
+/// hold acknowledged or done, when, and the note given; the Tasks row's own State is what was stored per task before,
+/// read as <see cref="TaskProgress.Legacy"/> and never written here. A part moves only forward: a replayed link, or
+/// a POST repeated by an at-least-once client, changes nothing.
 /// </summary>
 public sealed class TaskStates(GazetteStorage storage)
 {
-    private TableClient Table => storage.Table(storage.Names.TasksTable);
+    private TableClient Tasks => storage.Table(storage.Names.TasksTable);
 
-    /// <summary>Sets a task's state; false when there is no such task. Moves only forward (open → acknowledged → done).</summary>
+    private TableClient Units => storage.Table(storage.Names.TaskUnitsTable);
+
+    /// <summary>Sets a department's part of a task; false when there is no such task. Moves only forward (open → acknowledged → done).</summary>
     public async Task<bool> SetAsync(string taskKey, TaskState state, string departmentId, string? note, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var (partition, row) = Split(taskKey);
         if (partition is null) return false;
+        var task = await Tasks.GetEntityIfExistsAsync<TaskRow>(partition, row, cancellationToken: cancellationToken);
+        if (!task.HasValue) return false;
+        var legacy = Legacy(task.Value!);
+        var unitKey = row + "|" + departmentId;
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await Table.GetEntityIfExistsAsync<TaskRow>(partition, row, cancellationToken: cancellationToken);
-            if (!existing.HasValue) return false;
-            var task = existing.Value!;
-            if (task.State >= state) return true;
-            task.State = state;
-            task.StateBy = departmentId;
-            task.StateAt = at;
-            if (note is not null) task.Note = note.Length > 2000 ? note[..2000] : note;
+            var existing = await Units.GetEntityIfExistsAsync<TaskUnitRow>(partition, unitKey, cancellationToken: cancellationToken);
+            var part = existing.HasValue ? existing.Value! : new TaskUnitRow { PartitionKey = partition, RowKey = unitKey };
+            if (new TaskProgress(legacy, existing.HasValue ? [Progress(part)] : []).Of(departmentId) >= state) return true;
+            part.State = state;
+            part.At = at;
+            if (note is not null) part.Note = note.Length > 2000 ? note[..2000] : note;
             try
             {
-                await Table.UpdateEntityAsync(task, task.ETag, TableUpdateMode.Replace, cancellationToken);
+                if (existing.HasValue) await Units.UpdateEntityAsync(part, part.ETag, TableUpdateMode.Replace, cancellationToken);
+                else await Units.AddEntityAsync(part, cancellationToken);
                 return true;
             }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < 5)
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5)
             {
-                // Someone else changed it meanwhile: read again and decide again.
+                // Someone else (the same department's other address, a retried POST) wrote meanwhile: read again and decide again.
             }
         }
     }
@@ -44,22 +51,55 @@ public sealed class TaskStates(GazetteStorage storage)
     {
         var (partition, row) = Split(taskKey);
         if (partition is null) return null;
-        var existing = await Table.GetEntityIfExistsAsync<TaskRow>(partition, row, cancellationToken: cancellationToken);
+        var existing = await Tasks.GetEntityIfExistsAsync<TaskRow>(partition, row, cancellationToken: cancellationToken);
         return existing.HasValue ? existing.Value : null;
     }
 
-    /// <summary>Tasks that are not open (few), keyed issue|doc|task; every other task is open.</summary>
-    public async Task<Dictionary<string, TaskState>> NotOpenAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every department's part of this task; null when there is no such task.</summary>
+    public async Task<TaskProgress?> ProgressAsync(string taskKey, CancellationToken cancellationToken = default) =>
+        await GetAsync(taskKey, cancellationToken) is { } task ? await ProgressAsync(task, cancellationToken) : null;
+
+    /// <summary>Every department's part of this task (the task's row gives the state stored per task before).</summary>
+    public async Task<TaskProgress> ProgressAsync(TaskRow task, CancellationToken cancellationToken = default)
     {
-        var states = new Dictionary<string, TaskState>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"State ne {StoredName.Of(TaskState.Open)}");
-        await foreach (var row in Table.QueryAsync<TaskRow>(filter, select: [nameof(TaskRow.PartitionKey), nameof(TaskRow.RowKey), nameof(TaskRow.State)], cancellationToken: cancellationToken))
+        var prefix = task.RowKey + "|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {task.PartitionKey} and RowKey gt {prefix} and RowKey lt {task.RowKey + "}"}");
+        var units = new List<UnitProgress>();
+        await foreach (var unit in Units.QueryAsync<TaskUnitRow>(filter, cancellationToken: cancellationToken)) units.Add(Progress(unit));
+        return new TaskProgress(Legacy(task), units);
+    }
+
+    /// <summary>
+    /// Progress of every task that has any (few), keyed issue|doc|task, of one issue or of all; every other task is open
+    /// for every department.
+    /// </summary>
+    public async Task<Dictionary<string, TaskProgress>> AllProgressAsync(string? issueKey = null, CancellationToken cancellationToken = default)
+    {
+        var legacy = new Dictionary<string, UnitProgress>(StringComparer.Ordinal);
+        var notOpen = TableClient.CreateQueryFilter($"State ne {StoredName.Of(TaskState.Open)}");
+        var tasks = issueKey is null ? notOpen : TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}") + " and " + notOpen;
+        string[] columns = [nameof(TaskRow.PartitionKey), nameof(TaskRow.RowKey), "State", nameof(TaskRow.StateBy), nameof(TaskRow.StateAt), nameof(TaskRow.Note)];
+        await foreach (var row in Tasks.QueryAsync<TaskRow>(tasks, select: columns, cancellationToken: cancellationToken))
         {
-            states[row.PartitionKey + "|" + row.RowKey] = row.State;
+            if (Legacy(row) is { } before) legacy[row.PartitionKey + "|" + row.RowKey] = before;
         }
 
-        return states;
+        var units = new Dictionary<string, List<UnitProgress>>(StringComparer.Ordinal);
+        var filter = issueKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {issueKey}");
+        await foreach (var unit in Units.QueryAsync<TaskUnitRow>(filter, cancellationToken: cancellationToken))
+        {
+            if (!units.TryGetValue(unit.TaskKey, out var list)) units[unit.TaskKey] = list = [];
+            list.Add(Progress(unit));
+        }
+
+        return legacy.Keys.Union(units.Keys).ToDictionary(
+            key => key, key => new TaskProgress(legacy.GetValueOrDefault(key), units.GetValueOrDefault(key) ?? []), StringComparer.Ordinal);
     }
+
+    private static UnitProgress Progress(TaskUnitRow unit) => new(unit.DepartmentId, unit.State, unit.At, unit.Note);
+
+    private static UnitProgress? Legacy(TaskRow task) =>
+        task.State == TaskState.Open ? null : new UnitProgress(task.StateBy ?? "", task.State, task.StateAt, task.Note);
 
     /// <summary>issue|doc|task → (issue, doc|task).</summary>
     private static (string? Partition, string Row) Split(string taskKey)

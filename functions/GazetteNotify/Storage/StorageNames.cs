@@ -31,6 +31,9 @@ public sealed record StorageNames(string Prefix = "")
 
     public string TasksTable => Prefix + "Tasks";
 
+    /// <summary>Each department's part of a task: partition = issue key, row = doc|task|department id.</summary>
+    public string TaskUnitsTable => Prefix + "TaskUnits";
+
     public string DeadlinesTable => Prefix + "Deadlines";
 
     /// <summary>One row per distinct upload content (SHA-256): who is ingesting it, and what it became.</summary>
@@ -61,7 +64,7 @@ public sealed record StorageNames(string Prefix = "")
 
     public IEnumerable<string> Queues => [EmailBatches, EmailBatchesPoison];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable, AdminActionsTable];
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, TaskUnitsTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable, AdminActionsTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

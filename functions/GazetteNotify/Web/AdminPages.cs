@@ -41,11 +41,12 @@ public sealed class AdminPages(
     {
         var detail = string.IsNullOrWhiteSpace(issueKey) ? null : await queries.ShowAsync(issueKey, cancellationToken);
         if (detail is null) return new PageResult(404, Pages.Message("找不到", "没有这一期。", forAdmins: true));
-        var states = await taskStates.NotOpenAsync(cancellationToken);
+        var states = await taskStates.AllProgressAsync(detail.Issue.Key, cancellationToken);
+        var directory = await departments.LoadAsync(cancellationToken);
         // A single document uploaded on its own has no gazette title: the page is named after the document.
         var name = detail.Issue.Title is { Length: > 0 } title ? title : (detail.Documents.Count > 0 ? detail.Documents[0].Title : "") + "（单份文件）";
         return new PageResult(200, ComponentHtml.Render<AdminIssuePage>(new()
             { [nameof(AdminIssuePage.Title)] = $"{detail.Issue.Key} · {name}", [nameof(AdminIssuePage.Detail)] = detail,
-              [nameof(AdminIssuePage.States)] = states, [nameof(AdminIssuePage.Site)] = settings.PublicBaseUrl }));
+              [nameof(AdminIssuePage.States)] = states, [nameof(AdminIssuePage.Directory)] = directory, [nameof(AdminIssuePage.Site)] = settings.PublicBaseUrl }));
     }
 }

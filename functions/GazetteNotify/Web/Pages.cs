@@ -33,10 +33,10 @@ public static class Pages
     public static string Unsubscribe(string gazetteName, string action) => ComponentHtml.Render<UnsubscribePage>(new()
         { [nameof(UnsubscribePage.GazetteName)] = gazetteName, [nameof(UnsubscribePage.Action)] = action });
 
-    /// <summary>A reminder's task link: the task, its state, and the button (with a note field when marking it done).</summary>
-    public static string Task(string button, string department, string? docNumber, string? item, string? excerpt, string state, string action, bool asksForNote) =>
+    /// <summary>A reminder's task link: the task, the department's own state, how far the others sharing it are, and the button (with a note field when marking it done).</summary>
+    public static string Task(string button, string department, string? docNumber, string? item, string? excerpt, string state, string shared, string action, bool asksForNote) =>
         ComponentHtml.Render<TaskPage>(new()
             { [nameof(TaskPage.Button)] = button, [nameof(TaskPage.Department)] = department, [nameof(TaskPage.DocNumber)] = docNumber,
               [nameof(TaskPage.Item)] = item, [nameof(TaskPage.Excerpt)] = excerpt, [nameof(TaskPage.State)] = state,
-              [nameof(TaskPage.Action)] = action, [nameof(TaskPage.AsksForNote)] = asksForNote });
+              [nameof(TaskPage.Shared)] = shared, [nameof(TaskPage.Action)] = action, [nameof(TaskPage.AsksForNote)] = asksForNote });
 }

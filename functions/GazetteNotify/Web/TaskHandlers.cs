@@ -7,7 +7,8 @@ namespace GazetteNotify.Web;
 
 /// <summary>
 /// The task links of a reminder (GET shows a page with a button — mail scanners follow links — and POST acts):
-/// acknowledge, and mark done with an optional note; the department's calendar feed (GET, token per department).
+/// acknowledge, and mark done with an optional note — each for the department the link names, its own part of the task
+/// (docs/adr/0044); the department's calendar feed (GET, token per department).
 /// A forged or altered token gets a clear page and changes nothing.
 /// </summary>
 public sealed class TaskHandlers(DepartmentStore departments, DeadlineSource deadlines, TaskStates taskStates, LinkTokens tokens, SiteSettings settings, TimeProvider clock)
@@ -40,28 +41,54 @@ public sealed class TaskHandlers(DepartmentStore departments, DeadlineSource dea
     private async Task<PageResult> PageAsync(string? token, string purpose, string route, string button, bool asksForNote, CancellationToken cancellationToken)
     {
         if (await TaskOf(token, purpose, cancellationToken) is not { } found) return Refused();
-        var (department, row) = found;
         var action = Routes.FormAction(settings.PublicBaseUrl, route, token);
-        return new PageResult(200, Pages.Task(button, department.Name, row.DocNumber, row.Item, row.Excerpt,
-            StateName(row.State), action, asksForNote));
+        var row = found.Row;
+        return new PageResult(200, Pages.Task(button, found.Department.Name, row.DocNumber, row.Item, row.Excerpt,
+            StateName(found.Progress.Of(found.Department.Id)), Shared(found), action, asksForNote));
     }
 
     private async Task<PageResult> SetAsync(string? token, string purpose, TaskState state, string? note, CancellationToken cancellationToken)
     {
         if (await TaskOf(token, purpose, cancellationToken) is not { } found) return Refused();
-        var taskKey = ReminderLinks.ReadSubject(tokens.Verify(token, purpose).Subject)!.Value.TaskKey;
+        var taskKey = found.Row.PartitionKey + "|" + found.Row.RowKey;
         await taskStates.SetAsync(taskKey, state, found.Department.Id, note, clock.GetUtcNow(), cancellationToken);
-        var now = (await taskStates.GetAsync(taskKey, cancellationToken))?.State ?? TaskState.Open;
-        return new PageResult(200, Pages.Message("已记录", $"任务状态：{StateName(now)}。" + (now == TaskState.Done ? "此任务不会再提醒。" : "")));
+        var now = found with { Progress = await taskStates.ProgressAsync(found.Row, cancellationToken) };
+        var own = now.Progress.Of(found.Department.Id);
+        var text = $"本单位的任务状态：{StateName(own)}。" + (own == TaskState.Done ? "此任务不会再提醒本单位。" : "") + Shared(now);
+        return new PageResult(200, Pages.Message("已记录", text));
     }
 
-    private async Task<(Department Department, Documents.TaskRow Row)?> TaskOf(string? token, string purpose, CancellationToken cancellationToken)
+    /// <summary>
+    /// The department, its task and every department's part of it; null when the token is not valid for this purpose,
+    /// names a department no longer in the directory, or a task that is gone.
+    /// </summary>
+    private async Task<Found?> TaskOf(string? token, string purpose, CancellationToken cancellationToken)
     {
         var check = tokens.Verify(token, purpose);
         if (!check.IsValid || ReminderLinks.ReadSubject(check.Subject) is not { } subject) return null;
         var directory = await departments.LoadAsync(cancellationToken);
         var row = await taskStates.GetAsync(subject.TaskKey, cancellationToken);
-        return directory.Find(subject.DepartmentId) is { } department && row is not null ? (department, row) : null;
+        if (directory.Find(subject.DepartmentId) is not { } department || row is null) return null;
+        return new Found(department, row, directory, await taskStates.ProgressAsync(row, cancellationToken));
+    }
+
+    private sealed record Found(Department Department, TaskRow Row, DepartmentDirectory Directory, TaskProgress Progress);
+
+    /// <summary>
+    /// How far the task as a whole is, when others share it (docs/adr/0044): how many lead departments have completed
+    /// their part, and that a support unit's completion leaves the task to its leads. Empty for a task of one department.
+    /// </summary>
+    private static string Shared(Found found)
+    {
+        var (parts, _) = TaskParts.Of(found.Row.Lead, found.Row.Support, found.Directory.Resolve);
+        var completers = TaskParts.Completers(found.Row.Lead, found.Row.Support, found.Directory.Resolve);
+        if (found.Progress.IsDone(completers)) return parts.Count > 1 ? "全部牵头单位均已完成，此任务已完成。" : "";
+        if (parts.Count <= 1) return "";
+        var leads = completers ?? [.. parts.Where(p => p.Role != TaskRole.Support).Select(p => p.Department)];
+        var done = leads.Count(d => found.Progress.Of(d.Id) == TaskState.Done);
+        var support = parts.Any(p => p.Department.Id == found.Department.Id && p.Role == TaskRole.Support)
+            ? "配合单位完成本单位的部分后不再收到提醒；任务在牵头单位全部完成后才算完成。" : "";
+        return $"此任务由 {parts.Count} 个单位共同承担，牵头单位已完成 {done}/{leads.Count}。{support}";
     }
 
     public static string StateName(TaskState state) => state switch

@@ -40,8 +40,9 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
+    /// <summary>The finance bureau's own part of the task (docs/adr/0044).</summary>
     private async Task<string> StateAsync(string taskKey) =>
-        (await new TaskStates(_storage).GetAsync(taskKey))?.StateName ?? "open";
+        (await new TaskStates(_storage).ProgressAsync(taskKey)) is { } progress ? StoredName.Of(progress.Of("finance")) : "open";
 
     [Fact]
     public async Task A_department_acknowledges_and_completes_a_task_from_its_reminder_mail()
@@ -86,9 +87,9 @@ public sealed partial class DepartmentPagesTests(BrowserFixture fx) : IClassFixt
         await Expect(page.Locator("h1")).ToHaveTextAsync("已记录");
         await Expect(page.Locator("body")).ToContainTextAsync("此任务不会再提醒");
         await ShotAsync(page, "dept-5-done");
-        var row = (await new TaskStates(_storage).GetAsync(taskKey))!;
-        Assert.Equal("done", row.StateName);
-        Assert.Equal("已于6月18日拨付到位。", row.Note);
+        var part = (await new TaskStates(_storage).ProgressAsync(taskKey))!.Units["finance"];
+        Assert.Equal("done", StoredName.Of(part.State));
+        Assert.Equal("已于6月18日拨付到位。", part.Note);
 
         // The calendar link answers an iCalendar feed of the department's limits.
         var feed = await page.APIRequest.GetAsync(calendar);

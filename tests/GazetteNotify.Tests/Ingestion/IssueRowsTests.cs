@@ -57,7 +57,7 @@ public class IssueRowsTests
         var yearly = Assert.Single(rows.Deadlines, d => d.Phrase == "每年7月底前");
         Assert.Equal("recurring", yearly.PartitionKey);
         Assert.Equal(("yearly", 7, (int?)null), (yearly.RecurrencePeriodName, yearly.RecurrenceMonth, yearly.RecurrenceDay));
-        var states = new Dictionary<string, GazetteNotify.Documents.TaskState>();
+        var states = new Dictionary<string, GazetteNotify.Reminders.TaskProgress>();
         Assert.Equal(new RecurrenceRule(RecurrencePeriod.Yearly, 7, null), GazetteNotify.Reminders.DeadlineSource.From(yearly, states).Recurrence);
 
         // A row written before the rule was stored: no rule is guessed from its phrase; its issue is to be ingested again.

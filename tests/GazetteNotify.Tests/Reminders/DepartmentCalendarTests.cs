@@ -1,3 +1,4 @@
+using GazetteNotify.Documents;
 using GazetteNotify.Reminders;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
@@ -80,14 +81,15 @@ public sealed class DepartmentCalendarTests
         Assert.Equal(400, (await handlers.AcknowledgeAsync(done[..^3] + "abc")).Status);
         Assert.Equal(400, (await handlers.DonePageAsync(Tokens.Issue(ReminderLinks.DonePurpose, ReminderLinks.Subject("finance", "2022-06|99|999"), null))).Status);
         var states = new TaskStates(_storage);
-        Assert.Equal("open", (await states.GetAsync("2022-06|01|002"))!.StateName);
+        async Task<TaskState> Finance() => (await states.ProgressAsync("2022-06|01|002"))!.Of("finance");
+        Assert.Equal(TaskState.Open, await Finance());
 
         Assert.Equal(200, (await handlers.AcknowledgeAsync(ack)).Status);
-        Assert.Equal("acknowledged", (await states.GetAsync("2022-06|01|002"))!.StateName);
+        Assert.Equal(TaskState.Acknowledged, await Finance());
         var page = await handlers.DoneAsync(done, "<b>已拨付</b>");
         Assert.Contains("已完成", page.Html);
         Assert.Equal(200, (await handlers.AcknowledgeAsync(ack)).Status); // replayed: stays done
-        var row = (await states.GetAsync("2022-06|01|002"))!;
-        Assert.Equal(("done", "finance", "<b>已拨付</b>"), (row.StateName, row.StateBy, row.Note));
+        var part = (await states.ProgressAsync("2022-06|01|002"))!.Units["finance"]; // the finance bureau's own part (docs/adr/0044)
+        Assert.Equal((TaskState.Done, "<b>已拨付</b>"), (part.State, part.Note));
     }
 }

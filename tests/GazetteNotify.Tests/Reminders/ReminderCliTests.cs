@@ -127,7 +127,16 @@ public sealed class ReminderCliTests : IDisposable
     public async Task Tasks_show_where_each_stands()
     {
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
-        await new GazetteNotify.Reminders.TaskStates(_storage).SetAsync("2022-06|01|016", GazetteNotify.Documents.TaskState.Done, "finance", "已完成", _clock.GetUtcNow());
+        var states = new GazetteNotify.Reminders.TaskStates(_storage);
+        await states.SetAsync("2022-06|01|016", GazetteNotify.Documents.TaskState.Done, "finance", "已完成", _clock.GetUtcNow());
+        // Item 16 names more lead units than finance: its part done, the task is not (docs/adr/0044) until every lead's is.
+        var task = (await states.GetAsync("2022-06|01|016"))!;
+        var leads = GazetteNotify.Reminders.TaskParts.Completers(task.Lead, task.Support, (await new GazetteNotify.Departments.DepartmentStore(_storage).LoadAsync()).Resolve)!;
+        Assert.True(leads.Count > 1, string.Join(",", leads.Select(d => d.Id)));
+        var part = Gazette("tasks", "--state", "acknowledged").Out;
+        Assert.Contains("2022-06|01|016", part);
+        Assert.Contains("    finance done 2022-06-10 08:00  note: 已完成", part);
+        foreach (var lead in leads.Where(d => d.Id != "finance")) await states.SetAsync("2022-06|01|016", GazetteNotify.Documents.TaskState.Done, lead.Id, null, _clock.GetUtcNow());
 
         var done = Gazette("tasks", "--state", "done").Out;
         Assert.Contains("2022-06|01|016", done);

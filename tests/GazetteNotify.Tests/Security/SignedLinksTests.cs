@@ -40,7 +40,7 @@ public sealed class SignedLinksTests : IDisposable
         var tasks = Jobs.TaskHandlers(_storage, Tokens, SiteSettings.Local, _clock);
         var store = new SubscriberStore(_storage, _clock);
         Task<string> Subscriber() => store.GetAsync(EmailAddress.Parse("owner@example.com")).ContinueWith(t => $"{t.Result?.Status}|{string.Join(",", t.Result?.Preferences.Keywords ?? [])}");
-        Task<string> Task() => new TaskStates(_storage).GetAsync("2022-06|01|002").ContinueWith(t => t.Result?.StateName ?? "");
+        Task<string> Task() => new TaskStates(_storage).ProgressAsync("2022-06|01|002").ContinueWith(t => t.Result is { } p ? StoredName.Of(p.Of("finance")) : ""); // the finance bureau's part
         var page = purpose switch
         {
             SubscriptionHandlers.Confirm => await subscriptions.ConfirmAsync(token),
