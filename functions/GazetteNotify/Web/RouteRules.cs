@@ -1,0 +1,93 @@
+using GazetteNotify.Site;
+
+namespace GazetteNotify.Web;
+
+/// <summary>The allowance a route draws on (docs/adr/0043-request-limits-per-route-group.md).</summary>
+public enum RouteGroup
+{
+    /// <summary>Public pages and feeds: per client, reads.</summary>
+    PublicRead,
+
+    /// <summary>POST subscribe: per client, requests and bytes (the per-address limit comes on top).</summary>
+    Subscribe,
+
+    /// <summary>GET pages behind a signed link: per token subject when the token is valid, else per client.</summary>
+    TokenRead,
+
+    /// <summary>POSTs behind a signed link: per token subject when the token is valid, else per client.</summary>
+    TokenWrite,
+
+    /// <summary>Behind the admin key (a function key in Azure): not limited here.</summary>
+    Admin,
+
+    /// <summary>Signed by the provider, posted from its shared servers: not limited per client.</summary>
+    Webhook,
+}
+
+/// <summary>
+/// What a route may cost before its handler runs: its allowance group, the largest body it reads, the purpose of the
+/// signed link that guards it (checked before the body is read), and whether its answer is personal (never cached).
+/// </summary>
+public sealed record RouteRule(RouteGroup Group, int BodyBudget, string? TokenPurpose, bool Personal);
+
+/// <summary>
+/// The rule of every route, by its name in <see cref="HttpEndpoints.All"/>: one line per route (a test checks every
+/// route has one). Budgets are what the route's largest honest request needs, with room: the preferences form is at
+/// most a few KB even with Chinese keywords (9 bytes each once percent-encoded); a task note is at most 2,000
+/// characters; a directory import is the admin's 64 KB; a SendGrid batch the webhook's 1 MB.
+/// </summary>
+public static class RouteRules
+{
+    /// <summary>GET and the button-only POSTs read no form: a stray body up to this is tolerated, not read.</summary>
+    public const int NoBody = 1024;
+
+    public const int PreferencesForm = 16 * 1024;
+    public const int TaskNoteForm = 24 * 1024;
+    public const int AdminForm = 64 * 1024;
+    public const int WebhookBody = 1024 * 1024;
+
+    /// <summary>The largest budget of any route: `gazette serve` sets Kestrel's MaxRequestBodySize to it.</summary>
+    public static int Largest => Table.Values.Max(r => r.BodyBudget);
+
+    private static readonly Dictionary<string, RouteRule> Table = new(StringComparer.Ordinal)
+    {
+        ["SubscriptionForm"] = new(RouteGroup.PublicRead, NoBody, null, false),
+        ["Subscribe"] = new(RouteGroup.Subscribe, PreferencesForm, null, true),
+        ["Confirm"] = new(RouteGroup.TokenWrite, NoBody, LinkPurposes.Confirm, true),
+        ["ManagePage"] = new(RouteGroup.TokenRead, NoBody, LinkPurposes.Manage, true),
+        ["UpdatePreferences"] = new(RouteGroup.TokenWrite, PreferencesForm, LinkPurposes.Manage, true),
+        ["UnsubscribePage"] = new(RouteGroup.TokenRead, NoBody, LinkPurposes.Unsubscribe, true),
+        ["Unsubscribe"] = new(RouteGroup.TokenWrite, NoBody, LinkPurposes.Unsubscribe, true),
+        ["OneClickUnsubscribe"] = new(RouteGroup.TokenWrite, NoBody, LinkPurposes.Unsubscribe, true),
+        ["TopicFeed"] = new(RouteGroup.PublicRead, NoBody, null, false),
+        ["IssuerFeed"] = new(RouteGroup.PublicRead, NoBody, null, false),
+        ["SearchPage"] = new(RouteGroup.PublicRead, NoBody, null, false),
+        ["AcknowledgeTaskPage"] = new(RouteGroup.TokenRead, NoBody, LinkPurposes.TaskAcknowledge, true),
+        ["AcknowledgeTask"] = new(RouteGroup.TokenWrite, NoBody, LinkPurposes.TaskAcknowledge, true),
+        ["CompleteTaskPage"] = new(RouteGroup.TokenRead, NoBody, LinkPurposes.TaskDone, true),
+        ["CompleteTask"] = new(RouteGroup.TokenWrite, TaskNoteForm, LinkPurposes.TaskDone, true),
+        ["DepartmentCalendar"] = new(RouteGroup.TokenRead, NoBody, LinkPurposes.Calendar, true),
+        ["DocumentPage"] = new(RouteGroup.PublicRead, NoBody, null, false),
+        ["IssuePage"] = new(RouteGroup.PublicRead, NoBody, null, false),
+        ["IssueUpload"] = new(RouteGroup.PublicRead, NoBody, null, false),
+        ["SendGridEvents"] = new(RouteGroup.Webhook, WebhookBody, null, true),
+        ["AdminIssues"] = Admin,
+        ["AdminIssue"] = Admin,
+        ["AdminReview"] = Admin,
+        ["AdminPoisonedBatches"] = Admin,
+        ["AdminPage"] = Admin,
+        ["AdminIssuePage"] = Admin,
+        ["AdminSettleReview"] = Admin,
+        ["AdminSetDepartmentEmail"] = Admin,
+        ["AdminImportDepartments"] = Admin,
+        ["AdminRetryPoisonedBatch"] = Admin,
+        ["AdminReingest"] = Admin,
+    };
+
+    private static RouteRule Admin => new(RouteGroup.Admin, AdminForm, null, true);
+
+    /// <summary>The route's rule; a route without a line is treated as personal, small and per client until it gets one.</summary>
+    public static RouteRule For(string route) => Table.TryGetValue(route, out var rule) ? rule : new(RouteGroup.TokenWrite, NoBody, null, true);
+
+    public static bool Has(string route) => Table.ContainsKey(route);
+}
