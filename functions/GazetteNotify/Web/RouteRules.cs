@@ -2,34 +2,6 @@ using GazetteNotify.Site;
 
 namespace GazetteNotify.Web;
 
-/// <summary>The allowance a route draws on (docs/adr/0043-request-limits-per-route-group.md).</summary>
-public enum RouteGroup
-{
-    /// <summary>Public pages and feeds: per client, reads.</summary>
-    PublicRead,
-
-    /// <summary>POST subscribe: per client, requests and bytes (the per-address limit comes on top).</summary>
-    Subscribe,
-
-    /// <summary>GET pages behind a signed link: per token subject when the token is valid, else per client.</summary>
-    TokenRead,
-
-    /// <summary>POSTs behind a signed link: per token subject when the token is valid, else per client.</summary>
-    TokenWrite,
-
-    /// <summary>Behind the admin key (a function key in Azure): not limited here.</summary>
-    Admin,
-
-    /// <summary>Signed by the provider, posted from its shared servers: not limited per client.</summary>
-    Webhook,
-}
-
-/// <summary>
-/// What a route may cost before its handler runs: its allowance group, the largest body it reads, the purpose of the
-/// signed link that guards it (checked before the body is read), and whether its answer is personal (never cached).
-/// </summary>
-public sealed record RouteRule(RouteGroup Group, int BodyBudget, string? TokenPurpose, bool Personal);
-
 /// <summary>
 /// The rule of every route, by its name in <see cref="HttpEndpoints.All"/>: one line per route (a test checks every
 /// route has one). Budgets are what the route's largest honest request needs, with room: the preferences form is at
