@@ -118,8 +118,9 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
     /// <summary>Our cap on the stream, or the host's own (Kestrel's MaxRequestBodySize), stopped the read.</summary>
     private static bool TooLarge(Exception e) => e is RequestBodyTooLargeException or BadHttpRequestException { StatusCode: 413 };
 
+    /// <summary>A body may come: declared, or undeclared on a POST (chunked in HTTP/1.1; HTTP/2 need not send a length).</summary>
     private static bool HasBody(HttpRequest request) =>
-        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        request.ContentLength > 0 || (request.ContentLength is null && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)));
 
     private PageResult Refused(string name, int status, string why)
     {
