@@ -79,4 +79,25 @@ public sealed class RouteAllowanceTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(allowed, 10, 24); // fewer than the 30 requests a client may make: its bytes ran out first
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[allowed]);
     }
+    [Fact]
+    public async Task A_token_page_read_in_a_burst_is_told_to_wait_and_other_links_are_not()
+    {
+        await Scenario.SubscribeAsync(_storage, TimeProvider.System, "reader@example.com", Scenario.Keywords("居住证"));
+        await Scenario.SubscribeAsync(_storage, TimeProvider.System, "other@example.com", Scenario.Keywords("居住证"));
+        var tokens = new LinkTokens(Scenario.LinkSecret, TimeProvider.System);
+        await using var runner = await StartAsync();
+        using var http = new HttpClient { BaseAddress = runner.BaseUrl };
+        var link = $"/manage?token={tokens.Issue(LinkPurposes.Manage, "reader@example.com")}";
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 61; i++) statuses.Add((await http.GetAsync(link)).StatusCode);
+        using var last = await http.GetAsync(link);
+        using var other = await http.GetAsync($"/manage?token={tokens.Issue(LinkPurposes.Manage, "other@example.com")}");
+
+        output.WriteLine($"61 reads of one manage link: {statuses.Count(s => s == HttpStatusCode.OK)} × 200, then {(int)last.StatusCode} (Retry-After {last.Headers.RetryAfter}); another person's link: {(int)other.StatusCode}");
+        Assert.Equal(60, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.NotNull(last.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
 }
