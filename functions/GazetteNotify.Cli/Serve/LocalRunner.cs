@@ -93,7 +93,11 @@ public sealed class LocalRunner : IAsyncDisposable
         options = options with { Configuration = configuration };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders(); // progress goes to RunnerLog: one line per event, no addresses, no secrets
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, port);
+            k.Limits.MaxRequestBodySize = RouteRules.Largest; // each route lowers it to its own budget (RouteRules)
+        });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddGazetteNotify(options.Configuration, () => options.LinkSecret ?? Cli.CliContext.LocalSecret("link-secret"));
         builder.Services.AddSingleton(AdminSignInSettings.Local(options.AdminKey)); // the admin pages: the key once, then a session
@@ -103,6 +107,7 @@ public sealed class LocalRunner : IAsyncDisposable
         builder.Services.AddSingleton(clock);
         var log = new RunnerLog(options.Log, clock);
         builder.Services.AddSingleton(log);
+        builder.Services.AddSingleton(new RequestLog(log.Line));
         builder.Services.AddHostedService(sp => new BlobWatcher(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Ingestion.IngestIssue>(), log, options.WatchInterval));
         builder.Services.AddHostedService(sp => new QueueConsumer(sp.GetRequiredService<GazetteStorage>(), sp.GetRequiredService<Mail.SendEmailBatch>(), sp.GetRequiredService<Mail.PoisonedBatches>(), log, options.QueuePollInterval, options.QueueVisibilityTimeout, options.QueueMaxDequeueCount));
         if (options.Timers)
@@ -116,6 +121,16 @@ public sealed class LocalRunner : IAsyncDisposable
         }
 
         var app = builder.Build();
+        // Every response, a 404 or the admin key's 401 included, carries the security headers; a route's page sets its own.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                foreach (var (name, value) in SecurityHeaders.Baseline) context.Response.Headers.TryAdd(name, value);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         foreach (var route in HttpEndpoints.All)
         {
             app.MapMethods("/" + route.Route, [route.Method], async (HttpContext context) =>

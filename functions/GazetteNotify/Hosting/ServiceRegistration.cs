@@ -81,6 +81,7 @@ public static class ServiceRegistration
         {
             TrustForwardedFor = string.Equals(configuration[ServiceSettings.TrustForwardedForSetting], "true", StringComparison.OrdinalIgnoreCase),
         }));
+        services.AddSingleton(sp => RequestLog.To(sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("GazetteNotify.Web.HttpEndpoints")));
         services.AddSingleton<HttpEndpoints>();
         return services;
     }

@@ -13,15 +13,12 @@ namespace GazetteNotify.Web;
 /// table: `gazette serve` maps it as is; the Functions app declares one function per entry (a test checks they agree).
 /// </summary>
 public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandlers feeds, TaskHandlers tasks, SendGridEvents events, AdminHandlers admin, AdminPages adminPages,
-    AdminActionHandlers adminActions, RateLimits limits, ArchiveHandlers archive, SearchHandlers search, AdminSignIn adminSignIn)
+    AdminActionHandlers adminActions, RateLimits limits, ArchiveHandlers archive, SearchHandlers search, AdminSignIn adminSignIn, LinkTokens tokens, RequestLog log)
 {
     private readonly AdminSignIn _adminSignIn = adminSignIn;
     private readonly ArchiveHandlers _archive = archive;
     private readonly SearchHandlers _search = search;
     private readonly AdminActionHandlers _adminActions = adminActions;
-    /// <summary>Routes that change a subscription or a task: limited per client.</summary>
-    private static readonly HashSet<string> Limited = ["Subscribe", "Confirm", "UpdatePreferences", "Unsubscribe", "OneClickUnsubscribe", "AcknowledgeTask", "CompleteTask"];
-
     private readonly AdminPages _adminPages = adminPages;
     private readonly SubscriptionHandlers _subscriptions = subscriptions;
     private readonly FeedHandlers _feeds = feeds;
@@ -71,22 +68,86 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
 
     public static HttpRoute Named(string name) => All.Single(r => r.Name == name);
 
-    public Task<PageResult> HandleAsync(string name, HttpRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A request as both hosts pass it: its route's rule (<see cref="RouteRules"/>) checked before anything is read —
+    /// Content-Length against the body budget, the guarding token, the allowance — then the body bounded and the form
+    /// read once under those bounds, then the handler; every answer gets <see cref="SecurityHeaders"/>.
+    /// </summary>
+    public async Task<PageResult> HandleAsync(string name, HttpRequest request, CancellationToken cancellationToken = default)
     {
-        if (Limited.Contains(name) && !limits.AllowClient(request)) return Task.FromResult(TooMany());
-        var route = Named(name);
-        // Admin pages: the person is admitted here, by the worker, on both hosts — the Functions host lets them through.
-        if (route.ForSignedInAdmin && _adminSignIn.Admit(request) is { } refused) return Task.FromResult(refused);
-        return route.Handle(this, request, cancellationToken);
+        var rule = RouteRules.For(name);
+        var page = await GuardedAsync(name, rule, request, cancellationToken);
+        return page with { Headers = SecurityHeaders.For(rule, page) };
     }
 
-    private static PageResult TooMany() => new(429, Pages.Message("请求过于频繁", "请稍后再试。")) { Headers = new Dictionary<string, string> { ["Retry-After"] = "600" } };
+    private async Task<PageResult> GuardedAsync(string name, RouteRule rule, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > rule.BodyBudget) return Refused(name, 413, $"Content-Length over {rule.BodyBudget} bytes");
+
+        // Admin pages: the person is admitted here, by the worker, on both hosts (the Functions host lets them
+        // through), before a byte of the body is read.
+        if (Named(name).ForSignedInAdmin && _adminSignIn.Admit(request) is { } refused) return refused;
+        var check = rule.TokenPurpose is { } purpose ? tokens.Verify(Token(request), purpose) : null;
+        var subject = check is { IsValid: true } ? rule.TokenPurpose + "|" + check.Subject : null;
+        var bytes = request.ContentLength ?? (HasBody(request) ? rule.BodyBudget : 0);
+        if (!limits.Allow(rule.Group, request, subject, bytes))
+        {
+            log.Refused(name, 429, "over its allowance");
+            return TooMany(limits.RetryAfterSeconds(rule.Group));
+        }
+
+        BoundedBody.Apply(request, rule.BodyBudget);
+        try
+        {
+            // A link that does not verify gets its handler's refusal without a byte of the body read; a form is read
+            // once here, under the bounds, and handlers get it from the request as before.
+            if (check is { IsValid: false }) BoundedBody.Skip(request);
+            else if (HasBody(request) && request.HasFormContentType) await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return Refused(name, 400, "form with too many fields or a field too long");
+        }
+        catch (Exception e) when (TooLarge(e))
+        {
+            return Refused(name, 413, $"body over {rule.BodyBudget} bytes");
+        }
+
+        try
+        {
+            return await Named(name).Handle(this, request, cancellationToken);
+        }
+        catch (Exception e) when (TooLarge(e))
+        {
+            return Refused(name, 413, $"body over {rule.BodyBudget} bytes");
+        }
+    }
+
+    /// <summary>Our cap on the stream, or the host's own (Kestrel's MaxRequestBodySize), stopped the read.</summary>
+    private static bool TooLarge(Exception e) => e is RequestBodyTooLargeException or BadHttpRequestException { StatusCode: 413 };
+
+    /// <summary>A body may come: declared, or undeclared on a POST (chunked in HTTP/1.1; HTTP/2 need not send a length).</summary>
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)));
+
+    private PageResult Refused(string name, int status, string why)
+    {
+        log.Refused(name, status, why);
+        return status == 413
+            ? new PageResult(413, Pages.Message("内容过大", "提交的内容超过了允许的大小，未做任何更改。"))
+            : new PageResult(status, Pages.Message("无法处理", "提交的表单不完整或有误，未做任何更改。"));
+    }
+
+    private static PageResult TooMany(int retryAfterSeconds) => new(429, Pages.Message("请求过于频繁", "请稍后再试。"))
+    {
+        Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
 
     /// <summary>Subscribe, with the per-address limit: a stranger cannot make us mail one address again and again.</summary>
     private async Task<PageResult> SubscribeLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var form = await FormOf(request, cancellationToken);
-        if (Mail.EmailAddress.TryParse(form.Email, out var address) && !limits.AllowAddress(address!.Value)) return TooMany();
+        if (Mail.EmailAddress.TryParse(form.Email, out var address) && !limits.AllowAddress(address!.Value)) return TooMany(3600);
         return await _subscriptions.SubscribeAsync(form, cancellationToken);
     }
 

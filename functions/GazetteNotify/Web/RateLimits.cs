@@ -4,10 +4,13 @@ using Microsoft.AspNetCore.Http;
 namespace GazetteNotify.Web;
 
 /// <summary>
-/// Limits on the subscription endpoints, so that no one can use them to mail-bomb an address or to hammer the store:
-/// per client (the caller's address) on every state-changing route, and per e-mail address on subscribe. In memory,
-/// per instance: the per-address confirmation throttle in the store (one mail per 10 minutes) is the durable line;
-/// these cut bursts before they reach storage.
+/// Allowances per route group (<see cref="RouteRules"/>, docs/adr/0045-request-limits-per-route-group.md), so that no
+/// one can use the endpoints to mail-bomb an address or to hammer the store, and no one's traffic uses up another
+/// person's: subscribe per client in requests and in bytes, and per e-mail address; a route behind a signed link per
+/// the link's subject when the token verifies (a one-click unsubscribe posted from a mail provider's shared servers is
+/// not counted against everyone else that provider serves), per client when it does not; public reads per client.
+/// In memory, per instance: the per-address confirmation throttle in the store (one mail per 10 minutes) is the
+/// durable line; these cut bursts before they reach storage.
 /// </summary>
 public sealed class RateLimits(RateLimitSettings settings) : IDisposable
 {
@@ -17,7 +20,45 @@ public sealed class RateLimits(RateLimitSettings settings) : IDisposable
     private readonly PartitionedRateLimiter<string> _addresses = PartitionedRateLimiter.Create<string, string>(key =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerAddress, Window = settings.AddressWindow, QueueLimit = 0 }));
 
+    private readonly PartitionedRateLimiter<string> _clientBytes = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerClientBytes, Window = settings.ClientWindow, QueueLimit = 0 }));
+
+    private readonly PartitionedRateLimiter<string> _clientReads = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerClientReads, Window = settings.ReadWindow, QueueLimit = 0 }));
+
+    private readonly PartitionedRateLimiter<string> _subjectWrites = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerSubjectWrites, Window = settings.ClientWindow, QueueLimit = 0 }));
+
+    private readonly PartitionedRateLimiter<string> _subjectReads = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerSubjectReads, Window = settings.ReadWindow, QueueLimit = 0 }));
+
     public bool AllowClient(HttpRequest request) => Acquire(_clients, ClientOf(request));
+
+    /// <summary>
+    /// Whether a request of this group may go on: <paramref name="subject"/> is the verified token's purpose and subject
+    /// (null when there is no valid token); <paramref name="bytes"/> what its body may cost (Content-Length, or the
+    /// route's budget for a chunked body).
+    /// </summary>
+    public bool Allow(RouteGroup group, HttpRequest request, string? subject, long bytes) => group switch
+    {
+        RouteGroup.Subscribe => AllowClient(request) && AllowBytes(ClientOf(request), bytes),
+        RouteGroup.TokenWrite => subject is not null ? Acquire(_subjectWrites, subject) : AllowClient(request),
+        RouteGroup.TokenRead => subject is not null ? Acquire(_subjectReads, subject) : Acquire(_clientReads, ClientOf(request)),
+        RouteGroup.PublicRead => Acquire(_clientReads, ClientOf(request)),
+        _ => true,
+    };
+
+    /// <summary>Seconds until a refused request of this group is worth trying again (its window).</summary>
+    public int RetryAfterSeconds(RouteGroup group) =>
+        (int)(group is RouteGroup.PublicRead or RouteGroup.TokenRead ? settings.ReadWindow : settings.ClientWindow).TotalSeconds;
+
+    private bool AllowBytes(string client, long bytes)
+    {
+        if (bytes <= 0) return true;
+        if (bytes > settings.PerClientBytes) return false;
+        using var lease = _clientBytes.AttemptAcquire(client, (int)bytes);
+        return lease.IsAcquired;
+    }
 
     public bool AllowAddress(string normalisedAddress) => Acquire(_addresses, normalisedAddress);
 
@@ -49,11 +90,29 @@ public sealed class RateLimits(RateLimitSettings settings) : IDisposable
     {
         _clients.Dispose();
         _addresses.Dispose();
+        _clientBytes.Dispose();
+        _clientReads.Dispose();
+        _subjectWrites.Dispose();
+        _subjectReads.Dispose();
     }
 }
 
-/// <summary>Defaults: 30 state-changing requests per client per 10 minutes; 5 subscribe requests per address per hour.</summary>
+/// <summary>
+/// Defaults: 30 state-changing requests and 256 KB of form per client per 10 minutes; 5 subscribe requests per address
+/// per hour; 20 state changes per signed link's subject per 10 minutes; 300 reads per client, and 60 per link subject,
+/// per minute.
+/// </summary>
 public sealed record RateLimitSettings(int PerClient, TimeSpan ClientWindow, int PerAddress, TimeSpan AddressWindow, bool TrustForwardedFor)
 {
     public static RateLimitSettings Default { get; } = new(30, TimeSpan.FromMinutes(10), 5, TimeSpan.FromHours(1), false);
+
+    public int PerClientBytes { get; init; } = 256 * 1024;
+
+    public int PerSubjectWrites { get; init; } = 20;
+
+    public int PerClientReads { get; init; } = 300;
+
+    public int PerSubjectReads { get; init; } = 60;
+
+    public TimeSpan ReadWindow { get; init; } = TimeSpan.FromMinutes(1);
 }

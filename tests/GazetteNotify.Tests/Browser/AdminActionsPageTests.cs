@@ -103,11 +103,13 @@ public sealed class AdminActionsPageTests(BrowserFixture fx) : IAsyncLifetime
 
         // 3. The poisoned batch goes back on the queue, once.
         await page.GotoAsync(Admin);
+        // The same page left open in a second tab: admin pages are no-store, so Back would load a fresh one.
+        var stale = await page.Context.NewPageAsync();
+        await stale.GotoAsync(Admin);
         await page.Locator("form[action*='poisoned-batches/retry'] button").ClickAsync();
         await Expect(page.Locator("body")).ToContainTextAsync("已重新排队");
-        await page.GoBackAsync();
-        await page.Locator("form[action*='poisoned-batches/retry'] button").ClickAsync(); // the stale page's button, pressed again
-        await Expect(page.Locator("h1")).ToHaveTextAsync("未作更改");
+        await stale.Locator("form[action*='poisoned-batches/retry'] button").ClickAsync(); // the stale page's button, pressed again
+        await Expect(stale.Locator("h1")).ToHaveTextAsync("未作更改");
         // The runner's queue consumer takes the batch again: its recipient gets the mail, once.
         var ledger = new DeliveryLedger(_storage, TimeProvider.System);
         for (var i = 0; i < 100 && (await ledger.ListAsync("run-7")).All(r => r.StatusName != "sent"); i++) await Task.Delay(200);
