@@ -29,6 +29,7 @@ var tableNames = [
   'Deadlines'
   'Receipts'
   'Subscribers'
+  'SubscribeRequests'
   'Deliveries'
   'Suppressions'
   'JobState'

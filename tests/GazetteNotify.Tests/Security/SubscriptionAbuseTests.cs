@@ -105,7 +105,7 @@ public sealed partial class SubscriptionAbuseTests : IDisposable
 
         var active = (await new SubscriberStore(_storage, TimeProvider.System).GetAsync(EmailAddress.Parse("victim@example.com")))!;
         Assert.Equal(SubscriptionStatus.Active, active.Status);
-        Assert.Equal((["finance"], DigestFrequency.Daily), (active.Preferences.Topics, active.Preferences.Frequency));
+        Assert.Equal(("finance", DigestFrequency.Daily), (string.Join("、", active!.Preferences.Topics), active.Preferences.Frequency));
     }
 
     [Fact]
