@@ -118,6 +118,16 @@ public sealed partial class SubscriptionAbuseTests : IDisposable
         Assert.Single(Directory.GetFiles(_outbox, "*.eml"));
     }
 
+    [Fact]
+    public void The_in_memory_address_limit_counts_an_inbox_not_the_address_as_typed()
+    {
+        using var limits = new RateLimits(RateLimitSettings.Default);
+        var allowed = Enumerable.Range(1, 12).Count(i => limits.AllowAddress(EmailAddress.Parse($"victim+{i}@example.com")));
+        Assert.Equal(RateLimitSettings.Default.PerAddress, allowed);
+        Assert.False(limits.AllowAddress(EmailAddress.Parse("Victim@Example.com")));
+        Assert.True(limits.AllowAddress(EmailAddress.Parse("victim2@example.com")));
+    }
+
     [GeneratedRegex(@"/confirm\?token=(\S+)")]
     private static partial Regex ConfirmToken();
 }
