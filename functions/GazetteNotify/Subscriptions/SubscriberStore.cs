@@ -230,7 +230,8 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
         await foreach (var entity in Table.QueryAsync<SubscriberRow>(cancellationToken: cancellationToken))
         {
             var s = entity.ToSubscription();
-            var expired = s.Status == SubscriptionStatus.Pending && now - s.CreatedAt > PendingLifetime
+            // Pending: 7 days after its last confirmation mail, so that the newest link (open 7 days) finds its address.
+            var expired = s.Status == SubscriptionStatus.Pending && now - (s.ConfirmationSentAt ?? s.CreatedAt) > PendingLifetime
                           || s.Status == SubscriptionStatus.Unsubscribed && s.UnsubscribedAt is { } at && now - at > UnsubscribedRetention;
             if (!expired) continue;
             try

@@ -216,4 +216,17 @@ public sealed class SubscriberStoreTests
         var left = await _storage.Table(_storage.Names.SubscribeRequestsTable).QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == Zhang.Hash()).CountAsync();
         Assert.Equal(0, left);
     }
+
+    [Fact]
+    public async Task A_pending_address_asked_for_again_lives_as_long_as_its_newest_link()
+    {
+        await Store().RequestAsync(Zhang, Finance); // a stranger, day 0
+        _clock.Advance(TimeSpan.FromDays(6));
+        var owners = await Store().RequestAsync(Zhang, Finance with { Topics = ["health"] }); // the owner, day 6
+
+        _clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(0, await Store().ApplyRetentionAsync()); // day 8: the owner's link is two days old
+        var (outcome, active) = await Store().ConfirmAsync(Zhang, owners.RequestId!);
+        Assert.Equal((ConfirmOutcome.Confirmed, "health"), (outcome, string.Join("、", active!.Preferences.Topics)));
+    }
 }
