@@ -30,6 +30,7 @@ var tableNames = [
   'Deadlines'
   'Receipts'
   'Subscribers'
+  'SubscribeRequests'
   'Deliveries'
   'Suppressions'
   'JobState'

@@ -68,10 +68,8 @@ public static class SubscribersCommand
             return context.WithStorageAsync(async storage =>
             {
                 var store = context.Service<SubscriberStore>(clock);
-                await store.RequestAsync(address!, preferences, cancellationToken);
-                await store.UpdatePreferencesAsync(address!, preferences, cancellationToken);
-                var active = await store.ConfirmAsync(address!, cancellationToken);
-                await context.Output.WriteLineAsync($"{address!.Value}: {active?.Status.ToString().ToLowerInvariant()}");
+                var active = await store.ActivateAsync(address!, preferences, cancellationToken);
+                await context.Output.WriteLineAsync($"{address!.Value}: {active.Status.ToString().ToLowerInvariant()}");
                 return 0;
             });
         });

@@ -42,6 +42,9 @@ public sealed record StorageNames(string Prefix = "")
     /// <summary>Subscriptions: partition = 2 hex characters of SHA-256(address), row = the normalised address.</summary>
     public string SubscribersTable => Prefix + "Subscribers";
 
+    /// <summary>Mailed subscribe requests with their own preferences (partition = SHA-256(address)), and per inbox its last subscription mail.</summary>
+    public string SubscribeRequestsTable => Prefix + "SubscribeRequests";
+
     /// <summary>The e-mail ledger: partition = job run, row = recipient (hashed) — written before a send, completed after.</summary>
     public string DeliveriesTable => Prefix + "Deliveries";
 
@@ -64,7 +67,7 @@ public sealed record StorageNames(string Prefix = "")
 
     public IEnumerable<string> Queues => [EmailBatches, EmailBatchesPoison];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, TaskUnitsTable, DeadlinesTable, ReceiptsTable, SubscribersTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable, AdminActionsTable];
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, TaskUnitsTable, DeadlinesTable, ReceiptsTable, SubscribersTable, SubscribeRequestsTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable, AdminActionsTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

@@ -6,13 +6,16 @@ using GazetteNotify.Storage;
 namespace GazetteNotify.Subscriptions;
 
 /// <summary>
-/// Subscriptions in the Subscribers table (partition = 2 hex of SHA-256(address), row = the address): double opt-in,
+/// Subscriptions in the Subscribers table (partition = 2 hex of SHA-256(address), row = the address): double opt-in
+/// (each mailed request kept apart with its own preferences: <see cref="PendingRequests"/>),
 /// preference changes, unsubscribe, and retention (PIPL: unconfirmed requests go after 7 days; an unsubscribed address
 /// is erased after 28). Every change is ETag-conditional, so concurrent requests for one address cannot interleave —
 /// except the alerts job's batched marks, which merge only the two properties no request touches.
 /// </summary>
 public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
 {
+    private readonly PendingRequests _requests = new(storage, clock);
+
     public static readonly TimeSpan ConfirmationInterval = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromDays(7);
     public static readonly TimeSpan UnsubscribedRetention = TimeSpan.FromDays(28);
@@ -22,55 +25,138 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
 
     private TableClient Table => storage.Table(storage.Names.SubscribersTable);
 
-    /// <summary>Someone asks to subscribe this address. At most one mail per address per 10 minutes.</summary>
-    public async Task<SubscribeOutcome> RequestAsync(EmailAddress email, Preferences preferences, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Someone asks to subscribe this address. At most one mail per inbox per 10 minutes (plus-addresses and, at
+    /// Gmail, dotted forms count as one inbox). A request that is mailed is kept with its own preferences under a new
+    /// id, which its confirm link names: a later request, from anyone, adds its own and changes no earlier one. An
+    /// active subscription is never changed here (only through its manage link).
+    /// </summary>
+    public async Task<SubscribeRequest> RequestAsync(EmailAddress email, Preferences preferences, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        preferences = preferences.Normalised();
+        var current = await GetEntityAsync(email, cancellationToken);
+        // The address's own mark, as before the inbox throttle existed (rows written before it have no inbox mark).
+        if (current?.ConfirmationSentAt is { } sent && clock.GetUtcNow() - sent < ConfirmationInterval) return new SubscribeRequest(SubscribeOutcome.Throttled);
+        if (!await _requests.ClaimMailAsync(email, ConfirmationInterval, cancellationToken)) return new SubscribeRequest(SubscribeOutcome.Throttled);
+
+        string? requestId = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            try
+            {
+                if (current is null)
+                {
+                    requestId ??= await AddRequestAsync(email, preferences, cancellationToken);
+                    // A pending row holds no preferences: each request keeps its own, and only its link activates them.
+                    await Table.AddEntityAsync(SubscriberRow.From(new Subscription(email, SubscriptionStatus.Pending, Preferences.Empty, now, ConfirmationSentAt: now)), cancellationToken);
+                    return new SubscribeRequest(SubscribeOutcome.SendConfirmation, requestId);
+                }
+
+                var existing = current.ToSubscription();
+                if (existing.Status == SubscriptionStatus.Active)
+                {
+                    await ReplaceAsync(existing with { ConfirmationSentAt = now }, current.ETag, cancellationToken);
+                    return new SubscribeRequest(SubscribeOutcome.SendManageLink);
+                }
+
+                requestId ??= await AddRequestAsync(email, preferences, cancellationToken);
+                var renewed = existing with
+                {
+                    Status = SubscriptionStatus.Pending,
+                    Preferences = existing.Status == SubscriptionStatus.Unsubscribed ? Preferences.Empty : existing.Preferences,
+                    CreatedAt = existing.Status == SubscriptionStatus.Unsubscribed ? now : existing.CreatedAt,
+                    UnsubscribedAt = null,
+                    ConfirmationSentAt = now,
+                };
+                await ReplaceAsync(renewed, current.ETag, cancellationToken);
+                return new SubscribeRequest(SubscribeOutcome.SendConfirmation, requestId);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another change to the address got there first (its confirmation, say): read again and decide again.
+                await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
+                current = await GetEntityAsync(email, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<string> AddRequestAsync(EmailAddress email, Preferences preferences, CancellationToken cancellationToken)
+    {
+        var id = PendingRequests.NewId();
+        await _requests.AddAsync(email, id, preferences, cancellationToken);
+        return id;
+    }
+
+    /// <summary>What the confirm link's page shows: the address's subscription and the preferences the link would activate (null when gone).</summary>
+    public async Task<(Subscription? Subscription, Preferences? Requested)> GetRequestAsync(EmailAddress email, string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var subscription = (await GetEntityAsync(email, cancellationToken))?.ToSubscription();
+        var requested = subscription?.Status == SubscriptionStatus.Pending ? await _requests.GetAsync(email, requestId, PendingLifetime, cancellationToken) : null;
+        return (subscription, requested);
+    }
+
+    /// <summary>
+    /// The confirm button was pressed: a pending address becomes active with exactly the preferences of the request the
+    /// link names, and every request of the address is erased. An active address is left as it is; an unsubscribed one
+    /// is not revived by an old link.
+    /// </summary>
+    public async Task<(ConfirmOutcome Outcome, Subscription? Subscription)> ConfirmAsync(EmailAddress email, string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var requested = await _requests.GetAsync(email, requestId, PendingLifetime, cancellationToken);
+        var outcome = ConfirmOutcome.Gone;
+        var subscription = await ChangeAsync(email, s =>
+        {
+            outcome = s.Status switch
+            {
+                SubscriptionStatus.Active => ConfirmOutcome.AlreadyActive,
+                SubscriptionStatus.Pending when requested is not null => ConfirmOutcome.Confirmed,
+                _ => ConfirmOutcome.Gone,
+            };
+            return outcome == ConfirmOutcome.Confirmed ? s with { Status = SubscriptionStatus.Active, Preferences = requested!, ConfirmedAt = clock.GetUtcNow() } : s;
+        }, cancellationToken);
+        if (subscription is null) return (ConfirmOutcome.Gone, null);
+        if (outcome == ConfirmOutcome.Confirmed) await _requests.DeleteAllAsync(email, cancellationToken);
+        return (outcome, subscription);
+    }
+
+    /// <summary>An admin's own act (`gazette subscribers add`): the address is active with these preferences, no mail, no request.</summary>
+    public async Task<Subscription> ActivateAsync(EmailAddress email, Preferences preferences, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         preferences = preferences.Normalised();
         for (var attempt = 0; ; attempt++)
         {
             var now = clock.GetUtcNow();
-            var current = await GetEntityAsync(email, cancellationToken);
             try
             {
-                if (current is null)
+                if (await GetEntityAsync(email, cancellationToken) is not { } current)
                 {
-                    await Table.AddEntityAsync(SubscriberRow.From(new Subscription(email, SubscriptionStatus.Pending, preferences, now, ConfirmationSentAt: now)), cancellationToken);
-                    return SubscribeOutcome.SendConfirmation;
+                    var created = new Subscription(email, SubscriptionStatus.Active, preferences, now, ConfirmedAt: now);
+                    await Table.AddEntityAsync(SubscriberRow.From(created), cancellationToken);
+                    return created;
                 }
 
                 var existing = current.ToSubscription();
-                var recentlyMailed = existing.ConfirmationSentAt is { } sent && now - sent < ConfirmationInterval;
-                if (existing.Status == SubscriptionStatus.Active)
-                {
-                    if (recentlyMailed) return SubscribeOutcome.Throttled;
-                    await ReplaceAsync(existing with { ConfirmationSentAt = now }, current.ETag, cancellationToken);
-                    return SubscribeOutcome.SendManageLink;
-                }
-
-                // Pending or unsubscribed: the request stands as pending until confirmed; its preferences are the latest asked.
-                var renewed = existing with
-                {
-                    Status = SubscriptionStatus.Pending,
-                    Preferences = preferences,
-                    CreatedAt = existing.Status == SubscriptionStatus.Unsubscribed ? now : existing.CreatedAt,
-                    UnsubscribedAt = null,
-                    ConfirmationSentAt = recentlyMailed ? existing.ConfirmationSentAt : now,
-                };
-                await ReplaceAsync(renewed, current.ETag, cancellationToken);
-                return recentlyMailed ? SubscribeOutcome.Throttled : SubscribeOutcome.SendConfirmation;
+                var active = existing.Status == SubscriptionStatus.Active
+                    ? existing with { Preferences = preferences }
+                    : existing with
+                    {
+                        Status = SubscriptionStatus.Active, Preferences = preferences, ConfirmedAt = now, UnsubscribedAt = null,
+                        CreatedAt = existing.Status == SubscriptionStatus.Unsubscribed ? now : existing.CreatedAt,
+                    };
+                await ReplaceAsync(active, current.ETag, cancellationToken);
+                return active;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Another request for the same address got there first: read again and decide again.
                 await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
             }
         }
     }
-
-    /// <summary>The confirm link was followed: pending becomes active. An unsubscribed address is not revived by an old link.</summary>
-    public Task<Subscription?> ConfirmAsync(EmailAddress email, CancellationToken cancellationToken = default) =>
-        ChangeAsync(email, s => s.Status == SubscriptionStatus.Pending ? s with { Status = SubscriptionStatus.Active, ConfirmedAt = clock.GetUtcNow() } : s, cancellationToken);
 
     public Task<Subscription?> UpdatePreferencesAsync(EmailAddress email, Preferences preferences, CancellationToken cancellationToken = default) =>
         ChangeAsync(email, s => s.Status == SubscriptionStatus.Unsubscribed ? s : s with { Preferences = preferences.Normalised() }, cancellationToken);
@@ -130,16 +216,22 @@ public sealed class SubscriberStore(GazetteStorage storage, TimeProvider clock)
         await foreach (var row in Table.QueryAsync<SubscriberRow>(filter, cancellationToken: cancellationToken)) yield return row.ToSubscription();
     }
 
-    /// <summary>Deletes unconfirmed requests older than 7 days and unsubscribed addresses older than 28 days. Returns how many.</summary>
+    /// <summary>
+    /// Deletes unconfirmed requests older than 7 days and unsubscribed addresses older than 28 days; returns how many
+    /// addresses. Also erases each mailed request (with its preferences) 7 days after it was made, and inbox throttle
+    /// marks once they no longer throttle.
+    /// </summary>
     public async Task<int> ApplyRetentionAsync(CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        await _requests.ApplyRetentionAsync(PendingLifetime, ConfirmationInterval, cancellationToken);
         var erased = 0;
         await foreach (var entity in Table.QueryAsync<SubscriberRow>(cancellationToken: cancellationToken))
         {
             var s = entity.ToSubscription();
-            var expired = s.Status == SubscriptionStatus.Pending && now - s.CreatedAt > PendingLifetime
+            // Pending: 7 days after its last confirmation mail, so that the newest link (open 7 days) finds its address.
+            var expired = s.Status == SubscriptionStatus.Pending && now - (s.ConfirmationSentAt ?? s.CreatedAt) > PendingLifetime
                           || s.Status == SubscriptionStatus.Unsubscribed && s.UnsubscribedAt is { } at && now - at > UnsubscribedRetention;
             if (!expired) continue;
             try

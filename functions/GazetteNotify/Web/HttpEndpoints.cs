@@ -32,7 +32,8 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
     [
         new("SubscriptionForm", "GET", Routes.Form, false, (e, _, _) => Task.FromResult(e._subscriptions.Form())),
         new("Subscribe", "POST", Routes.Subscribe, false, (e, r, c) => e.SubscribeLimitedAsync(r, c)),
-        new("Confirm", "GET", Routes.Confirm, false, (e, r, c) => e._subscriptions.ConfirmAsync(Token(r), c)),
+        new("ConfirmPage", "GET", Routes.Confirm, false, (e, r, c) => e._subscriptions.ConfirmPageAsync(Token(r), c)),
+        new("Confirm", "POST", Routes.Confirm, false, (e, r, c) => e._subscriptions.ConfirmAsync(Token(r), c)),
         new("ManagePage", "GET", Routes.Manage, false, (e, r, c) => e._subscriptions.ManageAsync(Token(r), c)),
         new("UpdatePreferences", "POST", Routes.Manage, false, async (e, r, c) => await e._subscriptions.UpdateAsync(Token(r), await FormOf(r, c), c)),
         new("UnsubscribePage", "GET", Routes.Unsubscribe, false, (e, r, _) => Task.FromResult(e._subscriptions.UnsubscribePage(Token(r)))),
@@ -147,7 +148,7 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
     private async Task<PageResult> SubscribeLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var form = await FormOf(request, cancellationToken);
-        if (Mail.EmailAddress.TryParse(form.Email, out var address) && !limits.AllowAddress(address!.Value)) return TooMany(3600);
+        if (Mail.EmailAddress.TryParse(form.Email, out var address) && !limits.AllowAddress(address!)) return TooMany(3600);
         return await _subscriptions.SubscribeAsync(form, cancellationToken);
     }
 

@@ -30,6 +30,11 @@ public static class Pages
             { [nameof(ManagePage.MaskedEmail)] = maskedEmail, [nameof(ManagePage.Action)] = action, [nameof(ManagePage.Preferences)] = preferences,
               [nameof(ManagePage.UnsubscribeLink)] = unsubscribeLink });
 
+    /// <summary>The confirm link's page: the address (masked), what the request asked for, and the button that confirms.</summary>
+    public static string Confirm(string gazetteName, string maskedEmail, Preferences requested, string action) => ComponentHtml.Render<ConfirmPage>(new()
+        { [nameof(ConfirmPage.GazetteName)] = gazetteName, [nameof(ConfirmPage.MaskedEmail)] = maskedEmail,
+          [nameof(ConfirmPage.Requested)] = requested, [nameof(ConfirmPage.Action)] = action });
+
     public static string Unsubscribe(string gazetteName, string action) => ComponentHtml.Render<UnsubscribePage>(new()
         { [nameof(UnsubscribePage.GazetteName)] = gazetteName, [nameof(UnsubscribePage.Action)] = action });
 

@@ -62,6 +62,9 @@ public sealed class RateLimits(RateLimitSettings settings) : IDisposable
 
     public bool AllowAddress(string normalisedAddress) => Acquire(_addresses, normalisedAddress);
 
+    /// <summary>Counted per inbox: victim+1@ and victim+2@ (and at Gmail v.ictim@) share one allowance.</summary>
+    public bool AllowAddress(Mail.EmailAddress address) => AllowAddress(Mail.MailboxKey.Of(address).Value);
+
     /// <summary>
     /// The caller: behind Azure's front end (Http:TrustForwardedFor), the address it appended last to X-Forwarded-For —
     /// earlier entries are whatever the client sent; otherwise the connection's remote address.

@@ -26,6 +26,7 @@ public static class RouteRules
     {
         ["SubscriptionForm"] = new(RouteGroup.PublicRead, NoBody, null, false),
         ["Subscribe"] = new(RouteGroup.Subscribe, PreferencesForm, null, true),
+        ["ConfirmPage"] = new(RouteGroup.TokenRead, NoBody, LinkPurposes.Confirm, true),
         ["Confirm"] = new(RouteGroup.TokenWrite, NoBody, LinkPurposes.Confirm, true),
         ["ManagePage"] = new(RouteGroup.TokenRead, NoBody, LinkPurposes.Manage, true),
         ["UpdatePreferences"] = new(RouteGroup.TokenWrite, PreferencesForm, LinkPurposes.Manage, true),

@@ -5,7 +5,8 @@ using GazetteNotify.Subscriptions;
 namespace GazetteNotify.Web;
 
 /// <summary>
-/// The subscription routes, shared by the Functions app and `gazette serve`: the form (/), subscribe, confirm,
+/// The subscription routes, shared by the Functions app and `gazette serve`: the form (/), subscribe, confirm (a page,
+/// and its POST),
 /// manage (view and change), unsubscribe (a page, and RFC 8058 one-click POST). Every link carries a signed token;
 /// a forged, altered or expired one gets a clear page and changes nothing. The subscribe answer is the same whether
 /// or not the address is known, so the page reveals nothing about anyone's subscription.
@@ -37,12 +38,14 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
             return new PageResult(400, Pages.SubscribeAgain(SubscribeAction, form.Email, "请至少选择一个主题，或填写关键词、发文机关、文号前缀。"));
         }
 
-        var outcome = await store.RequestAsync(email!, preferences, cancellationToken);
+        var request = await store.RequestAsync(email!, preferences, cancellationToken);
+        var outcome = request.Outcome;
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         if (outcome == SubscribeOutcome.SendConfirmation)
         {
-            var link = Link(Routes.Confirm, tokens.Issue(Confirm, email!.Value, ConfirmLinkLifetime));
-            await transport.SendAsync(SubscriptionMails.Confirmation(email.Value, settings.GazetteName, link, ConfirmLinkLifetime.Days), $"confirm-{email.Hash()[..16]}-{now}", cancellationToken);
+            // The link names this request: it activates these preferences and no one else's.
+            var link = Link(Routes.Confirm, tokens.Issue(Confirm, ConfirmSubject.Format(email!, request.RequestId!), ConfirmLinkLifetime));
+            await transport.SendAsync(SubscriptionMails.Confirmation(email!.Value, settings.GazetteName, link, ConfirmLinkLifetime.Days), $"confirm-{email.Hash()[..16]}-{now}", cancellationToken);
         }
         else if (outcome == SubscribeOutcome.SendManageLink)
         {
@@ -53,14 +56,47 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
         return new PageResult(200, Pages.Message("请查收邮件", "如果该地址可以接收邮件，我们已发送一封邮件。请按邮件中的链接完成确认。"));
     }
 
+    /// <summary>GET the confirm link: what would be confirmed, and a button (mail scanners follow links; only the POST confirms).</summary>
+    public async Task<PageResult> ConfirmPageAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (CheckConfirm(token, out var email, out var requestId) is { } refused) return refused;
+        var (subscription, requested) = await store.GetRequestAsync(email!, requestId!, cancellationToken);
+        if (subscription?.Status == SubscriptionStatus.Active) return AlreadyActive();
+        if (requested is null) return RequestGone();
+        var action = Routes.FormAction(settings.PublicBaseUrl, Routes.Confirm, token);
+        return new PageResult(200, Pages.Confirm(settings.GazetteName, email!.Masked(), requested, action));
+    }
+
+    /// <summary>POST from the confirm page: activates exactly the preferences of the request the link names.</summary>
     public async Task<PageResult> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (Check(token, Confirm) is { } refused) return refused;
-        var subscription = await store.ConfirmAsync(EmailAddress.Parse(tokens.Verify(token, Confirm).Subject!), cancellationToken);
-        return subscription?.Status == SubscriptionStatus.Active
-            ? new PageResult(200, Pages.Message("订阅已确认", "谢谢！新一期公报发布后，相关文件会发送到您的邮箱。", "管理订阅", Link(Routes.Manage, tokens.Issue(Manage, subscription.Email.Value))))
-            : new PageResult(410, Pages.Message("订阅不存在", "该订阅已退订或已过期，请重新订阅。", "重新订阅", settings.PublicBaseUrl.ToString()));
+        if (CheckConfirm(token, out var email, out var requestId) is { } refused) return refused;
+        var (outcome, subscription) = await store.ConfirmAsync(email!, requestId!, cancellationToken);
+        return outcome switch
+        {
+            ConfirmOutcome.Confirmed => new PageResult(200, Pages.Message("订阅已确认", "谢谢！新一期公报发布后，相关文件会发送到您的邮箱。", "管理订阅", Link(Routes.Manage, tokens.Issue(Manage, subscription!.Email.Value)))),
+            ConfirmOutcome.AlreadyActive => AlreadyActive(),
+            _ => RequestGone(),
+        };
     }
+
+    /// <summary>A confirm link's token, read: the address and the request it names; or the page saying why not.</summary>
+    private PageResult? CheckConfirm(string? token, out EmailAddress? email, out string? requestId)
+    {
+        email = null;
+        requestId = null;
+        if (Check(token, Confirm) is { } refused) return refused;
+        if (ConfirmSubject.TryParse(tokens.Verify(token, Confirm).Subject, out email, out requestId)) return null;
+        // A link mailed before requests had ids names only the address, so it cannot say which preferences were asked for
+        // (the old row held whatever was asked last, by anyone): refused, and the owner subscribes again.
+        return new PageResult(410, Pages.Message("链接已停用", "这封确认邮件中的链接已停用，未做任何更改。请重新提交订阅，我们会再发送一封确认邮件。", "重新订阅", settings.PublicBaseUrl.ToString()));
+    }
+
+    /// <summary>An active subscription is changed only through its manage link, never by a confirm link (anyone can cause one).</summary>
+    private static PageResult AlreadyActive() =>
+        new(200, Pages.Message("订阅已生效", "此邮箱的订阅已经确认，本链接没有更改任何设置。如需修改关注内容或退订，请使用提醒邮件中的“管理订阅”链接。"));
+
+    private PageResult RequestGone() => new(410, Pages.Message("订阅不存在", "该订阅已退订或已过期，请重新订阅。", "重新订阅", settings.PublicBaseUrl.ToString()));
 
     public async Task<PageResult> ManageAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -100,7 +136,7 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     private PageResult? Check(string? token, string purpose)
     {
         var check = tokens.Verify(token, purpose);
-        if (check.IsValid && EmailAddress.TryParse(check.Subject, out _)) return null;
+        if (check.IsValid && (EmailAddress.TryParse(check.Subject, out _) || purpose == Confirm && ConfirmSubject.TryParse(check.Subject, out _, out _))) return null;
         return check.Problem == TokenProblem.Expired
             ? new PageResult(410, purpose == Confirm
                 ? Pages.Message("链接已过期", $"确认链接的有效期为 {ConfirmLinkLifetime.Days} 天。请重新提交订阅，我们会再发送一封确认邮件。", "重新订阅", settings.PublicBaseUrl.ToString())

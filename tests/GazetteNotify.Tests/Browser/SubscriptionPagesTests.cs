@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace GazetteNotify.Tests.Browser;
 
 /// <summary>
-/// A person on a phone, with JavaScript off: subscribes, opens the confirmation mail, confirms, changes preferences,
+/// A person on a phone, with JavaScript off: subscribes, opens the confirmation mail, confirms on its page, changes preferences,
 /// unsubscribes — every page in Chinese, labelled, and readable at 375 px. Screenshots of each page are kept.
 /// </summary>
 [Collection(BrowserGroup.Name)]
@@ -73,6 +73,12 @@ public sealed partial class SubscriptionPagesTests(BrowserFixture fx)
         Assert.StartsWith(fx.Runner.BaseUrl.ToString(), confirm, StringComparison.Ordinal);
 
         await page.GotoAsync(confirm);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("确认订阅");
+        await CheckPageAsync(page);
+        await Expect(page.Locator("dl")).ToContainTextAsync("居住证、减税");
+        await ShotAsync(page, "3-confirm-page");
+        Assert.Equal(SubscriptionStatus.Pending, (await store.GetAsync(EmailAddress.Parse(email)))!.Status);
+        await page.ClickAsync("button[type=submit]");
         await Expect(page.Locator("h1")).ToHaveTextAsync("订阅已确认");
         await ShotAsync(page, "3-confirmed");
         Assert.Equal(SubscriptionStatus.Active, (await store.GetAsync(EmailAddress.Parse(email)))!.Status);

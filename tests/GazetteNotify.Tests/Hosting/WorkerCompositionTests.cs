@@ -117,8 +117,8 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
                 .WithEmail("natural-resources", "ziran@lc.example.gov.cn"));
             var past = new ShiftedClock(Clock, TimeSpan.FromDays(-40));
             var store = new SubscriberStore(storage, past);
-            await store.RequestAsync(EmailAddress.Parse("gone@example.com"), Scenario.Keywords("税"));
-            await store.ConfirmAsync(EmailAddress.Parse("gone@example.com"));
+            var request = await store.RequestAsync(EmailAddress.Parse("gone@example.com"), Scenario.Keywords("税"));
+            await store.ConfirmAsync(EmailAddress.Parse("gone@example.com"), request.RequestId!);
             await store.UnsubscribeAsync(EmailAddress.Parse("gone@example.com"));
         }
 
@@ -311,7 +311,8 @@ public sealed partial class WorkerCompositionTests(WorkerCompositionTests.TwoHos
         { "SubscriptionForm", "GET", "/" },
         { "TopicFeed", "GET", "/feeds/topics/public-security-justice.atom" },
         { "IssuerFeed", "GET", "/feeds/issuers/" + Uri.EscapeDataString("聊城市人民政府") + ".atom" },
-        { "Confirm", "GET", "/confirm?token=not-a-token" },
+        { "ConfirmPage", "GET", "/confirm?token=not-a-token" },
+        { "Confirm", "POST", "/confirm?token=not-a-token" },
         { "ManagePage", "GET", "/manage?token=not-a-token" },
         { "UnsubscribePage", "GET", "/unsubscribe?token=not-a-token" },
         { "AcknowledgeTaskPage", "GET", "/tasks/acknowledge?token=not-a-token" },

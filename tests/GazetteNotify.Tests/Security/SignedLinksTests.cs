@@ -43,7 +43,7 @@ public sealed class SignedLinksTests : IDisposable
         Task<string> Task() => new TaskStates(_storage).ProgressAsync("2022-06|01|002").ContinueWith(t => t.Result is { } p ? StoredName.Of(p.Of("finance")) : ""); // the finance bureau's part
         var page = purpose switch
         {
-            SubscriptionHandlers.Confirm => await subscriptions.ConfirmAsync(token),
+            SubscriptionHandlers.Confirm => await subscriptions.ConfirmAsync(token), // the POST; the page (GET) changes nothing in any case
             SubscriptionHandlers.Manage => await subscriptions.UpdateAsync(token, new SubscriptionForm(null, [], "改过", null, null, null)),
             SubscriptionHandlers.Unsubscribe => await subscriptions.UnsubscribeAsync(token),
             ReminderLinks.AcknowledgePurpose => await tasks.AcknowledgeAsync(token),
@@ -53,8 +53,11 @@ public sealed class SignedLinksTests : IDisposable
         return (page.Status, purpose is ReminderLinks.AcknowledgePurpose or ReminderLinks.DonePurpose or ReminderLinks.CalendarPurpose ? Task : Subscriber);
     }
 
-    private static string Subject(string purpose) => purpose switch
+    private string _requestId = "";
+
+    private string Subject(string purpose) => purpose switch
     {
+        SubscriptionHandlers.Confirm => ConfirmSubject.Format(EmailAddress.Parse("owner@example.com"), _requestId),
         ReminderLinks.AcknowledgePurpose or ReminderLinks.DonePurpose => ReminderLinks.Subject("finance", "2022-06|01|002"),
         ReminderLinks.CalendarPurpose => "finance",
         _ => "owner@example.com",
@@ -63,7 +66,7 @@ public sealed class SignedLinksTests : IDisposable
     private async Task SetUpAsync()
     {
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
-        await new SubscriberStore(_storage, _clock).RequestAsync(EmailAddress.Parse("owner@example.com"), Scenario.Keywords("居住证"));
+        _requestId = (await new SubscriberStore(_storage, _clock).RequestAsync(EmailAddress.Parse("owner@example.com"), Scenario.Keywords("居住证"))).RequestId!;
     }
 
     [Theory]
@@ -95,12 +98,14 @@ public sealed class SignedLinksTests : IDisposable
     public async Task An_expired_confirm_link_and_replayed_links_change_nothing_more()
     {
         await SetUpAsync();
-        var confirm = Tokens.Issue(SubscriptionHandlers.Confirm, "owner@example.com", SubscriptionHandlers.ConfirmLinkLifetime);
+        var confirm = Tokens.Issue(SubscriptionHandlers.Confirm, Subject(SubscriptionHandlers.Confirm), SubscriptionHandlers.ConfirmLinkLifetime);
         _clock.Advance(SubscriptionHandlers.ConfirmLinkLifetime + TimeSpan.FromMinutes(1));
         Assert.Equal(410, (await OpenAsync(SubscriptionHandlers.Confirm, confirm)).Status);
         Assert.Equal(SubscriptionStatus.Pending, (await new SubscriberStore(_storage, _clock).GetAsync(EmailAddress.Parse("owner@example.com")))!.Status);
 
-        var fresh = Tokens.Issue(SubscriptionHandlers.Confirm, "owner@example.com", SubscriptionHandlers.ConfirmLinkLifetime);
+        // A new request (its request expired with its link), and its fresh link.
+        _requestId = (await new SubscriberStore(_storage, _clock).RequestAsync(EmailAddress.Parse("owner@example.com"), Scenario.Keywords("居住证"))).RequestId!;
+        var fresh = Tokens.Issue(SubscriptionHandlers.Confirm, Subject(SubscriptionHandlers.Confirm), SubscriptionHandlers.ConfirmLinkLifetime);
         Assert.Equal(200, (await OpenAsync(SubscriptionHandlers.Confirm, fresh)).Status);
         var unsubscribe = Tokens.Issue(SubscriptionHandlers.Unsubscribe, "owner@example.com", null);
         Assert.Equal(200, (await OpenAsync(SubscriptionHandlers.Unsubscribe, unsubscribe)).Status);

@@ -20,8 +20,9 @@ public static class Scenario
     public static async Task SubscribeAsync(GazetteStorage storage, TimeProvider clock, string email, Preferences preferences)
     {
         var store = new SubscriberStore(storage, clock);
-        await store.RequestAsync(EmailAddress.Parse(email), preferences);
-        await store.ConfirmAsync(EmailAddress.Parse(email));
+        var request = await store.RequestAsync(EmailAddress.Parse(email), preferences);
+        if (request.RequestId is null) throw new InvalidOperationException($"{email}: no confirmation went ({request.Outcome})");
+        await store.ConfirmAsync(EmailAddress.Parse(email), request.RequestId);
     }
 
     public static Preferences Keywords(params string[] keywords) => new([], keywords, [], [], DigestFrequency.EachIssue);

@@ -143,7 +143,13 @@ public sealed class RenderingGoldenTests : IDisposable
         var earlier = new LinkTokens(Scenario.LinkSecret, new FakeTimeProvider(_clock.GetUtcNow().AddDays(-400)));
         Page("confirm-expired", await handlers.ConfirmAsync(earlier.Issue(SubscriptionHandlers.Confirm, "zhang@example.com", SubscriptionHandlers.ConfirmLinkLifetime)));
         Page("manage-expired", await handlers.ManageAsync(earlier.Issue(SubscriptionHandlers.Manage, "zhang@example.com")));
-        Page("confirm-ok", await handlers.ConfirmAsync(Tokens.Issue(SubscriptionHandlers.Confirm, "zhang@example.com", SubscriptionHandlers.ConfirmLinkLifetime)));
+        Page("confirm-old-link", await handlers.ConfirmAsync(Tokens.Issue(SubscriptionHandlers.Confirm, "zhang@example.com", SubscriptionHandlers.ConfirmLinkLifetime)));
+        var zhang = EmailAddress.Parse("zhang@example.com");
+        var requestId = _storage.Table(_storage.Names.SubscribeRequestsTable).Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == zhang.Hash()).Single().RowKey;
+        var confirm = Tokens.Issue(SubscriptionHandlers.Confirm, ConfirmSubject.Format(zhang, requestId), SubscriptionHandlers.ConfirmLinkLifetime);
+        Page("confirm-page", await handlers.ConfirmPageAsync(confirm));
+        Page("confirm-ok", await handlers.ConfirmAsync(confirm));
+        Page("confirm-already-active", await handlers.ConfirmPageAsync(confirm));
 
         var manage = Tokens.Issue(SubscriptionHandlers.Manage, "zhang@example.com");
         Page("manage-saved", await handlers.UpdateAsync(manage, new SubscriptionForm(null, ["finance", "health"], "居住证、<减税>", "市医疗保障局", "聊政办字", "Weekly") { Follows = "聊政办字〔2022〕22号" }));
@@ -153,7 +159,7 @@ public sealed class RenderingGoldenTests : IDisposable
         Page("unsubscribe", handlers.UnsubscribePage(unsubscribe));
         Page("unsubscribed", await handlers.UnsubscribeAsync(unsubscribe));
         Page("manage-gone", await handlers.ManageAsync(manage));
-        Page("confirm-gone", await handlers.ConfirmAsync(Tokens.Issue(SubscriptionHandlers.Confirm, "nobody@example.com", SubscriptionHandlers.ConfirmLinkLifetime)));
+        Page("confirm-gone", await handlers.ConfirmAsync(Tokens.Issue(SubscriptionHandlers.Confirm, ConfirmSubject.Format(EmailAddress.Parse("nobody@example.com"), PendingRequests.NewId()), SubscriptionHandlers.ConfirmLinkLifetime)));
 
         Page("feed-unknown-topic", await new FeedHandlers(new RecentDocuments(_storage), SiteSettings.Local, _clock).TopicAsync("no-such-topic"));
         AssertSame();

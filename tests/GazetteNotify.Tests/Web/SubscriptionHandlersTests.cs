@@ -49,8 +49,16 @@ public sealed partial class SubscriptionHandlersTests : IDisposable
         Assert.Equal(200, answer.Status);
         Assert.Equal(SubscriptionStatus.Pending, (await Store.GetAsync(EmailAddress.Parse("zhang@example.com")))!.Status);
 
-        var confirmed = await handlers.ConfirmAsync(await LatestLinkAsync("confirm"));
+        var confirmLink = await LatestLinkAsync("confirm");
+        var page = await handlers.ConfirmPageAsync(confirmLink);
+        Assert.Equal(200, page.Status);
+        Assert.Contains("z***@example.com", page.Html);
+        Assert.Contains("居住证、减税", page.Html);
+        Assert.Contains("每日汇总", page.Html);
+        Assert.Equal(SubscriptionStatus.Pending, (await Store.GetAsync(EmailAddress.Parse("zhang@example.com")))!.Status); // GET changes nothing
+        var confirmed = await handlers.ConfirmAsync(confirmLink);
         Assert.Equal(200, confirmed.Status);
+        Assert.Contains("订阅已确认", confirmed.Html);
         var active = (await Store.GetAsync(EmailAddress.Parse("zhang@example.com")))!;
         Assert.Equal(SubscriptionStatus.Active, active.Status);
         Assert.Equal(["finance"], active.Preferences.Topics);
@@ -97,6 +105,7 @@ public sealed partial class SubscriptionHandlersTests : IDisposable
 
         var forged = token[..^3] + (token[^3] == 'A' ? "B" : "A") + token[^2..];
         Assert.Equal(400, (await handlers.ConfirmAsync(forged)).Status);
+        Assert.Equal(400, (await handlers.ConfirmPageAsync(forged)).Status);
         Assert.Equal(400, (await handlers.ConfirmAsync("not-a-token")).Status);
         Assert.Equal(400, (await handlers.UnsubscribeAsync(token)).Status); // a confirm token does not unsubscribe
         Assert.Equal(SubscriptionStatus.Pending, (await Store.GetAsync(EmailAddress.Parse("wang@example.com")))!.Status);
@@ -105,6 +114,23 @@ public sealed partial class SubscriptionHandlersTests : IDisposable
         var expired = await handlers.ConfirmAsync(token);
         Assert.Equal(410, expired.Status);
         Assert.Contains("链接已过期", expired.Html);
+        Assert.Equal(SubscriptionStatus.Pending, (await Store.GetAsync(EmailAddress.Parse("wang@example.com")))!.Status);
+    }
+
+    [Fact]
+    public async Task A_confirm_link_mailed_before_requests_had_ids_is_refused_in_chinese_and_changes_nothing()
+    {
+        var handlers = Handlers();
+        await handlers.SubscribeAsync(Form("wang@example.com"));
+        var old = new LinkTokens("a-test-secret-that-is-long-enough-32b", _clock).Issue(SubscriptionHandlers.Confirm, "wang@example.com", SubscriptionHandlers.ConfirmLinkLifetime);
+
+        foreach (var answer in new[] { await handlers.ConfirmPageAsync(old), await handlers.ConfirmAsync(old) })
+        {
+            Assert.Equal(410, answer.Status);
+            Assert.Contains("链接已停用", answer.Html);
+            Assert.Contains("请重新提交订阅", answer.Html);
+        }
+
         Assert.Equal(SubscriptionStatus.Pending, (await Store.GetAsync(EmailAddress.Parse("wang@example.com")))!.Status);
     }
 

@@ -6,13 +6,13 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace GazetteNotify.Functions.Http;
 
-/// <summary>GET a confirm link.</summary>
+/// <summary>POST the confirm button: activates the preferences of the request the link names.</summary>
 public sealed class ConfirmFunction(HttpEndpoints endpoints)
 {
     private const string Name = "Confirm";
 
     [Function(Name)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Confirm)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Confirm)] HttpRequest request, CancellationToken cancellationToken) =>
         (await endpoints.HandleAsync(Name, request, cancellationToken)).ToActionResult();
 }
