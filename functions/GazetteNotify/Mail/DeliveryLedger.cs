@@ -40,7 +40,7 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock, D
     /// How long after its claim a delivery that may have reached the provider waits for an event before it is sent
     /// again. SendGrid posts events within seconds to minutes and retries a failed post; an hour covers that and a
     /// short outage of our own endpoint, and delays a mail that never left (the worker died before the request) by an
-    /// hour at most — for a daily digest, better than a duplicate (docs/adr/0043-uncertain-deliveries-wait-for-events.md).
+    /// hour at most — for a daily digest, better than a duplicate (docs/adr/0043-uncertain-deliveries-wait-for-sendgrids-events.md).
     /// </summary>
     public static readonly TimeSpan UncertainWindow = TimeSpan.FromHours(1);
 

@@ -6,7 +6,7 @@ namespace GazetteNotify.Mail;
 /// How long the Deliveries ledger waits before it takes a delivery out of a worker's hands (<see cref="SendingLease"/>)
 /// and before it sends a delivery that may have reached the provider again (<see cref="UncertainWindow"/>, counted from
 /// the claim). Settings Mail:SendingLease and Mail:UncertainWindow (c# TimeSpan, 00:10:00) override them — a test
-/// shrinks both to seconds; production keeps the defaults (docs/adr/0043-uncertain-deliveries-wait-for-events.md).
+/// shrinks both to seconds; production keeps the defaults (docs/adr/0043-uncertain-deliveries-wait-for-sendgrids-events.md).
 /// </summary>
 public sealed record DeliveryTimings(TimeSpan SendingLease, TimeSpan UncertainWindow)
 {

@@ -82,8 +82,8 @@ public sealed class SendGridTransport(
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                // The HTTP timeout: the request was sent and SendGrid may have accepted it. No retry.
-                return MailSendResult.Unanswered("SendGrid did not answer in time; the mail may have been accepted (not retried)");
+                // The HTTP timeout: the request was sent and SendGrid may have accepted it. No retry: its events settle it.
+                return MailSendResult.Unanswered("SendGrid did not answer in time; the mail may have been accepted (left for its events to settle)");
             }
 
             if (response.IsSuccessStatusCode)
