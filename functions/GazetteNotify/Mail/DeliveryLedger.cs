@@ -163,7 +163,9 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock, D
         var settled = false;
         await foreach (var row in Table.QueryAsync<DeliveryRow>(filter, cancellationToken: cancellationToken))
         {
-            if (accepted && row.SettledBy is "processed" or "delivered" or "deferred" or "bounce" && row.Status == DeliveryStatus.Sent) continue;
+            // Already settled as taken; or dropped, which a `processed` arriving late (events need not come in order) does not undo.
+            if (accepted && (row.SettledBy is "processed" or "delivered" or "deferred" or "bounce" && row.Status == DeliveryStatus.Sent
+                             || row.SettledBy == "dropped" && eventKind == "processed")) continue;
             var patch = new TableEntity(row.PartitionKey, row.RowKey)
             {
                 [nameof(DeliveryRow.SettledBy)] = eventKind,

@@ -71,6 +71,17 @@ public sealed class UncertainDeliveryTests
     }
 
     [Fact]
+    public async Task A_processed_event_arriving_after_dropped_leaves_it_dropped()
+    {
+        var ledger = await DeadWorkerAsync();
+        await Events().RecordAsync(Post(("dropped", 1)));
+        await Events().RecordAsync(Post(("processed", 1)));
+
+        var row = (await ledger.ListAsync(Run)).Single(r => r.RowKey == Key(1));
+        Assert.Equal((DeliveryStatus.Dropped, "dropped"), (row.Status, row.SettledBy));
+    }
+
+    [Fact]
     public async Task A_late_worker_record_does_not_undo_what_an_event_settled()
     {
         // The processed event can arrive before the worker that sent the mail records its (timed-out) answer.
