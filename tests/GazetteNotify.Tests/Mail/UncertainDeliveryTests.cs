@@ -48,6 +48,10 @@ public sealed class UncertainDeliveryTests
         Assert.Equal(DeliveryStatus.Uncertain, (await ledger.ListAsync(Run)).Single(r => r.RowKey == Key(1)).Status);
         _clock.Advance(DeliveryLedger.UncertainWindow - DeliveryLedger.SendingLease - TimeSpan.FromSeconds(2));
         Assert.Equal(DeliveryClaim.Unsettled, await ledger.ClaimAsync(Run, Key(1), default)); // still within the window
+
+        // The admin sees it apart from sent, sending and failed.
+        var run = (await new RecentDeliveries(_storage, _clock).ListAsync(TimeSpan.FromDays(14))).Single(r => r.Key == Run);
+        Assert.Equal((0, 2, 1, 0), (run.Sent, run.Sending, run.Uncertain, run.Failed));
     }
 
     [Fact]
