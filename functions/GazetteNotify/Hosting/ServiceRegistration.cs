@@ -40,6 +40,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<EmailBatches>();
         services.AddSingleton<IEmailBatchSink>(sp => sp.GetRequiredService<EmailBatches>()); // hosted jobs send through the queue
+        services.AddSingleton(DeliveryTimings.Parse(configuration[DeliveryTimings.SendingLeaseSetting], configuration[DeliveryTimings.UncertainWindowSetting]));
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<SendEmailBatch>();
         services.AddSingleton<PoisonedBatches>();

@@ -5,13 +5,23 @@ using GazetteNotify.Storage;
 namespace GazetteNotify.Mail;
 
 /// <summary>
-/// Effectively-once sending: a row per (run, recipient) is written before the send and completed after. A rerun, a
-/// redelivered message or a restart finds `sent` (or `uncertain`: the provider may have it) and skips; `sending` or
-/// `failed` is tried again — and transports key
-/// their own idempotency on the same delivery id, so a crash between send and record cannot make a second mail.
+/// Effectively-once sending: a row per (run, recipient) is written before the send and completed after. The rules:
+/// <list type="bullet">
+/// <item>`sent`, `dropped`, or any row the provider's events settled (<see cref="DeliveryRow.SettledBy"/>): never sent again.</item>
+/// <item>`sending` within the lease: another worker has it — hands off.</item>
+/// <item>`sending` past the lease (its worker died, maybe after the provider accepted the mail) or `uncertain` (the
+/// request got no answer): the provider may have it. It is marked `uncertain` and waits for SendGrid's events
+/// (processed/delivered → `sent`, dropped → `dropped`, via <see cref="SettleAsync"/>); only when none came within the
+/// <see cref="DeliveryTimings.UncertainWindow"/> of its claim is it sent again.</item>
+/// <item>`failed`: tried again by a rerun or a redelivered batch.</item>
+/// </list>
+/// Every send carries the delivery id (SendGrid custom argument `delivery`, Message-Id for SMTP and the outbox), which
+/// is what the events bring back.
 /// </summary>
-public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
+public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock, DeliveryTimings? timings = null)
 {
+    private readonly DeliveryTimings _timings = timings ?? DeliveryTimings.Default;
+
     private TableClient Table => storage.Table(storage.Names.DeliveriesTable);
 
     /// <summary>A recipient's ledger row key: part of the address' hash, never the address itself.</summary>
@@ -25,6 +35,14 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
     /// (a queue message redelivered while the first still runs) keeps its hands off; after it, the first is dead.
     /// </summary>
     public static readonly TimeSpan SendingLease = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long after its claim a delivery that may have reached the provider waits for an event before it is sent
+    /// again. SendGrid posts events within seconds to minutes and retries a failed post; an hour covers that and a
+    /// short outage of our own endpoint, and delays a mail that never left (the worker died before the request) by an
+    /// hour at most — for a daily digest, better than a duplicate (docs/adr/0047-uncertain-deliveries-wait-for-sendgrids-events.md).
+    /// </summary>
+    public static readonly TimeSpan UncertainWindow = TimeSpan.FromHours(1);
 
     /// <summary>Records the attempt; false when this delivery was already sent or another worker is sending it.</summary>
     public async Task<bool> BeginAsync(string run, string recipientKey, CancellationToken cancellationToken) =>
@@ -54,8 +72,29 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
             }
 
             var row = existing.Value!;
-            if (row.Status is DeliveryStatus.Sent or DeliveryStatus.Uncertain) return DeliveryClaim.Done;
-            if (row.Status == DeliveryStatus.Sending && row.StartedAt is { } started && now - started < SendingLease) return DeliveryClaim.InFlight;
+            if (row.SettledBy is not null || row.Status is DeliveryStatus.Sent or DeliveryStatus.Dropped) return DeliveryClaim.Done;
+            var age = now - (row.StartedAt ?? DateTimeOffset.MinValue);
+            if (row.Status == DeliveryStatus.Sending && age < _timings.SendingLease) return DeliveryClaim.InFlight;
+            if (row.Status is DeliveryStatus.Sending or DeliveryStatus.Uncertain && age < _timings.UncertainWindow)
+            {
+                if (row.Status == DeliveryStatus.Uncertain) return DeliveryClaim.Unsettled;
+                try
+                {
+                    // A dead worker's claim: it may have handed the mail over before it died. Said so in the ledger,
+                    // and left for the events (or the window) to decide.
+                    await Table.UpdateEntityAsync(new TableEntity(run, recipientKey)
+                    {
+                        [nameof(DeliveryRow.Status)] = StoredName.Of(DeliveryStatus.Uncertain),
+                        [nameof(DeliveryRow.Error)] = "worker ended before the send was recorded; awaiting SendGrid's events",
+                    }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                    return DeliveryClaim.Unsettled;
+                }
+                catch (RequestFailedException e) when (e.Status == 412)
+                {
+                    continue; // changed meanwhile (an event settled it, another worker marked it): decide again
+                }
+            }
+
             row.Status = DeliveryStatus.Sending;
             row.Attempts = (row.Attempts ?? 0) + 1;
             row.StartedAt = now;
@@ -108,6 +147,39 @@ public sealed class DeliveryLedger(GazetteStorage storage, TimeProvider clock)
     public Task CompleteAsync(string run, IEnumerable<string> recipientKeys, MailSendResult result, CancellationToken cancellationToken) =>
         TableBatches.SubmitAsync(Table, recipientKeys.Distinct(StringComparer.Ordinal).Select(key => Completed(run, key, result)), TableTransactionActionType.UpsertMerge, cancellationToken);
 
+    /// <summary>
+    /// What SendGrid's event webhook says of a delivery (by the id its custom argument carried): `processed`,
+    /// `delivered`, `deferred` or `bounce` prove the provider has the mail — `sent`, never sent again; `dropped` says it
+    /// will not deliver it (an address on its suppression list, say) — `dropped`, final: a resend would be dropped too.
+    /// False when the id names no row of ours, or the event settles nothing.
+    /// </summary>
+    public async Task<bool> SettleAsync(string deliveryId, string eventKind, string? reason, CancellationToken cancellationToken)
+    {
+        var accepted = eventKind is "processed" or "delivered" or "deferred" or "bounce";
+        if (!accepted && eventKind != "dropped") return false;
+        if (deliveryId.Length < 18 || deliveryId[^17] != '-') return false;
+        var (run, prefix) = (deliveryId[..^17], deliveryId[^16..]);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {run} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var settled = false;
+        await foreach (var row in Table.QueryAsync<DeliveryRow>(filter, cancellationToken: cancellationToken))
+        {
+            // Already settled as taken; or dropped, which a `processed` arriving late (events need not come in order) does not undo.
+            if (accepted && (row.SettledBy is "processed" or "delivered" or "deferred" or "bounce" && row.Status == DeliveryStatus.Sent
+                             || row.SettledBy == "dropped" && eventKind == "processed")) continue;
+            var patch = new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                [nameof(DeliveryRow.SettledBy)] = eventKind,
+                [nameof(DeliveryRow.SettledAt)] = clock.GetUtcNow(),
+                [nameof(DeliveryRow.Status)] = StoredName.Of(accepted ? DeliveryStatus.Sent : DeliveryStatus.Dropped),
+            };
+            if (!accepted) patch[nameof(DeliveryRow.Error)] = Redaction.Redact("SendGrid dropped it: " + (reason ?? "no reason given"));
+            await Table.UpsertEntityAsync(patch, TableUpdateMode.Merge, cancellationToken);
+            settled = true;
+        }
+
+        return settled;
+    }
+
     private static DeliveryRow FirstAttempt(string run, string recipientKey, DateTimeOffset now) =>
         new() { PartitionKey = run, RowKey = recipientKey, Status = DeliveryStatus.Sending, Attempts = 1, StartedAt = now };
 
@@ -136,8 +208,13 @@ public enum DeliveryClaim
 {
     /// <summary>This worker sends it.</summary>
     Go,
-    /// <summary>Sent already (or uncertain: the provider may have it).</summary>
+    /// <summary>Sent already, dropped by the provider, or settled by its events.</summary>
     Done,
     /// <summary>Another worker is sending it right now: leave it, and leave the message for a later look.</summary>
     InFlight,
+    /// <summary>
+    /// The provider may have it (a dead worker's claim, or a request without an answer): waiting for its events until
+    /// the uncertain window ends — like <see cref="InFlight"/>, the message stays for a later look.
+    /// </summary>
+    Unsettled,
 }

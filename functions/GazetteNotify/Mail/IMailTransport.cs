@@ -16,8 +16,8 @@ public sealed record MailSendResult(bool Sent, string? MessageId, string? Error,
     public static MailSendResult Failure(string error, bool retryable) => new(false, null, error, retryable);
 
     /// <summary>
-    /// The request went out and no answer came back in time: the provider may have accepted it. Never retried (a
-    /// second mail is worse than a doubt); recorded as `uncertain` for the admin.
+    /// The request went out and no answer came back in time: the provider may have accepted it. Not retried now (a
+    /// second mail is worse than a doubt); recorded as `uncertain`, for SendGrid's events to settle (DeliveryLedger).
     /// </summary>
     public bool Uncertain { get; init; }
 

@@ -6,7 +6,12 @@ namespace GazetteNotify.Mail;
 /// <summary>The ledger's recent rows (one per recipient per run, addresses hashed): what the admin page shows.</summary>
 public sealed class RecentDeliveries(GazetteStorage storage, TimeProvider clock)
 {
-    public sealed record Run(string Key, int Sent, int Sending, int Failed, DateTimeOffset? Last, IReadOnlyList<string> Errors);
+    /// <summary>A run's deliveries by status: failed counts SendGrid's drops too; uncertain ones wait for SendGrid's events.</summary>
+    public sealed record Run(string Key, int Sent, int Sending, int Failed, DateTimeOffset? Last, IReadOnlyList<string> Errors)
+    {
+        /// <summary>May have reached SendGrid (a dead worker, a request without an answer): settled by its events, or sent again after the window.</summary>
+        public int Uncertain { get; init; }
+    }
 
     public async Task<IReadOnlyList<Run>> ListAsync(TimeSpan window, CancellationToken cancellationToken = default)
     {
@@ -24,9 +29,9 @@ public sealed class RecentDeliveries(GazetteStorage storage, TimeProvider clock)
             .Select(g => new Run(g.Key,
                 g.Count(r => r.Status == DeliveryStatus.Sent),
                 g.Count(r => r.Status == DeliveryStatus.Sending),
-                g.Count(r => r.Status == DeliveryStatus.Failed),
+                g.Count(r => r.Status is DeliveryStatus.Failed or DeliveryStatus.Dropped),
                 g.Max(r => r.Timestamp),
-                g.Select(r => r.Error).Where(e => e is not null).Distinct().Take(3).ToList()!))
+                g.Select(r => r.Error).Where(e => e is not null).Distinct().Take(3).ToList()!) { Uncertain = g.Count(r => r.Status == DeliveryStatus.Uncertain) })
             .OrderByDescending(r => r.Last)
             .ToList();
     }

@@ -47,7 +47,7 @@ public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IM
             var claim = await ledger.ClaimAsync(batch.Run, recipient.RecipientKey, cancellationToken);
             if (claim != DeliveryClaim.Go)
             {
-                if (claim == DeliveryClaim.InFlight) inFlight++;
+                if (claim is DeliveryClaim.InFlight or DeliveryClaim.Unsettled) inFlight++;
                 else skipped++;
                 continue;
             }
@@ -67,7 +67,7 @@ public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IM
     private async Task<BatchResult> SendAsOneRequestAsync(EmailBatch batch, IBatchMailTransport batching, CancellationToken cancellationToken)
     {
         var claims = await ledger.ClaimAsync(batch.Run, batch.Recipients.Select(r => r.RecipientKey), cancellationToken);
-        var inFlight = claims.Values.Count(c => c == DeliveryClaim.InFlight);
+        var inFlight = claims.Values.Count(c => c is DeliveryClaim.InFlight or DeliveryClaim.Unsettled);
         var once = new HashSet<string>(StringComparer.Ordinal); // a recipient listed twice is still sent once
         var pending = batch.Recipients.Where(r => claims[r.RecipientKey] == DeliveryClaim.Go && once.Add(r.RecipientKey)).ToList();
         var skipped = batch.Recipients.Count - pending.Count - inFlight;
@@ -83,10 +83,13 @@ public sealed class SendEmailBatch(EmailBatches queue, DeliveryLedger ledger, IM
 
 public sealed record BatchResult(int Sent, int AlreadySent, int Failed)
 {
-    /// <summary>Deliveries whose request got no answer: recorded `uncertain`, not retried.</summary>
+    /// <summary>Deliveries whose request got no answer: recorded `uncertain`, left for SendGrid's events to settle.</summary>
     public int Uncertain { get; init; }
 
-    /// <summary>Deliveries another worker is sending right now: the message must stay for a later look.</summary>
+    /// <summary>
+    /// Deliveries another worker is sending right now, or that may have reached the provider and wait for its events
+    /// (<see cref="DeliveryClaim.Unsettled"/>): the message must stay for a later look.
+    /// </summary>
     public int InFlight { get; init; }
 
     /// <summary>Whether the queue message is done with: nothing failed and nothing left in another worker's hands.</summary>

@@ -12,6 +12,12 @@ namespace GazetteNotify.Mail;
 public sealed class SendGridTransport(
     SendGridClient client, SendGrid.Helpers.Mail.EmailAddress from, int maxAttempts = 4, Func<TimeSpan, CancellationToken, Task>? delay = null) : IBatchMailTransport
 {
+    /// <summary>
+    /// The custom argument each personalization carries its delivery id in; SendGrid returns it on every event of that
+    /// mail, which is how `processed` / `delivered` / `dropped` settle an uncertain delivery (DeliveryLedger.SettleAsync).
+    /// </summary>
+    public const string DeliveryArgument = "delivery";
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? ((wait, token) => Task.Delay(wait, token));
 
@@ -26,7 +32,7 @@ public sealed class SendGridTransport(
     {
         var message = MailHelper.CreateSingleEmail(from, new SendGrid.Helpers.Mail.EmailAddress(mail.To), mail.Subject, mail.Text, mail.Html);
         foreach (var (name, value) in mail.Headers) message.AddHeader(name, value);
-        message.AddCustomArg("delivery", deliveryId);
+        message.AddCustomArg(DeliveryArgument, deliveryId);
         return SendWithRetriesAsync(message, deliveryId, cancellationToken);
     }
 
@@ -50,7 +56,7 @@ public sealed class SendGridTransport(
                 [EmailBatch.OneClickSlot] = recipient.Links.OneClickUnsubscribe,
             }, i);
             foreach (var (name, value) in mail.Headers) message.AddHeader(name, value, i);
-            message.AddCustomArg("delivery", recipient.DeliveryId, i);
+            message.AddCustomArg(DeliveryArgument, recipient.DeliveryId, i);
         }
 
         return SendWithRetriesAsync(message, batch.Run, cancellationToken);
@@ -76,8 +82,8 @@ public sealed class SendGridTransport(
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                // The HTTP timeout: the request was sent and SendGrid may have accepted it. No retry.
-                return MailSendResult.Unanswered("SendGrid did not answer in time; the mail may have been accepted (not retried)");
+                // The HTTP timeout: the request was sent and SendGrid may have accepted it. No retry: its events settle it.
+                return MailSendResult.Unanswered("SendGrid did not answer in time; the mail may have been accepted (left for its events to settle)");
             }
 
             if (response.IsSuccessStatusCode)

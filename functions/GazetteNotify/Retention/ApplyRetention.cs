@@ -8,7 +8,8 @@ namespace GazetteNotify.Retention;
 /// <summary>
 /// The daily clean-up (APPLY_RETENTION_SCHEDULE). It erases what the privacy notice promises to erase — unconfirmed
 /// requests after 7 days, unsubscribed addresses after 28, and batch payloads (addresses with their personal links)
-/// after 28 — and deletes ledger rows no job reads again, so the Deliveries table does not grow with every run.
+/// after 28 — and deletes ledger rows no job reads again (and the webhook's memory of events older than 3 days), so
+/// the Deliveries and WebhookEvents tables do not grow with every run.
 /// Idempotent: a rerun, or two at once, finds nothing more to delete.
 /// </summary>
 public sealed class ApplyRetention(GazetteStorage storage, SubscriberStore subscribers, TimeProvider clock)
@@ -34,6 +35,9 @@ public sealed class ApplyRetention(GazetteStorage storage, SubscriberStore subsc
         var deliveries = storage.Table(storage.Names.DeliveriesTable);
         var ledgerRows = 0;
         foreach (var range in LedgerRangesBefore(now - LedgerRetention)) ledgerRows += await TableRanges.DeleteAsync(deliveries, range, keep: null, cancellationToken);
+        // The webhook's memory of processed events, counted with the ledger rows: days past any replay or SendGrid retry.
+        ledgerRows += await TableRanges.DeleteAsync(storage.Table(storage.Names.WebhookEventsTable),
+            TableRanges.Partitions("0000", SendGridEvents.MemoryPartition(now - SendGridEvents.MemoryRetention)), keep: null, cancellationToken);
         return new RetentionRun(erased, payloads, ledgerRows);
     }
 

@@ -67,7 +67,10 @@ public sealed record StorageNames(string Prefix = "")
 
     public IEnumerable<string> Queues => [EmailBatches, EmailBatchesPoison];
 
-    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, TaskUnitsTable, DeadlinesTable, ReceiptsTable, SubscribersTable, SubscribeRequestsTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable, AdminActionsTable];
+    /// <summary>SendGrid events already processed (partition = event day, row = sg_event_id): a replayed post does nothing twice.</summary>
+    public string WebhookEventsTable => Prefix + "WebhookEvents";
+
+    public IEnumerable<string> Tables => [IssuesTable, DocumentsTable, TasksTable, TaskUnitsTable, DeadlinesTable, ReceiptsTable, SubscribersTable, SubscribeRequestsTable, DeliveriesTable, JobStateTable, SuppressionsTable, DepartmentsTable, PoisonedBatchesTable, AdminActionsTable, WebhookEventsTable];
 
     private string Container(string name) => Prefix.Length == 0 ? name : $"{Prefix.ToLowerInvariant()}-{name}";
 }

@@ -94,7 +94,7 @@ public sealed class RedeliveryTests
     }
 
     [Fact]
-    public async Task A_worker_that_died_mid_batch_is_taken_over_after_its_lease()
+    public async Task A_worker_that_died_mid_batch_leaves_its_delivery_uncertain_after_its_lease_and_taken_over_after_the_window()
     {
         var message = await EnqueueAsync(3);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -106,7 +106,14 @@ public sealed class RedeliveryTests
         var soon = await job.RunAsync(message);
         Assert.Equal((2, 1, false), (soon.Sent, soon.InFlight, soon.Complete));
 
+        // Past the lease the dead worker may have handed the mail over: uncertain, waiting for SendGrid's events.
         clock.Advance(DeliveryLedger.SendingLease + TimeSpan.FromSeconds(1));
+        var lease = await job.RunAsync(message);
+        Assert.Equal((0, 2, 1, false), (lease.Sent, lease.AlreadySent, lease.InFlight, lease.Complete));
+        Assert.Equal(DeliveryStatus.Uncertain, (await ledger.ListAsync("run-r")).Single(r => r.RowKey == "k1").Status);
+
+        // No event came within the window: sent again.
+        clock.Advance(DeliveryLedger.UncertainWindow - DeliveryLedger.SendingLease);
         var after = await job.RunAsync(message);
         Assert.Equal((1, 2, true), (after.Sent, after.AlreadySent, after.Complete));
         Assert.All(transport.Sends.Values, n => Assert.Equal(1, n));

@@ -160,7 +160,7 @@ public sealed class StorageOutageTests : IDisposable
 
         Start();
         var restarted = new GazetteStorage(again.Settings, again.Names, StorageClientTuning.Interactive);
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow + DeliveryLedger.SendingLease + TimeSpan.FromMinutes(1)); // the redelivery comes after the lease
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow + DeliveryLedger.UncertainWindow + TimeSpan.FromMinutes(1)); // the redelivery comes after the uncertain window (no event came)
         var result = await new SendEmailBatch(new EmailBatches(restarted), new DeliveryLedger(restarted, clock), outbox).RunAsync(message);
 
         Assert.True(result.Complete);

@@ -138,6 +138,10 @@ public sealed class ServiceRegistrationTests : IDisposable
         var now = await endpoints.HandleAsync("SendGridEvents", Signed(DateTimeOffset.UtcNow));
         Assert.Equal((200, "2 events: 1 unsubscribed, 0 suppressed"), (now.Status, now.Html)); // it said "0 events" before
 
+        // The same post again inside the 5 minutes: taken (SendGrid would retry a refusal), done nothing, and said so.
+        var again = await endpoints.HandleAsync("SendGridEvents", Signed(DateTimeOffset.UtcNow));
+        Assert.Equal((200, "0 events: 0 unsubscribed, 0 suppressed; 2 already processed"), (again.Status, again.Html));
+
         var replayed = await endpoints.HandleAsync("SendGridEvents", Signed(DateTimeOffset.UtcNow.AddHours(-1)));
         Assert.Equal(403, replayed.Status); // correctly signed, but an hour old
     }

@@ -61,6 +61,39 @@ public sealed class SendGridEventsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_signed_post_replayed_inside_the_five_minutes_is_not_processed_again()
+    {
+        // A captured post sent again within the timestamp tolerance passes the signature and freshness checks: the
+        // events it carries must still be done once, and the answer must say that nothing new happened.
+        await Scenario.SubscribeAsync(_storage, _clock, "left@example.com", Scenario.Keywords("居住证"));
+        var body = Encoding.UTF8.GetBytes("""
+            [{"email":"left@example.com","event":"unsubscribe","timestamp":1654819200,"sg_event_id":"ev-unsub-1"},
+             {"email":"spam@example.com","event":"spamreport","timestamp":1654819200,"sg_event_id":"ev-spam-1"},
+             {"email":"kept@example.com","event":"delivered","timestamp":1654819200}]
+            """);
+
+        var first = await Events().RecordAsync(body);
+        var replay = await Events().RecordAsync(body);
+
+        Assert.Equal("3 events: 1 unsubscribed, 1 suppressed", first.ToString());
+        Assert.Equal("0 events: 0 unsubscribed, 0 suppressed; 3 already processed", replay.ToString());
+    }
+
+    [Fact]
+    public async Task Two_copies_of_a_post_at_once_process_each_event_once_between_them()
+    {
+        var body = Encoding.UTF8.GetBytes("""
+            [{"email":"a@example.com","event":"bounce","type":"bounce","timestamp":1654819200,"sg_event_id":"ev-b-1"},
+             {"email":"b@example.com","event":"bounce","type":"bounce","timestamp":1654819200,"sg_event_id":"ev-b-2"}]
+            """);
+
+        var tallies = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Events().RecordAsync(body))));
+
+        Assert.Equal(2, tallies.Sum(t => t.Events));
+        Assert.Equal(2, tallies.Sum(t => t.Suppressed));
+    }
+
+    [Fact]
     public async Task Hard_bounces_and_spam_reports_are_never_mailed_again_and_unsubscribes_unsubscribe()
     {
         var store = new SubscriberStore(_storage, _clock);
