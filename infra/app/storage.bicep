@@ -36,6 +36,8 @@ var tableNames = [
   'JobState'
   'Departments'
   'PoisonedBatches'
+  'AdminActions'
+  'WebhookEvents'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {

@@ -89,24 +89,22 @@ public sealed class BicepTests(InfraFixture infra) : IClassFixture<InfraFixture>
         Assert.True(properties.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
     }
 
+    /// <summary>Every name the app uses (StorageNames), so a new table cannot be forgotten in Bicep.</summary>
+    public static TheoryData<string, string> StorageTheAppUses
+    {
+        get
+        {
+            var names = new GazetteNotify.Storage.StorageNames();
+            var data = new TheoryData<string, string>();
+            foreach (var container in names.Containers) data.Add("Microsoft.Storage/storageAccounts/blobServices/containers", container);
+            foreach (var queue in names.Queues) data.Add("Microsoft.Storage/storageAccounts/queueServices/queues", queue);
+            foreach (var table in names.Tables) data.Add("Microsoft.Storage/storageAccounts/tableServices/tables", table);
+            return data;
+        }
+    }
+
     [Theory]
-    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", "gazette-issues")]
-    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", "gazette-parsed")]
-    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", "gazette-quarantine")]
-    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", "email-batches")]
-    [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", "email-batches")]
-    [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", "email-batches-poison")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Issues")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Documents")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Tasks")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Deadlines")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Receipts")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Subscribers")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Deliveries")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Suppressions")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "JobState")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "Departments")]
-    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "PoisonedBatches")]
+    [MemberData(nameof(StorageTheAppUses))]
     public void Storage_creates_every_container_queue_and_table(string type, string name)
     {
         using var template = infra.Template();
