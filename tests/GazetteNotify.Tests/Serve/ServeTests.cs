@@ -132,7 +132,7 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_batch_waiting_out_a_killed_workers_lease_is_deferred_not_poisoned_and_sent_once_the_lease_ends()
+    public async Task A_batch_waiting_out_a_killed_workers_lease_is_deferred_not_poisoned_and_sent_once_the_uncertain_window_ends()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         var batches = new EmailBatches(_storage);
@@ -145,11 +145,19 @@ public sealed class ServeTests : IDisposable
         await using (await StartAsync(visibility: TimeSpan.FromSeconds(1), clock: clock))
         {
             // More looks than the 5 attempts a failing batch gets: each a deferral, none counted towards poison.
-            await Eventually(() => Task.FromResult(_log.ToString().Split('\n').Count(l => l.Contains("— deferred", StringComparison.Ordinal)) >= 7), "the batch is deferred again and again", 90);
+            await Eventually(() => Task.FromResult(Deferrals() >= 7), "the batch is deferred again and again", 90);
             Assert.DoesNotContain("retried", _log.ToString(), StringComparison.Ordinal);
             Assert.Empty(Directory.GetFiles(_outbox, "*.eml"));
 
-            clock.Advance(DeliveryLedger.SendingLease + TimeSpan.FromMinutes(1)); // the dead worker's lease ends
+            // The dead worker's lease ends: SendGrid may have the mail, so it waits for SendGrid's events (ADR 0047) —
+            // still deferred, still not poisoned, nothing sent.
+            clock.Advance(DeliveryLedger.SendingLease + TimeSpan.FromMinutes(1));
+            var deferredBefore = Deferrals();
+            await Eventually(() => Task.FromResult(Deferrals() >= deferredBefore + 3), "the uncertain delivery keeps the batch deferred", 60);
+            Assert.Empty(Directory.GetFiles(_outbox, "*.eml"));
+            Assert.Equal("uncertain", Assert.Single(await new DeliveryLedger(_storage, clock).ListAsync("run-3")).StatusName);
+
+            clock.Advance(DeliveryLedger.UncertainWindow); // no event came within the window from the claim
             await Eventually(() => Task.FromResult(Directory.GetFiles(_outbox, "*.eml").Length == 1), "the delivery is taken over and sent", 60);
             await Eventually(async () => (await _storage.Queue(_storage.Names.EmailBatches).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message is done with");
         }
@@ -157,6 +165,8 @@ public sealed class ServeTests : IDisposable
         Assert.Empty(await new PoisonedBatches(_storage, batches, new DeliveryLedger(_storage, clock), clock).ListAsync());
         Assert.Null((await _storage.Queue(_storage.Names.EmailBatchesPoison).PeekMessageAsync()).Value);
         Assert.Equal("sent", Assert.Single(await new DeliveryLedger(_storage, clock).ListAsync("run-3")).StatusName);
+
+        int Deferrals() => _log.ToString().Split('\n').Count(l => l.Contains("— deferred", StringComparison.Ordinal));
     }
 
     [Fact]
