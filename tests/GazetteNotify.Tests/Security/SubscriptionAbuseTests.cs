@@ -119,6 +119,27 @@ public sealed partial class SubscriptionAbuseTests : IDisposable
     }
 
     [Fact]
+    public async Task The_owners_confirm_goes_through_after_others_at_the_same_address_used_up_its_allowance()
+    {
+        using var services = Services();
+        var endpoints = services.GetRequiredService<HttpEndpoints>();
+        const string sharedServer = "198.51.100.7"; // a provider's shared server, or one office's NAT
+        await SubscribeAsync(endpoints, "owner@example.com", sharedServer, "finance", "Daily");
+        var link = ConfirmTokens().Single();
+        var statuses = new List<int>();
+        for (var i = 0; i < 35; i++) statuses.Add((await SubscribeAsync(endpoints, $"other-{i}@example.net", sharedServer, "finance", "Daily")).Status);
+        Assert.Equal(429, statuses[^1]);
+
+        var forged = await endpoints.HandleAsync("Confirm", Request("POST", "/confirm", sharedServer, "forged", form: []));
+        var page = await endpoints.HandleAsync("ConfirmPage", Request("GET", "/confirm", sharedServer, link));
+        var confirmed = await endpoints.HandleAsync("Confirm", Request("POST", "/confirm", sharedServer, link, form: []));
+
+        Assert.Equal(429, forged.Status); // a forged token still draws on the address's allowance
+        Assert.Equal((200, 200), (page.Status, confirmed.Status));
+        Assert.Equal(SubscriptionStatus.Active, (await new SubscriberStore(_storage, TimeProvider.System).GetAsync(EmailAddress.Parse("owner@example.com")))!.Status);
+    }
+
+    [Fact]
     public void The_in_memory_address_limit_counts_an_inbox_not_the_address_as_typed()
     {
         using var limits = new RateLimits(RateLimitSettings.Default);
