@@ -10,42 +10,9 @@ namespace GazetteNotify.Subscriptions;
 /// Daily), as they always were.
 /// </summary>
 [StoredIn("Subscribers")]
-public sealed class SubscriberRow : TableRow
+public sealed class SubscriberRow : PreferencesRow
 {
     public SubscriptionStatus Status { get; set; }
-
-    [IgnoreDataMember]
-    public IReadOnlyList<string> Topics { get => JsonColumn.Read(TopicsJson); set => TopicsJson = JsonColumn.Write(value); }
-
-    [DataMember(Name = "Topics")]
-    public string? TopicsJson { get; set; }
-
-    [IgnoreDataMember]
-    public IReadOnlyList<string> Keywords { get => JsonColumn.Read(KeywordsJson); set => KeywordsJson = JsonColumn.Write(value); }
-
-    [DataMember(Name = "Keywords")]
-    public string? KeywordsJson { get; set; }
-
-    [IgnoreDataMember]
-    public IReadOnlyList<string> Issuers { get => JsonColumn.Read(IssuersJson); set => IssuersJson = JsonColumn.Write(value); }
-
-    [DataMember(Name = "Issuers")]
-    public string? IssuersJson { get; set; }
-
-    [IgnoreDataMember]
-    public IReadOnlyList<string> DocNumberPrefixes { get => JsonColumn.Read(DocNumberPrefixesJson); set => DocNumberPrefixesJson = JsonColumn.Write(value); }
-
-    [DataMember(Name = "DocNumberPrefixes")]
-    public string? DocNumberPrefixesJson { get; set; }
-
-    /// <summary>Doc numbers followed: later documents citing, amending or repealing them reach the subscriber.</summary>
-    [IgnoreDataMember]
-    public IReadOnlyList<string> Follows { get => JsonColumn.Read(FollowsJson); set => FollowsJson = JsonColumn.Write(value); }
-
-    [DataMember(Name = "Follows")]
-    public string? FollowsJson { get; set; }
-
-    public DigestFrequency Frequency { get; set; }
 
     public DateTimeOffset? CreatedAt { get; set; }
 
@@ -66,12 +33,7 @@ public sealed class SubscriberRow : TableRow
         PartitionKey = SubscriberStore.PartitionOf(s.Email),
         RowKey = s.Email.Value,
         Status = s.Status,
-        Topics = s.Preferences.Topics,
-        Keywords = s.Preferences.Keywords,
-        Issuers = s.Preferences.Issuers,
-        DocNumberPrefixes = s.Preferences.DocNumberPrefixes,
-        Follows = s.Preferences.Follows,
-        Frequency = s.Preferences.Frequency,
+        Preferences = s.Preferences,
         CreatedAt = s.CreatedAt,
         ConfirmedAt = s.ConfirmedAt,
         UnsubscribedAt = s.UnsubscribedAt,
@@ -83,7 +45,7 @@ public sealed class SubscriberRow : TableRow
     public Subscription ToSubscription() => new(
         EmailAddress.Parse(RowKey),
         Status,
-        new Preferences(Topics, Keywords, Issuers, DocNumberPrefixes, Frequency) { Follows = Follows },
+        Preferences,
         CreatedAt ?? DateTimeOffset.MinValue,
         ConfirmedAt,
         UnsubscribedAt,
