@@ -5,9 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GazetteNotify.Cli;
 
-/// <summary>What every command needs: where to write, and the storage it talks to (from configuration).</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, Func<GazetteStorage> storage)
+/// <summary>
+/// What every command needs: where to write, and the storage it talks to (from configuration). Disposing it disposes
+/// the service providers its commands composed.
+/// </summary>
+public sealed class CliContext(TextWriter output, TextWriter error, Func<GazetteStorage> storage) : IDisposable
 {
+    private readonly List<ServiceProvider> _providers = [];
+
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
@@ -46,7 +51,25 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Gazette
         services.AddSingleton(_ => Storage);
         services.AddSingleton(clock);
         services.AddSingleton<Mail.IEmailBatchSink>(sp => sp.GetRequiredService<Mail.SendEmailBatch>());
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        lock (_providers) _providers.Add(provider);
+        return provider;
+    }
+
+    /// <summary>
+    /// Disposes every provider <see cref="Services"/> built (each command composes its own; a test process runs
+    /// hundreds of commands). Some parts are disposable only asynchronously, hence DisposeAsync, waited for here.
+    /// </summary>
+    public void Dispose()
+    {
+        ServiceProvider[] providers;
+        lock (_providers)
+        {
+            providers = [.. _providers];
+            _providers.Clear();
+        }
+
+        foreach (var provider in providers) provider.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>One of the service's parts, composed as the hosts compose it, on this context's clock (or the one given).</summary>

@@ -6,8 +6,11 @@ namespace GazetteNotify.Cli;
 /// <summary>`gazette`: the admin's tool. Each verb is one command class; this only wires them together.</summary>
 public static class GazetteCommandLine
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error) =>
-        Run(args, new CliContext(output, error, CliContext.StorageFromEnvironment));
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        using var context = new CliContext(output, error, CliContext.StorageFromEnvironment);
+        return Run(args, context);
+    }
 
     public static int Run(string[] args, CliContext context)
     {

@@ -78,7 +78,8 @@ public static class ServiceRegistration
         services.AddSingleton<AdminActionHandlers>();
         services.AddSingleton(AdminSignInSettings.From(configuration));
         services.AddSingleton<AdminSignIn>();
-        services.AddSingleton(new RateLimits(RateLimitSettings.Default with
+        // Made by the container, so the container disposes it (its limiters run a replenishment timer).
+        services.AddSingleton(_ => new RateLimits(RateLimitSettings.Default with
         {
             TrustForwardedFor = string.Equals(configuration[ServiceSettings.TrustForwardedForSetting], "true", StringComparison.OrdinalIgnoreCase),
         }));

@@ -30,7 +30,7 @@ public static class CliHarness
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Outbox"] = outbox ?? Path.Combine(Path.GetTempPath(), "gazette-unused-outbox") })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var context = new CliContext(output, error, () => storage)
+        using var context = new CliContext(output, error, () => storage)
         {
             LinkSecret = () => "a-test-secret-that-is-long-enough-32b",
             Configuration = configuration,
