@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using GazetteNotify.Hosting;
 using GazetteNotify.Mail;
 using GazetteNotify.Tests.Support;
+using GazetteNotify.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,30 @@ public class HostConfigurationTests
 {
     private static JsonElement Json(params string[] path) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine([AzuriteFixture.RepoRoot(), .. path])), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }).RootElement;
+
+    /// <summary>
+    /// The Functions host answers some requests itself (a JSON admin route without its key: 401; an unknown path: 404)
+    /// before our code runs; host.json's customHeaders give those answers the baseline too. The host only adds a header
+    /// the response lacks (TryAdd), so our pages keep theirs; and should one ever be added twice, nothing of ours may be
+    /// overruled: the same values, and a policy without default-src or style-src (which would block the pages' styles).
+    /// </summary>
+    [Fact]
+    public void The_functions_hosts_own_answers_carry_the_security_headers_without_overruling_ours()
+    {
+        var custom = Json("functions", "GazetteNotify.Functions", "host.json").GetProperty("extensions").GetProperty("http").GetProperty("customHeaders")
+            .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+
+        Assert.Equal(SecurityHeaders.Baseline.Keys.Order(), custom.Keys.Order());
+        foreach (var name in new[] { "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Cache-Control" })
+        {
+            Assert.Equal(SecurityHeaders.Baseline[name], custom[name]);
+        }
+
+        var directives = custom["Content-Security-Policy"].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("frame-ancestors 'none'", directives);
+        Assert.All(directives, d => Assert.Contains(d, SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal));
+        Assert.DoesNotContain(directives, d => d.StartsWith("default-src", StringComparison.Ordinal) || d.StartsWith("style-src", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task Queue_messages_the_library_enqueues_are_base64_as_host_json_tells_the_trigger()
