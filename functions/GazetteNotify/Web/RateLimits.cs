@@ -14,23 +14,21 @@ namespace GazetteNotify.Web;
 /// </summary>
 public sealed class RateLimits(RateLimitSettings settings) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _clients = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerClient, Window = settings.ClientWindow, QueueLimit = 0 }));
+    private readonly PartitionedRateLimiter<string> _clients = FixedWindow(settings.PerClient, settings.ClientWindow);
 
-    private readonly PartitionedRateLimiter<string> _addresses = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerAddress, Window = settings.AddressWindow, QueueLimit = 0 }));
+    private readonly PartitionedRateLimiter<string> _addresses = FixedWindow(settings.PerAddress, settings.AddressWindow);
 
-    private readonly PartitionedRateLimiter<string> _clientBytes = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerClientBytes, Window = settings.ClientWindow, QueueLimit = 0 }));
+    private readonly PartitionedRateLimiter<string> _clientBytes = FixedWindow(settings.PerClientBytes, settings.ClientWindow);
 
-    private readonly PartitionedRateLimiter<string> _clientReads = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerClientReads, Window = settings.ReadWindow, QueueLimit = 0 }));
+    private readonly PartitionedRateLimiter<string> _clientReads = FixedWindow(settings.PerClientReads, settings.ReadWindow);
 
-    private readonly PartitionedRateLimiter<string> _subjectWrites = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerSubjectWrites, Window = settings.ClientWindow, QueueLimit = 0 }));
+    private readonly PartitionedRateLimiter<string> _subjectWrites = FixedWindow(settings.PerSubjectWrites, settings.ClientWindow);
 
-    private readonly PartitionedRateLimiter<string> _subjectReads = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PerSubjectReads, Window = settings.ReadWindow, QueueLimit = 0 }));
+    private readonly PartitionedRateLimiter<string> _subjectReads = FixedWindow(settings.PerSubjectReads, settings.ReadWindow);
+
+    /// <summary>A permit count per key per fixed window; a request over it is refused at once, never queued.</summary>
+    private static PartitionedRateLimiter<string> FixedWindow(int permits, TimeSpan window) => PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
 
     public bool AllowClient(HttpRequest request) => Acquire(_clients, ClientOf(request));
 
