@@ -77,17 +77,18 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
     public async Task<PageResult> HandleAsync(string name, HttpRequest request, CancellationToken cancellationToken = default)
     {
         var rule = RouteRules.For(name);
-        var page = await GuardedAsync(name, rule, request, cancellationToken);
+        var page = await GuardedAsync(Named(name), rule, request, cancellationToken);
         return page with { Headers = SecurityHeaders.For(rule, page) };
     }
 
-    private async Task<PageResult> GuardedAsync(string name, RouteRule rule, HttpRequest request, CancellationToken cancellationToken)
+    private async Task<PageResult> GuardedAsync(HttpRoute route, RouteRule rule, HttpRequest request, CancellationToken cancellationToken)
     {
+        var name = route.Name;
         if (request.ContentLength > rule.BodyBudget) return Refused(name, 413, $"Content-Length over {rule.BodyBudget} bytes");
 
         // Admin pages: the person is admitted here, by the worker, on both hosts (the Functions host lets them
         // through), before a byte of the body is read.
-        if (Named(name).ForSignedInAdmin && _adminSignIn.Admit(request) is { } refused) return refused;
+        if (route.ForSignedInAdmin && _adminSignIn.Admit(request) is { } refused) return refused;
         var check = rule.TokenPurpose is { } purpose ? tokens.Verify(Token(request), purpose) : null;
         var subject = check is { IsValid: true } ? rule.TokenPurpose + "|" + check.Subject : null;
         var bytes = request.ContentLength ?? (HasBody(request) ? rule.BodyBudget : 0);
@@ -116,7 +117,7 @@ public sealed class HttpEndpoints(SubscriptionHandlers subscriptions, FeedHandle
 
         try
         {
-            return await Named(name).Handle(this, request, cancellationToken);
+            return await route.Handle(this, request, cancellationToken);
         }
         catch (Exception e) when (TooLarge(e))
         {
