@@ -37,15 +37,12 @@ public sealed class AdminActionHandlers(AdminActions actions, LinkTokens tokens,
 
     private static string? NoteOf(IFormCollection form) => form["note"].ToString() is { Length: > 0 } note ? note.Trim() : null;
 
-    /// <summary>Forms are small: a body over 64 KB (a directory import included) is refused before it is read.</summary>
-    private const long MaxForm = 64 * 1024;
-
     /// <summary>Checks the form and the caller once, then runs the action as that caller (its audit name).</summary>
     private async Task<PageResult> RunAsync(HttpRequest request, Func<IFormCollection, string, Task<AdminActionResult>> act, CancellationToken cancellationToken)
     {
         var caller = AdminCaller.Of(request);
         var back = Routes.FormAction(settings.PublicBaseUrl, Routes.AdminPage);
-        if (request.ContentLength is null or > MaxForm || !request.HasFormContentType)
+        if (request.ContentLength is null or > RouteRules.AdminForm || !request.HasFormContentType)
         {
             return new PageResult(400, Pages.Message("无法处理", "请从管理页面提交表单。", "返回管理页面", back));
         }

@@ -17,7 +17,6 @@ public sealed class AdminSignIn(AdminSignInSettings settings, LinkTokens tokens,
 {
     public const string CookieName = "gazette-admin";
     public const string KeyField = "key";
-    private const long MaxLoginForm = 4 * 1024;
 
     /// <summary>Sessions logged out before their cookie expired: refused until then (one process locally, so memory is enough).</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
@@ -68,7 +67,7 @@ public sealed class AdminSignIn(AdminSignInSettings settings, LinkTokens tokens,
         if (settings.EasyAuth) return Redirect(303, EntraLogin(AdminPath));
         if (settings.LocalKey is not { } key) return NotEnabled();
         if (!AdminCaller.FromOwnSite(request)) return new PageResult(403, Pages.Message("已拒绝", "该登录请求不是从本站的登录页面提交的。", "前往登录页面", LoginPath, forAdmins: true));
-        if (request.ContentLength is null or > MaxLoginForm || !request.HasFormContentType) return LoginForm(400, "请从登录页面提交密钥。");
+        if (request.ContentLength is null or > RouteRules.LoginForm || !request.HasFormContentType) return LoginForm(400, "请从登录页面提交密钥。");
         var given = (await request.ReadFormAsync(cancellationToken))[KeyField].ToString();
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key))) return LoginForm(401, "密钥不正确。");
 
@@ -81,7 +80,7 @@ public sealed class AdminSignIn(AdminSignInSettings settings, LinkTokens tokens,
     public async Task<PageResult> LogoutAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = AdminCaller.Of(request);
-        var form = request.HasFormContentType && request.ContentLength is <= MaxLoginForm ? await request.ReadFormAsync(cancellationToken) : null;
+        var form = request.HasFormContentType && request.ContentLength is <= RouteRules.LoginForm ? await request.ReadFormAsync(cancellationToken) : null;
         if (form is null || !caller.PostedFromOwnPage(request, form[AdminActionHandlers.FormTokenField].ToString(), tokens))
         {
             return new PageResult(403, Pages.Message("已拒绝", "该请求不是从本站的管理页面提交的，或页面已过期。请刷新管理页面后重试。", "返回管理页面", AdminPath, forAdmins: true));
