@@ -85,8 +85,9 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     {
         email = null;
         requestId = null;
-        if (Check(token, Confirm) is { } refused) return refused;
-        if (ConfirmSubject.TryParse(tokens.Verify(token, Confirm).Subject, out email, out requestId)) return null;
+        var check = tokens.Verify(token, Confirm);
+        if (check.IsValid && ConfirmSubject.TryParse(check.Subject, out email, out requestId)) return null;
+        if (!check.IsValid || !EmailAddress.TryParse(check.Subject, out _)) return Refusal(check, Confirm);
         // A link mailed before requests had ids names only the address, so it cannot say which preferences were asked for
         // (the old row held whatever was asked last, by anyone): refused, and the owner subscribes again.
         return new PageResult(410, Pages.Message("链接已停用", "这封确认邮件中的链接已停用，未做任何更改。请重新提交订阅，我们会再发送一封确认邮件。", "重新订阅", settings.PublicBaseUrl.ToString()));
@@ -136,13 +137,16 @@ public sealed class SubscriptionHandlers(SubscriberStore store, LinkTokens token
     private PageResult? Check(string? token, string purpose)
     {
         var check = tokens.Verify(token, purpose);
-        if (check.IsValid && (EmailAddress.TryParse(check.Subject, out _) || purpose == Confirm && ConfirmSubject.TryParse(check.Subject, out _, out _))) return null;
-        return check.Problem == TokenProblem.Expired
+        return check.IsValid && EmailAddress.TryParse(check.Subject, out _) ? null : Refusal(check, purpose);
+    }
+
+    /// <summary>Why a link's token opens nothing: expired (with the way to a new link), or not a link of ours.</summary>
+    private PageResult Refusal(TokenCheck check, string purpose) =>
+        check.Problem == TokenProblem.Expired
             ? new PageResult(410, purpose == Confirm
                 ? Pages.Message("链接已过期", $"确认链接的有效期为 {ConfirmLinkLifetime.Days} 天。请重新提交订阅，我们会再发送一封确认邮件。", "重新订阅", settings.PublicBaseUrl.ToString())
                 : Pages.Message("链接已过期", "为保护您的信息，邮件中的链接会在一段时间后失效。请使用最近一封提醒邮件中的链接；在订阅页用同一邮箱再次提交，我们会把管理链接发给您。", "订阅页", settings.PublicBaseUrl.ToString()))
             : new PageResult(400, Pages.Message("链接无效", "该链接不完整或已被修改，未做任何更改。请使用邮件中的原始链接。"));
-    }
 
     private PageResult Gone() => new(410, Pages.Message("订阅不存在", "该订阅已退订或不存在。", "重新订阅", settings.PublicBaseUrl.ToString()));
 
