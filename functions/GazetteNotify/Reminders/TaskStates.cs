@@ -20,17 +20,22 @@ public sealed class TaskStates(GazetteStorage storage)
     /// <summary>Sets a department's part of a task; false when there is no such task. Moves only forward (open → acknowledged → done).</summary>
     public async Task<bool> SetAsync(string taskKey, TaskState state, string departmentId, string? note, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var (partition, row) = Split(taskKey);
-        if (partition is null) return false;
-        var task = await Tasks.GetEntityIfExistsAsync<TaskRow>(partition, row, cancellationToken: cancellationToken);
-        if (!task.HasValue) return false;
-        var legacy = Legacy(task.Value!);
-        var unitKey = row + "|" + departmentId;
+        if (await GetAsync(taskKey, cancellationToken) is not { } task) return false;
+        await SetAsync(task, state, departmentId, note, at, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sets a department's part of a task already read (a link's page had it): no second read of the task.</summary>
+    public async Task SetAsync(TaskRow task, TaskState state, string departmentId, string? note, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var partition = task.PartitionKey;
+        var legacy = Legacy(task);
+        var unitKey = task.RowKey + "|" + departmentId;
         for (var attempt = 0; ; attempt++)
         {
             var existing = await Units.GetEntityIfExistsAsync<TaskUnitRow>(partition, unitKey, cancellationToken: cancellationToken);
             var part = existing.HasValue ? existing.Value! : new TaskUnitRow { PartitionKey = partition, RowKey = unitKey };
-            if (new TaskProgress(legacy, existing.HasValue ? [Progress(part)] : []).Of(departmentId) >= state) return true;
+            if (new TaskProgress(legacy, existing.HasValue ? [Progress(part)] : []).Of(departmentId) >= state) return;
             part.State = state;
             part.At = at;
             if (note is not null) part.Note = note.Length > 2000 ? note[..2000] : note;
@@ -38,7 +43,7 @@ public sealed class TaskStates(GazetteStorage storage)
             {
                 if (existing.HasValue) await Units.UpdateEntityAsync(part, part.ETag, TableUpdateMode.Replace, cancellationToken);
                 else await Units.AddEntityAsync(part, cancellationToken);
-                return true;
+                return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5)
             {

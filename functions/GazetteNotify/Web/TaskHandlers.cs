@@ -50,8 +50,7 @@ public sealed class TaskHandlers(DepartmentStore departments, DeadlineSource dea
     private async Task<PageResult> SetAsync(string? token, string purpose, TaskState state, string? note, CancellationToken cancellationToken)
     {
         if (await TaskOf(token, purpose, cancellationToken) is not { } found) return Refused();
-        var taskKey = found.Row.PartitionKey + "|" + found.Row.RowKey;
-        await taskStates.SetAsync(taskKey, state, found.Department.Id, note, clock.GetUtcNow(), cancellationToken);
+        await taskStates.SetAsync(found.Row, state, found.Department.Id, note, clock.GetUtcNow(), cancellationToken);
         var now = found with { Progress = await taskStates.ProgressAsync(found.Row, cancellationToken) };
         var own = now.Progress.Of(found.Department.Id);
         var text = $"本单位的任务状态：{StateName(own)}。" + (own == TaskState.Done ? "此任务不会再提醒本单位。" : "") + Shared(now);
