@@ -6,7 +6,6 @@ using GazetteNotify.Reminders;
 using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Xunit.Abstractions;
 
 namespace GazetteNotify.Tests.Security;
@@ -28,12 +27,7 @@ public sealed class OversizedRequestTests(ITestOutputHelper output) : IDisposabl
 
     public void Dispose() => Directory.Delete(_outbox, recursive: true);
 
-    private Task<LocalRunner> StartAsync() => LocalRunner.StartAsync(new LocalRunnerOptions(
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Transport"] = "outbox", ["Mail:Outbox"] = _outbox }).Build(),
-        TextWriter.Synchronized(_log))
-    {
-        Port = 0, Storage = _storage, LinkSecret = Scenario.LinkSecret, AdminKey = "oversized-admin-key-0123456789", Timers = false,
-    });
+    private Task<LocalRunner> StartAsync() => OutboxRunner.StartAsync(_storage, _outbox, TextWriter.Synchronized(_log), "oversized-admin-key-0123456789");
 
     /// <summary>A urlencoded form of about <paramref name="bytes"/> bytes: an address, then <paramref name="field"/> values of up to <paramref name="valueBytes"/>.</summary>
     private static byte[] Form(long bytes, string field, int valueBytes = 3_800_000)

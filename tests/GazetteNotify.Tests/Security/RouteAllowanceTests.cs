@@ -6,7 +6,6 @@ using GazetteNotify.Site;
 using GazetteNotify.Storage;
 using GazetteNotify.Subscriptions;
 using GazetteNotify.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Xunit.Abstractions;
 
 namespace GazetteNotify.Tests.Security;
@@ -25,12 +24,7 @@ public sealed class RouteAllowanceTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => Directory.Delete(_outbox, recursive: true);
 
-    private Task<LocalRunner> StartAsync() => LocalRunner.StartAsync(new LocalRunnerOptions(
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Transport"] = "outbox", ["Mail:Outbox"] = _outbox }).Build(),
-        TextWriter.Synchronized(_log))
-    {
-        Port = 0, Storage = _storage, LinkSecret = Scenario.LinkSecret, AdminKey = "allowance-admin-key-0123456789", Timers = false,
-    });
+    private Task<LocalRunner> StartAsync() => OutboxRunner.StartAsync(_storage, _outbox, TextWriter.Synchronized(_log), "allowance-admin-key-0123456789");
 
     private static FormUrlEncodedContent Subscription(int i) => new([new("email", $"someone-{i}@example.com"), new("keywords", "居住证")]);
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using GazetteNotify.Cli.Serve;
 using GazetteNotify.Storage;
 using GazetteNotify.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GazetteNotify.Tests.Serve;
@@ -23,11 +22,7 @@ public sealed partial class AdminSessionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _runner = await LocalRunner.StartAsync(new LocalRunnerOptions(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Transport"] = "outbox", ["Mail:Outbox"] = Path.GetTempPath() }).Build(), TextWriter.Null)
-        {
-            Port = 0, Storage = _storage, LinkSecret = Scenario.LinkSecret, AdminKey = AdminKey, Timers = false, Clock = _clock,
-        });
+        _runner = await OutboxRunner.StartAsync(_storage, Path.GetTempPath(), TextWriter.Null, AdminKey, _clock);
         await Scenario.IngestAsync(_storage, _clock, Samples.Issue2022_06);
     }
 
